@@ -31,9 +31,9 @@ module.exports = function (config) {
     ],
     client: { jasmine: { random: true }, captureConsole: false },
     reporters: ['progress', 'count'],
-    browsers: ['ChromiumHeadlessLocal'],
+    browsers: ['ChromeHeadlessLocal'],
     customLaunchers: {
-      ChromiumHeadlessLocal: {
+      ChromeHeadlessLocal: {
         base: 'ChromeHeadless',
         flags: chromiumFlags,
       },

@@ -1,0 +1,54 @@
+// Shared fixtures: the running stack, sign-in through the hosted Okta-style page, and a console guard that fails
+// any test whose page writes a token to the browser console.
+import { test as base, expect, type Page } from '@playwright/test';
+import { DEMO_PASSWORD, e2eStack, type E2eStack } from './stack.ts';
+
+const JWT_PATTERN = /eyJ[\w-]{10,}\.[\w-]{10,}\.[\w-]*/;
+
+interface Fixtures {
+  stack: E2eStack;
+  /** Every console message and uncaught page error of the test, for assertions about what leaked. */
+  consoleMessages: string[];
+}
+
+export const test = base.extend<Fixtures>({
+  // eslint-disable-next-line no-empty-pattern -- Playwright reads a fixture's dependencies from this pattern
+  stack: async ({}, use) => {
+    await use(e2eStack());
+  },
+  consoleMessages: [
+    async ({ page }, use) => {
+      const messages: string[] = [];
+      page.on('console', (message) => messages.push(message.text()));
+      page.on('pageerror', (error) => messages.push(error.message));
+      await use(messages);
+      const leaked = messages.filter((text) => JWT_PATTERN.test(text) || /bearer\s/i.test(text));
+      expect(leaked, 'tokens written to the browser console').toEqual([]);
+    },
+    { auto: true },
+  ],
+});
+
+export { expect };
+
+/** Signs in on the authorization server's hosted page, starting from the app's login page. */
+export async function signInWithRedirect(
+  page: Page,
+  stack: E2eStack,
+  login: string,
+  password = DEMO_PASSWORD,
+): Promise<void> {
+  await page.getByRole('button', { name: 'Sign in with Okta' }).click();
+  await page.waitForURL((url) => url.href.startsWith(new URL(stack.issuer).origin));
+  await submitHostedSignIn(page, login, password);
+}
+
+export async function submitHostedSignIn(
+  page: Page,
+  login: string,
+  password: string,
+): Promise<void> {
+  await page.getByLabel(/username|email/i).fill(login);
+  await page.getByLabel(/password/i).fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+}

@@ -1,0 +1,80 @@
+// The production host: serves the built SPA with security headers, `config.json` and a fallback for app routes.
+import express from 'express';
+import { existsSync, readFileSync } from 'node:fs';
+import type { Server } from 'node:http';
+import { resolve } from 'node:path';
+import { securityHeaders, type HeaderSources } from './security-headers.ts';
+
+export interface WebServerOptions {
+  port: number;
+  /** The Angular build's browser folder (index.html, hashed bundles, config.json). */
+  distDir: string;
+  /** The runtime configuration to serve as /config.json; by default the one copied into the build. */
+  configFile?: string;
+}
+
+export interface RunningWebServer {
+  url: string;
+  port: number;
+  close(): Promise<void>;
+}
+
+interface RuntimeConfigUrls {
+  okta: { issuer: string };
+  fhir: { baseUrl: string };
+}
+
+export async function startWebServer(options: WebServerOptions): Promise<RunningWebServer> {
+  const indexFile = resolve(options.distDir, 'index.html');
+  if (!existsSync(indexFile)) {
+    throw new Error(`No build at ${options.distDir}: run \`npm run build\` first.`);
+  }
+  const configFile = options.configFile ?? resolve(options.distDir, 'config.json');
+  const configText = readFileSync(configFile, 'utf8');
+  const headers = securityHeaders(originsOf(configText));
+
+  const app = express();
+  app.disable('x-powered-by');
+  app.use((_req, res, next) => {
+    res.set(headers);
+    next();
+  });
+  app.get('/config.json', (_req, res) => {
+    res.set('Cache-Control', 'no-store').type('application/json').send(configText);
+  });
+  app.use(express.static(options.distDir, { index: false, fallthrough: true }));
+  // Every other GET is an app route (deep links such as /observations/pat-0001); asset misses stay 404.
+  app.get(/^\/(?!.*\.[a-z0-9]+$).*/i, (_req, res) => {
+    res.set('Cache-Control', 'no-cache').sendFile(indexFile);
+  });
+
+  const server = await new Promise<Server>((resolveListen, reject) => {
+    const listening = app.listen(options.port, '127.0.0.1', () => resolveListen(listening));
+    listening.on('error', reject);
+  });
+  const address = server.address();
+  const port = address && typeof address === 'object' ? address.port : options.port;
+  return {
+    url: `http://localhost:${port}`,
+    port,
+    close: () => new Promise((done) => server.close(() => done())),
+  };
+}
+
+function originsOf(configText: string): HeaderSources {
+  let config: Partial<RuntimeConfigUrls> = {};
+  try {
+    config = JSON.parse(configText) as Partial<RuntimeConfigUrls>;
+  } catch {
+    // Served as is: the app's own validation explains a broken config to the user.
+  }
+  return {
+    issuerOrigin: originOf(config.okta?.issuer),
+    fhirOrigin: originOf(config.fhir?.baseUrl),
+  };
+}
+
+function originOf(url: unknown): string | null {
+  if (typeof url !== 'string' || !URL.canParse(url)) return null;
+  return new URL(url).origin;
+}
