@@ -1,0 +1,69 @@
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { startWebServer, type RunningWebServer } from './server.ts';
+
+const config = {
+  okta: { issuer: 'https://dev-1.okta.example/oauth2/default', clientId: 'x', scopes: ['openid'] },
+  loginMode: 'redirect',
+  fhir: { baseUrl: 'https://fhir.example.test/r4' },
+};
+
+describe('production host', () => {
+  let dir: string;
+  let server: RunningWebServer;
+
+  before(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'fhirokta-web-'));
+    writeFileSync(join(dir, 'index.html'), '<!doctype html><app-root></app-root>');
+    writeFileSync(join(dir, 'main-ABC.js'), 'void 0;');
+    writeFileSync(join(dir, 'config.json'), JSON.stringify(config));
+    server = await startWebServer({ port: 0, distDir: dir });
+  });
+
+  after(async () => {
+    await server.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('serves app routes as the SPA, so deep links and reloads work', async () => {
+    const response = await fetch(`${server.url}/observations/pat-0001`);
+    assert.equal(response.status, 200);
+    assert.match(await response.text(), /<app-root>/);
+  });
+
+  it('answers a missing asset with 404 instead of the SPA', async () => {
+    const response = await fetch(`${server.url}/missing-chunk.js`);
+    assert.equal(response.status, 404);
+  });
+
+  it('sends a strict CSP that lets the app reach only its issuer and FHIR origins', async () => {
+    const response = await fetch(`${server.url}/patients`);
+    const csp = response.headers.get('content-security-policy') ?? '';
+    assert.match(csp, /script-src 'self'(;|$)/);
+    assert.doesNotMatch(csp, /unsafe-eval/);
+    assert.match(
+      csp,
+      /connect-src 'self' https:\/\/dev-1\.okta\.example https:\/\/fhir\.example\.test(;|$)/,
+    );
+    assert.match(csp, /frame-ancestors 'none'/);
+    assert.equal(response.headers.get('x-content-type-options'), 'nosniff');
+    assert.equal(response.headers.get('referrer-policy'), 'no-referrer');
+    assert.ok(response.headers.get('permissions-policy'));
+  });
+
+  it('serves config.json uncached so a deployment can replace it', async () => {
+    const response = await fetch(`${server.url}/config.json`);
+    assert.equal(response.headers.get('cache-control'), 'no-store');
+    assert.deepEqual(await response.json(), config);
+  });
+
+  it('refuses to start without a build, saying how to make one', async () => {
+    await assert.rejects(
+      startWebServer({ port: 0, distDir: join(dir, 'nowhere') }),
+      /run `npm run build` first/,
+    );
+  });
+});
