@@ -1,0 +1,237 @@
+// The doctor against the real local stack, healthy and deliberately misconfigured: it must catch every failure.
+import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import { startAuthServer, type AuthServer } from '../../servers/auth/server.ts';
+import { silentLogger } from '../../servers/auth/logger.ts';
+import { APP_ORIGIN, Browser, loginForTokens } from '../../servers/auth/testing.ts';
+import { startFhirServer, type FhirServer } from '../../servers/fhir/server.ts';
+import { mintToken, startIssuer, type TestIssuer } from '../../servers/fhir/test-support.ts';
+import { freePort } from '../../servers/launch.ts';
+import type { Deployment } from './deployment.ts';
+import type { CheckResult } from './report.ts';
+import { checkServers } from './server-checks.ts';
+import { checkToken } from './token-checks.ts';
+
+const CLIENT_ID = '0oalocalfhirokta0spa';
+const doctorMain = resolve(fileURLToPath(new URL('.', import.meta.url)), 'main.ts');
+
+function statusOf(results: CheckResult[], name: RegExp): string {
+  const found = results.find((result) => name.test(result.name));
+  assert.ok(found, `no check named ${String(name)} in ${results.map((r) => r.name).join(', ')}`);
+  return found.status;
+}
+
+describe('config doctor', () => {
+  let dataDir: string;
+  let auth: AuthServer;
+  let fhir: FhirServer;
+  let healthy: Deployment;
+
+  before(async () => {
+    dataDir = mkdtempSync(join(tmpdir(), 'fhirokta-doctor-'));
+    // The test login stops at the app's redirect URI on this origin; nothing needs to listen there.
+    const appOrigin = APP_ORIGIN;
+    const fhirPort = await freePort();
+    auth = await startAuthServer({
+      port: 0,
+      dataDir,
+      appOrigin,
+      fhirBase: `http://localhost:${fhirPort}/fhir`,
+      logger: silentLogger,
+    });
+    fhir = await startFhirServer({
+      port: fhirPort,
+      dataDir,
+      issuer: auth.issuer,
+      appOrigin,
+      quiet: true,
+    });
+    healthy = { issuer: auth.issuer, clientId: CLIENT_ID, fhirBase: fhir.baseUrl, appOrigin };
+  });
+
+  after(async () => {
+    await fhir.close();
+    await auth.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('passes every check against the healthy local stack', async () => {
+    const { results } = await checkServers(healthy);
+    assert.deepEqual(
+      results.filter((result) => result.status !== 'pass'),
+      [],
+    );
+    assert.equal(results.length, 7);
+  });
+
+  it('catches an issuer that does not answer', async () => {
+    const { results } = await checkServers({
+      ...healthy,
+      issuer: `http://localhost:${await freePort()}/oauth2/default`,
+    });
+    assert.equal(statusOf(results, /discovery/), 'fail');
+  });
+
+  it('catches the Okta org authorization server used instead of a custom one', async () => {
+    const { results } = await checkServers({ ...healthy, issuer: new URL(auth.issuer).origin });
+    assert.equal(statusOf(results, /custom authorization server/), 'fail');
+  });
+
+  it('catches an app origin that is not a trusted origin, at the token endpoint and the FHIR server', async () => {
+    const { results } = await checkServers({ ...healthy, appOrigin: 'http://localhost:1' });
+    assert.equal(statusOf(results, /token endpoint/), 'fail');
+    assert.equal(statusOf(results, /CORS from the app to the FHIR server/), 'fail');
+  });
+
+  it('catches a FHIR base URL with no FHIR server behind it', async () => {
+    const { results } = await checkServers({ ...healthy, fhirBase: `${fhir.baseUrl}-other` });
+    assert.equal(statusOf(results, /capability statement/), 'fail');
+  });
+
+  it('catches a FHIR server that trusts another issuer', async () => {
+    const elsewhere = await startFhirServer({
+      port: 0,
+      dataDir,
+      issuer: 'http://localhost:1/oauth2/other',
+      appOrigin: healthy.appOrigin,
+      quiet: true,
+    });
+    try {
+      const { results } = await checkServers({ ...healthy, fhirBase: elsewhere.baseUrl });
+      assert.equal(statusOf(results, /SMART configuration/), 'fail');
+    } finally {
+      await elsewhere.close();
+    }
+  });
+
+  it('passes a real clinician token and the FHIR call it makes', async () => {
+    const { discovery } = await checkServers(healthy);
+    const tokens = await loginForTokens(new Browser(), auth.issuer, 'clinician@example.com');
+    const results = await checkToken(tokens.access_token, healthy, discovery);
+    assert.deepEqual(
+      results.filter((result) => result.status !== 'pass'),
+      [],
+    );
+  });
+
+  it('explains a 403 when the token lacks the scope to read patients', async () => {
+    const { discovery } = await checkServers(healthy);
+    const tokens = await loginForTokens(new Browser(), auth.issuer, 'clinician@example.com', {
+      scope: 'openid profile',
+    });
+    const results = await checkToken(tokens.access_token, healthy, discovery);
+    const call = results.find((result) => /FHIR call/.test(result.name));
+    assert.equal(call?.status, 'fail');
+    assert.match(call?.detail ?? '', /^403/);
+    assert.match(call?.fix ?? '', /scope/);
+  });
+
+  it('catches a token whose audience is not the FHIR base', async () => {
+    const { discovery } = await checkServers(healthy);
+    const tokens = await loginForTokens(new Browser(), auth.issuer, 'clinician@example.com');
+    const results = await checkToken(
+      tokens.access_token,
+      { ...healthy, fhirBase: `${fhir.baseUrl}/` + 'r4' },
+      discovery,
+    );
+    assert.equal(statusOf(results, /audience/), 'fail');
+  });
+
+  it('catches a tampered signature', async () => {
+    const { discovery } = await checkServers(healthy);
+    const tokens = await loginForTokens(new Browser(), auth.issuer, 'clinician@example.com');
+    const [header, payload, signature] = tokens.access_token.split('.') as [string, string, string];
+    const forged = `${header}.${payload}.${signature.slice(0, -4)}AAAA`;
+    const results = await checkToken(forged, healthy, discovery);
+    assert.equal(statusOf(results, /signature/), 'fail');
+    assert.equal(statusOf(results, /FHIR call/), 'fail');
+  });
+
+  describe('with tokens shaped the ways Okta can be misconfigured', () => {
+    let issuer: TestIssuer;
+    let deployment: Deployment;
+    const discoveryOf = (stub: TestIssuer) => ({
+      issuer: stub.issuer,
+      jwks_uri: `${stub.issuer}/v1/keys`,
+      token_endpoint: `${stub.issuer}/v1/token`,
+    });
+
+    before(async () => {
+      issuer = await startIssuer();
+      deployment = { ...healthy, issuer: issuer.issuer };
+    });
+    after(() => issuer.close());
+
+    it('catches scopes only in the scp array, with the claim expression as the fix', async () => {
+      const token = await mintToken(issuer, healthy.fhirBase, { extra: { scope: undefined } });
+      const results = await checkToken(token, deployment, discoveryOf(issuer));
+      assert.equal(statusOf(results, /"scope" claim/), 'fail');
+      assert.match(
+        results.find((r) => /"scope" claim/.test(r.name))?.fix ?? '',
+        /String\.join\(" ", access\.scope\)/,
+      );
+    });
+
+    it('catches a missing client_id claim', async () => {
+      const token = await mintToken(issuer, healthy.fhirBase, { extra: { client_id: undefined } });
+      const results = await checkToken(token, deployment, discoveryOf(issuer));
+      assert.equal(statusOf(results, /client_id/), 'fail');
+    });
+
+    it('catches an expired token', async () => {
+      const token = await mintToken(issuer, healthy.fhirBase, { expiresIn: -120 });
+      const results = await checkToken(token, deployment, discoveryOf(issuer));
+      assert.equal(statusOf(results, /lifetime/), 'fail');
+    });
+
+    it('says plainly when the input is not a JWT', async () => {
+      const results = await checkToken('not-a-token', deployment, discoveryOf(issuer));
+      assert.deepEqual(
+        results.map((result) => result.status),
+        ['fail'],
+      );
+    });
+  });
+
+  it('exits 1 and prints the fix when a check fails, from the command line', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'fhirokta-doctor-cli-'));
+    const config = join(dir, 'config.json');
+    writeFileSync(
+      config,
+      JSON.stringify({
+        okta: { issuer: healthy.issuer, clientId: CLIENT_ID, scopes: ['openid'] },
+        fhir: { baseUrl: healthy.fhirBase },
+      }),
+    );
+    // Asynchronous: the servers answering the doctor run in this process.
+    const run = (appOrigin: string) =>
+      promisify(execFile)(process.execPath, [
+        '--import',
+        'tsx',
+        doctorMain,
+        '--config',
+        config,
+        '--app-origin',
+        appOrigin,
+      ]).then(
+        ({ stdout }) => ({ status: 0, stdout }),
+        (error: { code: number; stdout: string }) => ({ status: error.code, stdout: error.stdout }),
+      );
+    const good = await run(healthy.appOrigin);
+    const bad = await run('http://localhost:1');
+    rmSync(dir, { recursive: true, force: true });
+    assert.equal(good.status, 0, good.stdout);
+    assert.match(good.stdout, /7 passed, 0 warnings, 0 failed/);
+    assert.equal(bad.status, 1);
+    assert.match(
+      bad.stdout,
+      /FAIL {2}CORS from the app to the token endpoint[^\n]*\n\s+fix: .*Trusted Origins/,
+    );
+  });
+});
