@@ -52,3 +52,13 @@ export async function submitHostedSignIn(
   await page.getByLabel(/password/i).fill(password);
   await page.getByRole('button', { name: 'Sign in' }).click();
 }
+
+/** Signs out and waits for the whole round trip: revoke, the issuer's logout, and back to the app's sign-in. */
+export async function signOut(page: Page, stack: E2eStack): Promise<void> {
+  const loggedOut = page.waitForResponse((response) =>
+    response.url().startsWith(`${stack.issuer}/v1/logout`),
+  );
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await loggedOut;
+  await expect(page).toHaveURL(`${stack.appUrl}/login`);
+}

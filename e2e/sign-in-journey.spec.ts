@@ -1,4 +1,4 @@
-import { expect, signInWithRedirect, test } from './fixtures.ts';
+import { expect, signInWithRedirect, signOut, test } from './fixtures.ts';
 
 test('a clinician signs in, pages through patients, opens one patient’s observations and signs out', async ({
   page,
@@ -34,10 +34,7 @@ test('a clinician signs in, pages through patients, opens one patient’s observ
   expect(patientName).not.toBe('');
   expect(consoleMessages.filter((text) => text.includes(patientName))).toEqual([]);
 
-  await page.getByRole('button', { name: 'Sign out' }).click();
-  await page.waitForURL(
-    (url) => url.origin === stack.appUrl && !url.pathname.startsWith('/patients'),
-  );
+  await signOut(page, stack);
 
   await page.goto(`${stack.appUrl}/patients`);
   await expect(page).toHaveURL(`${stack.appUrl}/login`);

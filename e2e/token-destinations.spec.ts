@@ -1,5 +1,5 @@
 import type { Request } from '@playwright/test';
-import { expect, signInWithRedirect, test } from './fixtures.ts';
+import { expect, signInWithRedirect, signOut, test } from './fixtures.ts';
 
 interface AuthorizedRequest {
   url: string;
@@ -30,10 +30,7 @@ test('the access token is sent to the FHIR base and nowhere else', async ({ page
       .getByRole('row')
       .nth(1),
   ).toBeVisible();
-  await page.getByRole('button', { name: 'Sign out' }).click();
-  await page.waitForURL(
-    (url) => url.origin === stack.appUrl && !url.pathname.startsWith('/observations'),
-  );
+  await signOut(page, stack);
   await Promise.all(pending);
 
   const withToken = authorized.filter(({ scheme }) => /^(bearer|dpop)$/i.test(scheme));

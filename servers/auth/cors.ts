@@ -1,0 +1,32 @@
+/**
+ * CORS for the Okta-shaped endpoints. Every okta-auth-js call sends `X-Okta-User-Agent-Extended`, so
+ * every call is preflighted: echo the requested headers. The widget sends credentials, which needs the
+ * exact origin (never `*`) and `Access-Control-Allow-Credentials: true`.
+ */
+import type { NextFunction, Request, Response } from 'express';
+
+export function cors(allowedOrigins: readonly string[], methods = 'GET,POST') {
+  const allowed = new Set(allowedOrigins);
+  return (req: Request, res: Response, next: NextFunction): void => {
+    const origin = req.get('origin');
+    res.vary('Origin');
+    const ok = origin !== undefined && allowed.has(origin);
+    if (ok) {
+      res.set({
+        'Access-Control-Allow-Origin': origin,
+        'Access-Control-Allow-Credentials': 'true',
+        'Access-Control-Expose-Headers': 'WWW-Authenticate, DPoP-Nonce',
+      });
+    }
+    if (req.method === 'OPTIONS') {
+      if (ok) {
+        res.set({ 'Access-Control-Allow-Methods': methods, 'Access-Control-Max-Age': '3600' });
+        const requested = req.get('access-control-request-headers');
+        if (requested) res.set('Access-Control-Allow-Headers', requested);
+      }
+      res.status(204).end();
+      return;
+    }
+    next();
+  };
+}

@@ -1,0 +1,32 @@
+/** Password sign-in shared by every entry point (hosted page, Identity Engine, Classic authn). */
+import type { Logger } from './logger.ts';
+import type { LoginThrottle } from './throttle.ts';
+import type { User, UserDirectory } from './users.ts';
+
+export type LoginResult =
+  | { ok: true; user: User }
+  | { ok: false; reason: 'invalid' }
+  | { ok: false; reason: 'locked'; message: string };
+export type PasswordLogin = (login: string, password: string, ip: string) => Promise<LoginResult>;
+
+export function createPasswordLogin(
+  users: UserDirectory,
+  throttle: LoginThrottle,
+  logger: Logger,
+): PasswordLogin {
+  return async (login, password, ip) => {
+    if (throttle.isLocked(login, ip)) {
+      logger.warn('sign-in refused: too many failures');
+      return { ok: false, reason: 'locked', message: throttle.message };
+    }
+    const user = login && password ? await users.authenticate(login, password) : undefined;
+    if (!user) {
+      throttle.recordFailure(login, ip);
+      logger.info('sign-in failed');
+      return { ok: false, reason: 'invalid' };
+    }
+    throttle.recordSuccess(login);
+    logger.info(`sign-in ok uid=${user.id}`);
+    return { ok: true, user };
+  };
+}

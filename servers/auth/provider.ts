@@ -1,0 +1,212 @@
+/**
+ * The oidc-provider instance behind the Okta front: Okta's `/v1/...` route names, one public SPA client,
+ * JWT access tokens with Okta's claim shape, and the scope policy applied to every grant.
+ */
+import Provider, { errors, type Configuration, type KoaContextWithOIDC } from 'oidc-provider';
+import { ISSUER_PATH, OIDC_SCOPES, originsOf, type AuthConfig } from './config.ts';
+import type { SigningKeys } from './keys.ts';
+import { logoutSource, postLogoutSuccessSource, renderProviderError } from './logout.ts';
+import { oktaPostMessage } from './post-message.ts';
+import { grantedScopes, splitScope, unknownScopes } from './scopes.ts';
+import type { Store } from './store.ts';
+import { userClaims, type UserDirectory } from './users.ts';
+
+export interface ProviderDeps {
+  config: AuthConfig;
+  keys: SigningKeys;
+  store: Store;
+  users: UserDirectory;
+}
+
+/** OpenID scope → standard claims released in the ID token and userinfo. */
+const CLAIMS = {
+  openid: ['sub'],
+  profile: ['name', 'given_name', 'family_name', 'preferred_username', 'locale', 'zoneinfo'],
+  email: ['email', 'email_verified'],
+};
+
+/**
+ * Finds or creates the user's grant for a client and fills it with the policy's answer for the
+ * requested scopes. Everything requested but not granted is recorded as rejected, so renewals with the
+ * same request never need a consent step (Okta has none for first-party apps).
+ */
+export async function applyScopePolicy(
+  provider: Provider,
+  deps: ProviderDeps,
+  accountId: string,
+  clientId: string,
+  requested: string[],
+  grantId?: string,
+): Promise<{ grant: InstanceType<Provider['Grant']>; grantId: string; granted: string[] }> {
+  const user = deps.users.byId(accountId);
+  const granted = user ? grantedScopes(requested, user.allowedScopes, deps.config.scopes) : [];
+  const existing = grantId ? await provider.Grant.find(grantId) : undefined;
+  const grant = existing ?? new provider.Grant({ accountId, clientId });
+  const oidc = new Set<string>(OIDC_SCOPES);
+  const grantedOidc = granted.filter((s) => oidc.has(s));
+  if (grantedOidc.length) grant.addOIDCScope(grantedOidc.join(' '));
+  // The access token carries every granted scope (Okta lists openid/profile/email in `scp` too).
+  if (granted.length) grant.addResourceScope(deps.config.audience, granted.join(' '));
+  const rejected = requested.filter((s) => !granted.includes(s));
+  if (rejected.length) grant.rejectResourceScope(deps.config.audience, rejected.join(' '));
+  const savedId = await grant.save();
+  return { grant, grantId: savedId, granted };
+}
+
+export function createProvider(deps: ProviderDeps): Provider {
+  const { config, keys, store, users } = deps;
+  const client = config.clients;
+  const ttl = config.lifetimes;
+  const configuration: Configuration = {
+    adapter: (name: string) => store.adapter(name),
+    clients: client.map((c) => ({
+      client_id: c.clientId,
+      client_name: 'fhirokta',
+      token_endpoint_auth_method: 'none',
+      application_type: 'web',
+      redirect_uris: c.redirectUris,
+      post_logout_redirect_uris: c.postLogoutRedirectUris,
+      grant_types: ['authorization_code', 'refresh_token'],
+      response_types: ['code'],
+    })),
+    clientBasedCORS: (_ctx, origin, c) =>
+      config.clients.some((x) => x.clientId === c.clientId && x.allowedOrigins.includes(origin)),
+    jwks: keys.privateJwks as Configuration['jwks'],
+    cookies: { keys: store.cookieKeys() },
+    scopes: [...OIDC_SCOPES],
+    claims: CLAIMS,
+    findAccount: (_ctx, id) => {
+      const user = users.byId(id);
+      if (!user) return undefined;
+      return {
+        accountId: id,
+        claims: (_use: string, scope: string) => ({
+          ...userClaims(user, new Set(splitScope(scope))),
+          sub: user.id,
+        }),
+      };
+    },
+    // okta-auth-js builds `{issuer}/v1/<name>` URLs itself, so the routes must have Okta's names.
+    routes: {
+      authorization: '/v1/authorize',
+      token: '/v1/token',
+      jwks: '/v1/keys',
+      userinfo: '/v1/userinfo',
+      revocation: '/v1/revoke',
+      introspection: '/v1/introspect',
+      end_session: '/v1/logout',
+      pushed_authorization_request: '/v1/par',
+    },
+    pkce: { required: () => true },
+    responseTypes: ['code'],
+    enabledJWA: { dPoPSigningAlgValues: ['RS256', 'ES256', 'PS256', 'EdDSA'] },
+    features: {
+      devInteractions: { enabled: false },
+      revocation: { enabled: true },
+      introspection: { enabled: true },
+      userinfo: { enabled: true },
+      dPoP: { enabled: true },
+      rpInitiatedLogout: {
+        enabled: true,
+        logoutSource: logoutSource(originsOf(client.flatMap((c) => c.postLogoutRedirectUris))),
+        postLogoutSuccessSource,
+      },
+      resourceIndicators: {
+        enabled: true,
+        // okta-auth-js never sends `resource`: every token is for the FHIR server.
+        defaultResource: () => config.audience,
+        useGrantedResource: () => true,
+        getResourceServerInfo: (_ctx, indicator) => {
+          if (indicator !== config.audience) throw new errors.InvalidTarget();
+          return {
+            scope: config.scopes.join(' '),
+            audience: config.audience,
+            accessTokenTTL: ttl.accessTokenSeconds,
+            accessTokenFormat: 'jwt',
+            jwt: { sign: { alg: 'RS256' } },
+          };
+        },
+      },
+    },
+    // Unknown scopes are dropped silently by oidc-provider; Okta refuses them. This validator runs after
+    // the redirect URI is checked, so the error goes back to the app like Okta's.
+    extraParams: {
+      sessionToken: null,
+      scope_check: (ctx: KoaContextWithOIDC) => {
+        const unknown = unknownScopes(
+          splitScope(ctx.oidc.params?.scope as string | undefined),
+          config.scopes,
+        );
+        if (unknown.length) {
+          throw new errors.InvalidScope(
+            'One or more scopes are not configured for the authorization server resource.',
+            unknown.join(' '),
+          );
+        }
+      },
+    },
+    loadExistingGrant: async (ctx) => {
+      const accountId = ctx.oidc.session?.accountId;
+      if (!accountId || !ctx.oidc.client) return undefined;
+      const clientId = ctx.oidc.client.clientId;
+      const grantId =
+        (ctx.oidc.result?.consent as { grantId?: string } | undefined)?.grantId ??
+        ctx.oidc.session?.grantIdFor(clientId);
+      const requested = splitScope(ctx.oidc.params?.scope as string | undefined);
+      const { grant, granted } = await applyScopePolicy(
+        ctx.oidc.provider,
+        deps,
+        accountId,
+        clientId,
+        requested,
+        grantId,
+      );
+      // The code (and so the token response) must carry the narrowed scopes, not the requested ones.
+      if (ctx.oidc.params) ctx.oidc.params.scope = granted.join(' ') || undefined;
+      return grant;
+    },
+    formats: {
+      customizers: {
+        // Okta's access token: `sub` is the login, plus `uid`, `cid`, `scp` and the patient binding.
+        jwt: (_ctx, token, jwt) => {
+          const user = 'accountId' in token ? users.byId(token.accountId) : undefined;
+          const scope = typeof jwt.payload.scope === 'string' ? jwt.payload.scope : '';
+          Object.assign(jwt.payload, {
+            cid: token.clientId,
+            client_id: token.clientId,
+            scp: splitScope(scope),
+            ...(user ? { sub: user.login, uid: user.id } : {}),
+            ...(user?.patient ? { patient: user.patient } : {}),
+          });
+          // Remember which grant issued this token, so revoking the grant revokes the token too.
+          const grantId = 'grantId' in token ? token.grantId : undefined;
+          store.recordIssued(String(jwt.payload.jti), grantId, Number(jwt.payload.exp));
+        },
+      },
+    },
+    ttl: {
+      AccessToken: ttl.accessTokenSeconds,
+      IdToken: ttl.accessTokenSeconds,
+      AuthorizationCode: ttl.authorizationCodeSeconds,
+      RefreshToken: ttl.refreshTokenSeconds,
+      Session: ttl.sessionSeconds,
+      Interaction: ttl.interactionSeconds,
+      Grant: ttl.refreshTokenSeconds,
+      ClientCredentials: 600,
+      DeviceCode: 600,
+      BackchannelAuthenticationRequest: 600,
+      PreAuthorizedCode: 600,
+    },
+    rotateRefreshToken: true,
+    interactions: { url: (_ctx, interaction) => `${ISSUER_PATH}/interaction/${interaction.uid}` },
+    renderError: renderProviderError,
+  };
+
+  const provider = new Provider(config.issuer, configuration);
+  provider.registerResponseMode(
+    'okta_post_message',
+    oktaPostMessage(client.flatMap((c) => c.allowedOrigins)),
+  );
+  provider.on('grant.revoked', (_ctx, grantId: string) => store.revokeGrantTokens(grantId));
+  return provider;
+}

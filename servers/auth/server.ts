@@ -1,0 +1,129 @@
+/** `startAuthServer`: the local Okta-compatible authorization server (see docs/CONTRACT.md). */
+import { createServer, type RequestListener } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import express from 'express';
+import { createAccessTokenVerifier } from './access-tokens.ts';
+import { authnRoutes } from './authn.ts';
+import {
+  buildConfig,
+  ISSUER_PATH,
+  LOGIN_THROTTLE,
+  type ClientConfig,
+  type ThrottleLimits,
+  type TokenLifetimes,
+} from './config.ts';
+import { cors } from './cors.ts';
+import { errorMiddleware } from './errors.ts';
+import { idxRoutes } from './idx.ts';
+import { interactionRoutes } from './interactions.ts';
+import { introspectRoutes } from './introspect.ts';
+import { loadOrCreateKeys } from './keys.ts';
+import { createLogger, type Logger } from './logger.ts';
+import { createPasswordLogin } from './login.ts';
+import { installAuthorizeRewrites, interactionCodeGrant } from './okta-rewrites.ts';
+import { createProvider } from './provider.ts';
+import { revokeRoutes } from './revoke.ts';
+import { createSessionTokens } from './session-tokens.ts';
+import { openStore } from './store.ts';
+import { createThrottle } from './throttle.ts';
+import { userinfoRoutes } from './userinfo.ts';
+import { loadUsers } from './users.ts';
+
+export interface AuthServerOptions {
+  port: number;
+  dataDir: string;
+  appOrigin: string;
+  fhirBase: string;
+  accessTokenTtlSeconds?: number;
+  /** Other lifetimes (refresh token, session, ...); defaults in config.ts. */
+  lifetimes?: Partial<TokenLifetimes>;
+  usersFile?: string;
+  /** Replaces the default SPA client derived from `appOrigin`. */
+  clients?: ClientConfig[];
+  /** Failed sign-in limits (defaults in config.ts). */
+  loginThrottle?: Partial<ThrottleLimits>;
+  logger?: Logger;
+}
+
+export interface AuthServer {
+  issuer: string;
+  port: number;
+  close(): Promise<void>;
+}
+
+export async function startAuthServer(options: AuthServerOptions): Promise<AuthServer> {
+  const logger = options.logger ?? createLogger();
+  const server = createServer();
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port, '127.0.0.1', () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+  const config = buildConfig({ ...options, port });
+  const users = loadUsers(config.usersFile);
+  const keys = await loadOrCreateKeys(config.dataDir);
+  const store = openStore(config.dataDir);
+  const providerDeps = { config, keys, store, users };
+  const provider = createProvider(providerDeps);
+  installAuthorizeRewrites(provider);
+  provider.on('server_error', (_ctx, err: Error) => logger.warn(`provider error: ${err.message}`));
+
+  const login = createPasswordLogin(
+    users,
+    createThrottle({ ...LOGIN_THROTTLE, ...options.loginThrottle }),
+    logger,
+  );
+  const sessionTokens = createSessionTokens(store, config.lifetimes.sessionTokenSeconds);
+  const verifier = createAccessTokenVerifier({
+    issuer: config.issuer,
+    audience: config.audience,
+    jwks: keys.publicJwks,
+    store,
+  });
+  const callback = provider.callback() as RequestListener;
+
+  const app = express();
+  app.disable('x-powered-by');
+  app.use(
+    cors(
+      config.clients.flatMap((c) => c.allowedOrigins),
+      'GET,POST,DELETE',
+    ),
+  );
+  app.use(`${ISSUER_PATH}/v1/token`, interactionCodeGrant(callback));
+  app.use(interactionRoutes(provider, config.clients, login, sessionTokens));
+  app.use(userinfoRoutes(config, verifier, users));
+  app.use(revokeRoutes(config, provider, verifier, store));
+  app.use(introspectRoutes(config, provider, verifier, users));
+  app.use(idxRoutes({ config, provider, login, store, providerDeps }));
+  app.use(authnRoutes({ config, login, sessionTokens }));
+  app.use(ISSUER_PATH, callback);
+  app.use(
+    errorMiddleware((err) =>
+      logger.warn(`unexpected error: ${err instanceof Error ? err.message : String(err)}`),
+    ),
+  );
+  server.on('request', app);
+
+  for (const c of config.clients) {
+    logger.info(
+      `client ${c.clientId}: code + PKCE S256, refresh (offline_access), widget (interaction_code, authn), DPoP;` +
+        ` redirect ${c.redirectUris.join(' ')}; origins ${c.allowedOrigins.join(' ') || 'none'}`,
+    );
+  }
+  logger.info(
+    `issuer ${config.issuer} (access tokens for ${config.audience}, ${config.lifetimes.accessTokenSeconds}s)`,
+  );
+
+  return {
+    issuer: config.issuer,
+    port,
+    close: async () => {
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      });
+      store.close();
+    },
+  };
+}

@@ -1,0 +1,154 @@
+/**
+ * Everything that must survive a restart, in one SQLite file (`${dataDir}/auth.sqlite`): oidc-provider's
+ * sessions, grants, codes and refresh tokens (through its adapter interface), the ids of revoked access
+ * tokens, which access tokens each grant issued (so revoking a grant revokes them), and the cookie keys.
+ */
+import { randomBytes } from 'node:crypto';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import type { Adapter, AdapterPayload } from 'oidc-provider';
+
+const now = () => Math.floor(Date.now() / 1000);
+
+export interface Store {
+  /** oidc-provider adapter factory. */
+  adapter(model: string): Adapter;
+  /** Short-lived records of the Okta front (IDX transactions, session tokens): TTL in seconds. */
+  put(model: string, id: string, payload: object, ttlSeconds: number): void;
+  get<T>(model: string, id: string): T | undefined;
+  /** Reads and deletes in one step: one-time values. */
+  take<T>(model: string, id: string): T | undefined;
+  remove(model: string, id: string): void;
+  recordIssued(jti: string, grantId: string | undefined, exp: number): void;
+  revokeJti(jti: string, exp: number): void;
+  revokeGrantTokens(grantId: string): void;
+  isRevoked(jti: string): boolean;
+  cookieKeys(): string[];
+  close(): void;
+}
+
+export function openStore(dataDir: string): Store {
+  mkdirSync(dataDir, { recursive: true });
+  const db = new Database(join(dataDir, 'auth.sqlite'));
+  db.pragma('journal_mode = WAL');
+  db.exec(`
+    CREATE TABLE IF NOT EXISTS records (
+      model TEXT NOT NULL, id TEXT NOT NULL, payload TEXT NOT NULL,
+      grant_id TEXT, uid TEXT, user_code TEXT, expires_at INTEGER,
+      PRIMARY KEY (model, id));
+    CREATE INDEX IF NOT EXISTS records_grant ON records (grant_id);
+    CREATE INDEX IF NOT EXISTS records_uid ON records (model, uid);
+    CREATE TABLE IF NOT EXISTS issued_tokens (jti TEXT PRIMARY KEY, grant_id TEXT, expires_at INTEGER NOT NULL);
+    CREATE INDEX IF NOT EXISTS issued_grant ON issued_tokens (grant_id);
+    CREATE TABLE IF NOT EXISTS revoked_tokens (jti TEXT PRIMARY KEY, expires_at INTEGER NOT NULL);
+    CREATE TABLE IF NOT EXISTS settings (name TEXT PRIMARY KEY, value TEXT NOT NULL);
+  `);
+  const t = now();
+  db.prepare('DELETE FROM records WHERE expires_at IS NOT NULL AND expires_at < ?').run(t);
+  db.prepare('DELETE FROM issued_tokens WHERE expires_at < ?').run(t);
+  db.prepare('DELETE FROM revoked_tokens WHERE expires_at < ?').run(t);
+
+  const upsert = db.prepare(
+    `INSERT INTO records (model, id, payload, grant_id, uid, user_code, expires_at)
+     VALUES (@model, @id, @payload, @grantId, @uid, @userCode, @expiresAt)
+     ON CONFLICT (model, id) DO UPDATE SET payload = excluded.payload, grant_id = excluded.grant_id,
+       uid = excluded.uid, user_code = excluded.user_code, expires_at = excluded.expires_at`,
+  );
+  const select = db.prepare<[string, string, number], { payload: string }>(
+    'SELECT payload FROM records WHERE model = ? AND id = ? AND (expires_at IS NULL OR expires_at >= ?)',
+  );
+  const selectBy = (column: 'uid' | 'user_code') =>
+    db.prepare<[string, string, number], { payload: string }>(
+      `SELECT payload FROM records WHERE model = ? AND ${column} = ? AND (expires_at IS NULL OR expires_at >= ?)`,
+    );
+  const byUid = selectBy('uid');
+  const byUserCode = selectBy('user_code');
+  const del = db.prepare('DELETE FROM records WHERE model = ? AND id = ?');
+  const delGrant = db.prepare('DELETE FROM records WHERE model = ? AND grant_id = ?');
+  const revoke = db.prepare('INSERT OR IGNORE INTO revoked_tokens (jti, expires_at) VALUES (?, ?)');
+
+  const read = <T>(model: string, id: string): T | undefined => {
+    const row = select.get(model, id, now());
+    return row ? (JSON.parse(row.payload) as T) : undefined;
+  };
+  const write = (model: string, id: string, payload: AdapterPayload | object, ttl?: number) => {
+    const p = payload as AdapterPayload;
+    upsert.run({
+      model,
+      id,
+      payload: JSON.stringify(payload),
+      grantId: p.grantId ?? null,
+      uid: p.uid ?? null,
+      userCode: p.userCode ?? null,
+      expiresAt: ttl ? now() + ttl : null,
+    });
+  };
+
+  return {
+    adapter(model) {
+      return {
+        upsert: async (id, payload, expiresIn) => write(model, id, payload, expiresIn),
+        find: async (id) => read<AdapterPayload>(model, id),
+        findByUid: async (uid) => {
+          const row = byUid.get(model, uid, now());
+          return row ? (JSON.parse(row.payload) as AdapterPayload) : undefined;
+        },
+        findByUserCode: async (code) => {
+          const row = byUserCode.get(model, code, now());
+          return row ? (JSON.parse(row.payload) as AdapterPayload) : undefined;
+        },
+        consume: async (id) => {
+          const row = db
+            .prepare('SELECT payload, expires_at FROM records WHERE model = ? AND id = ?')
+            .get(model, id) as { payload: string; expires_at: number | null } | undefined;
+          if (!row) return;
+          const payload = { ...(JSON.parse(row.payload) as AdapterPayload), consumed: now() };
+          db.prepare('UPDATE records SET payload = ? WHERE model = ? AND id = ?').run(
+            JSON.stringify(payload),
+            model,
+            id,
+          );
+        },
+        destroy: async (id) => void del.run(model, id),
+        revokeByGrantId: async (grantId) => void delGrant.run(model, grantId),
+      };
+    },
+    put: (model, id, payload, ttl) => write(model, id, payload, ttl),
+    get: read,
+    take<T>(model: string, id: string) {
+      const value = read<T>(model, id);
+      del.run(model, id);
+      return value;
+    },
+    remove: (model, id) => void del.run(model, id),
+    recordIssued(jti, grantId, exp) {
+      db.prepare(
+        'INSERT OR REPLACE INTO issued_tokens (jti, grant_id, expires_at) VALUES (?, ?, ?)',
+      ).run(jti, grantId ?? null, exp);
+    },
+    revokeJti: (jti, exp) => void revoke.run(jti, exp),
+    revokeGrantTokens(grantId) {
+      const rows = db
+        .prepare('SELECT jti, expires_at FROM issued_tokens WHERE grant_id = ?')
+        .all(grantId) as {
+        jti: string;
+        expires_at: number;
+      }[];
+      for (const row of rows) revoke.run(row.jti, row.expires_at);
+    },
+    isRevoked: (jti) =>
+      db.prepare('SELECT 1 FROM revoked_tokens WHERE jti = ?').get(jti) !== undefined,
+    cookieKeys() {
+      const row = db.prepare("SELECT value FROM settings WHERE name = 'cookie_keys'").get() as
+        { value: string } | undefined;
+      if (row) return JSON.parse(row.value) as string[];
+      const keys = [randomBytes(32).toString('base64url')];
+      db.prepare("INSERT INTO settings (name, value) VALUES ('cookie_keys', ?)").run(
+        JSON.stringify(keys),
+      );
+      return keys;
+    },
+    close: () => db.close(),
+  };
+}

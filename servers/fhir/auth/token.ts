@@ -1,0 +1,145 @@
+import { createRemoteJWKSet, errors, jwtVerify, type JWTPayload } from 'jose';
+import { defaults } from '../config.ts';
+import { FhirError, InvalidToken, MissingToken } from '../errors.ts';
+import { createDpopVerifier } from './dpop.ts';
+import { parseScopes, type Grant } from './scopes.ts';
+
+/** Who is calling and what they may do, as established from a verified access token. */
+export interface Caller {
+  sub: string;
+  clientId: string;
+  scope: string;
+  grants: Grant[];
+  patient?: string;
+  scheme: 'Bearer' | 'DPoP';
+}
+
+export interface TokenRequest {
+  authorization: string | undefined;
+  dpop: string | undefined;
+  method: string;
+  url: string;
+}
+
+export type TokenVerifier = (req: TokenRequest) => Promise<Caller>;
+
+/**
+ * Verifies access tokens as ARCHITECTURE.md fixes them: signature against the issuer's JWKS (fetched
+ * lazily, because the auth server may start after us, and refetched on an unknown `kid`), `iss`,
+ * `aud` = our base URL, `exp`/`nbf` with a small leeway, RS256/ES256 only, and DPoP binding.
+ */
+export function createTokenVerifier(issuer: string, audience: string): TokenVerifier {
+  const jwks = createRemoteJWKSet(new URL(`${issuer}/v1/keys`), {
+    cooldownDuration: defaults.jwksCooldownMs,
+    timeoutDuration: 5000,
+  });
+  const verifyDpop = createDpopVerifier();
+  const cache = createVerifiedCache();
+  const verifySignature = async (token: string, scheme: 'Bearer' | 'DPoP'): Promise<JWTPayload> => {
+    try {
+      const { payload } = await jwtVerify(token, jwks, {
+        issuer,
+        audience,
+        algorithms: [...defaults.tokenAlgorithms],
+        clockTolerance: defaults.clockToleranceSeconds,
+        requiredClaims: ['exp', 'sub'],
+      });
+      cache.set(token, payload);
+      return payload;
+    } catch (e) {
+      throw refusal(e, scheme);
+    }
+  };
+
+  return async (req) => {
+    const m = /^(Bearer|DPoP) +([A-Za-z0-9\-._~+/]+=*)$/i.exec(req.authorization ?? '');
+    if (!req.authorization) throw new MissingToken();
+    if (!m?.[1] || !m[2]) throw new InvalidToken('the Authorization header is malformed');
+    const scheme = m[1].toLowerCase() === 'dpop' ? 'DPoP' : 'Bearer';
+    const token = m[2];
+    const payload = cache.get(token) ?? (await verifySignature(token, scheme));
+    const jkt = (payload['cnf'] as { jkt?: unknown } | undefined)?.jkt;
+    if (typeof jkt === 'string') {
+      // RFC 9449 §7.2: a DPoP-bound token sent as Bearer is refused, or a stolen token would work.
+      if (scheme !== 'DPoP')
+        throw new InvalidToken('this token is DPoP-bound; use the DPoP scheme', 'DPoP');
+      await verifyDpop({
+        proof: req.dpop,
+        method: req.method,
+        url: req.url,
+        accessToken: token,
+        jkt,
+      });
+    } else if (scheme === 'DPoP') {
+      throw new InvalidToken('the DPoP scheme needs a DPoP-bound token (cnf.jkt)', 'DPoP');
+    }
+    const scope = scopeString(payload);
+    return {
+      sub: String(payload.sub),
+      clientId: String(payload['client_id'] ?? payload['cid'] ?? ''),
+      scope,
+      grants: parseScopes(scope),
+      patient: typeof payload['patient'] === 'string' ? payload['patient'] : undefined,
+      scheme,
+    };
+  };
+}
+
+/**
+ * Tokens whose signature and claims already verified, so a page of requests pays for the signature
+ * check once (it costs more than the search). An entry is used only while the token is unexpired;
+ * the same string cannot carry different claims, so nothing else needs rechecking.
+ */
+export function createVerifiedCache(): {
+  get(token: string): JWTPayload | undefined;
+  set(token: string, payload: JWTPayload): void;
+} {
+  const entries = new Map<string, JWTPayload>();
+  const leewayMs = defaults.clockToleranceSeconds * 1000;
+  return {
+    get(token) {
+      const payload = entries.get(token);
+      if (payload && Number(payload.exp) * 1000 + leewayMs > Date.now()) return payload;
+      if (payload) entries.delete(token);
+      return undefined;
+    },
+    set(token, payload) {
+      if (entries.size >= 1000) entries.delete(entries.keys().next().value as string);
+      entries.set(token, payload);
+    },
+  };
+}
+
+/** The `scope` string claim, falling back to Okta's `scp` array. */
+function scopeString(payload: JWTPayload): string {
+  if (typeof payload['scope'] === 'string') return payload['scope'];
+  const scp = payload['scp'];
+  return Array.isArray(scp) ? scp.filter((s) => typeof s === 'string').join(' ') : '';
+}
+
+/** Turns jose's failure into a description safe to show: never the token or its claims' values. */
+function refusal(e: unknown, scheme: 'Bearer' | 'DPoP'): FhirError {
+  if (e instanceof errors.JWTExpired) return new InvalidToken('the token has expired', scheme);
+  if (e instanceof errors.JWTClaimValidationFailed) {
+    return new InvalidToken(`the '${e.claim}' claim is not acceptable`, scheme);
+  }
+  if (e instanceof errors.JOSEAlgNotAllowed) {
+    return new InvalidToken('the signing algorithm is not allowed (RS256 or ES256 only)', scheme);
+  }
+  if (e instanceof errors.JWKSNoMatchingKey)
+    return new InvalidToken('the signing key is unknown', scheme);
+  if (e instanceof errors.JWSSignatureVerificationFailed) {
+    return new InvalidToken('the signature does not verify', scheme);
+  }
+  if (e instanceof errors.JWKSTimeout || isFetchFailure(e)) {
+    return new FhirError(503, 'exception', "The issuer's signing keys could not be fetched");
+  }
+  return new InvalidToken('the token is malformed', scheme);
+}
+
+function isFetchFailure(e: unknown): boolean {
+  if (!(e instanceof Error)) return false;
+  // jose reports a bad JWKS answer as a JOSEError; a refused connection surfaces as fetch's own error.
+  if (e instanceof errors.JOSEError) return /JSON Web Key Set/i.test(e.message);
+  return true;
+}

@@ -1,0 +1,46 @@
+/** Every tunable of the FHIR server in one place, each next to its reason. */
+export const defaults = {
+  /** Page size when the client sends no `_count`. */
+  defaultCount: 20,
+  /** Largest page we serve; a larger `_count` is lowered to this and the self link says so. */
+  maxCount: 200,
+  /** Clock skew tolerated on `exp`/`nbf`/`iat` (the issue allows at most 60 s). */
+  clockToleranceSeconds: 60,
+  /** Only asymmetric algorithms: HS256 with a public key and `none` must never verify. */
+  tokenAlgorithms: ['RS256', 'ES256'],
+  /** Unknown `kid`s refetch the JWKS, but not more often than this (a forged kid must not DoS the issuer). */
+  jwksCooldownMs: 1_000,
+  /** DPoP proofs older than this are stale; their `jti`s are remembered this long (plus leeway). */
+  dpopMaxAgeSeconds: 300,
+  /** JSON request bodies above this are refused with 413 before parsing. */
+  bodyLimit: '50mb',
+  /** The audit log rotates to `audit.log.1` at this size, so it stays bounded at twice this. */
+  auditMaxBytes: 10 * 1024 * 1024,
+  /** Seeded on first start when the store is empty. */
+  seedPatients: 120,
+  seed: 20_240_601,
+} as const;
+
+export const FHIR_JSON = 'application/fhir+json';
+
+/** Resource types this server reads; Patient and Observation are also searchable. */
+export const readableTypes = [
+  'Patient',
+  'Observation',
+  'Encounter',
+  'Condition',
+  'Practitioner',
+  'Organization',
+] as const;
+export type ReadableType = (typeof readableTypes)[number];
+
+export const searchableTypes = ['Patient', 'Observation'] as const;
+export type SearchableType = (typeof searchableTypes)[number];
+
+export function isReadableType(type: string): type is ReadableType {
+  return (readableTypes as readonly string[]).includes(type);
+}
+
+export function isSearchableType(type: string): type is SearchableType {
+  return (searchableTypes as readonly string[]).includes(type);
+}

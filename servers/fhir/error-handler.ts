@@ -1,0 +1,57 @@
+import type { NextFunction, Request, Response } from 'express';
+import { defaults } from './config.ts';
+import { FhirError, type Challenge } from './errors.ts';
+import type { Logger } from './logger.ts';
+import { operationOutcome } from './outcome.ts';
+import { sendFhir } from './respond.ts';
+
+/** The one place a refusal becomes a response: an OperationOutcome plus, for 401/403, a challenge. */
+export function errorHandler(log: Logger) {
+  return (err: unknown, req: Request, res: Response, next: NextFunction): void => {
+    if (res.headersSent) {
+      next(err);
+      return;
+    }
+    const e = asFhirError(err);
+    if (e.status >= 500) {
+      // The cause's message (e.g. SQLite's) names tables and constraints, never bound values.
+      const cause = e.cause instanceof Error ? ` (${e.cause.name}: ${e.cause.message})` : '';
+      log.error(
+        `${String(res.locals['requestId'])} ${req.method} ${req.path} ${e.message}${cause}`,
+      );
+    }
+    if (e.challenge) res.setHeader('WWW-Authenticate', challengeHeader(e.challenge));
+    sendFhir(
+      res,
+      e.status,
+      operationOutcome(e.status >= 500 ? 'fatal' : 'error', e.issueType, e.message),
+    );
+  };
+}
+
+/** RFC 6750 §3 / RFC 9449 §7.1; DPoP challenges also list the algorithms we accept. */
+function challengeHeader(c: Challenge): string {
+  const params = ['realm="fhir"'];
+  if (c.error) params.push(`error="${c.error}"`);
+  if (c.description) params.push(`error_description="${c.description.replace(/["\\]/g, '')}"`);
+  if (c.scope) params.push(`scope="${c.scope}"`);
+  if (c.scheme === 'DPoP') params.push(`algs="${defaults.tokenAlgorithms.join(' ')}"`);
+  return `${c.scheme} ${params.join(', ')}`;
+}
+
+/** Express and body-parser errors carry `status`/`type`; map them, and hide anything unexpected. */
+function asFhirError(err: unknown): FhirError {
+  if (err instanceof FhirError) return err;
+  const e = err as { status?: number; type?: string } | undefined;
+  if (e?.type === 'entity.parse.failed')
+    return new FhirError(400, 'invalid', 'The request body is not valid JSON');
+  if (e?.type === 'entity.too.large') {
+    return new FhirError(413, 'too-costly', `The request body exceeds ${defaults.bodyLimit}`);
+  }
+  if (e?.status && e.status >= 400 && e.status < 500) {
+    return new FhirError(e.status, 'invalid', 'The request could not be read');
+  }
+  const wrapped = new FhirError(500, 'exception', 'Internal server error');
+  wrapped.cause = err;
+  return wrapped;
+}

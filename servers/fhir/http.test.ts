@@ -1,0 +1,116 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { startHarness, type Bundle, type Harness } from './test-support.ts';
+
+type Json = Record<string, unknown>;
+
+describe('reads, headers, discovery and the audit log', () => {
+  let h: Harness;
+  let token: string;
+  before(async () => {
+    h = await startHarness();
+    token = await h.token();
+  });
+  after(() => h.close());
+
+  it('reads carry a version ETag and Last-Modified, and If-None-Match gives 304', async () => {
+    const res = await h.get('/Patient/pat-0001', token);
+    assert.equal(res.status, 200);
+    assert.equal(res.headers.get('etag'), 'W/"1"');
+    assert.equal(res.headers.get('last-modified'), new Date('2026-11-01T00:00:00Z').toUTCString());
+    const body = (await res.json()) as { meta: { versionId: string } };
+    assert.equal(body.meta.versionId, '1');
+    const again = await h.get('/Patient/pat-0001', token, { 'If-None-Match': 'W/"1"' });
+    assert.equal(again.status, 304);
+  });
+
+  it('reads Condition, Practitioner and Organization; 404 for unknown ids and types', async () => {
+    for (const path of ['/Practitioner/prac-0001', '/Organization/org-0001']) {
+      assert.equal((await h.get(path, token)).status, 200, path);
+    }
+    const conditions = await h.get('/Condition/cond-0001-1', token);
+    assert.ok([200, 404].includes(conditions.status));
+    for (const path of ['/Patient/pat-9999', '/Claim/1', '/Encounter/nope']) {
+      const res = await h.get(path, token);
+      assert.equal(res.status, 404, path);
+      assert.equal(((await res.json()) as Json)['resourceType'], 'OperationOutcome');
+    }
+  });
+
+  it('answers 405 for methods it does not support and 404 outside the base', async () => {
+    const del = await fetch(`${h.fhir.baseUrl}/Patient/pat-0001`, {
+      method: 'DELETE',
+      headers: { Authorization: `Bearer ${token}` },
+    });
+    assert.equal(del.status, 405);
+    const outside = await fetch(h.fhir.baseUrl.replace('/fhir', '/other'));
+    assert.equal(outside.status, 404);
+    assert.match(outside.headers.get('content-type') ?? '', /fhir\+json/);
+  });
+
+  it('publishes .well-known/smart-configuration without a token', async () => {
+    const res = await h.get('/.well-known/smart-configuration');
+    assert.equal(res.status, 200);
+    const body = (await res.json()) as Json;
+    assert.equal(body['token_endpoint'], `${h.issuer.issuer}/v1/token`);
+    assert.equal(body['authorization_endpoint'], `${h.issuer.issuer}/v1/authorize`);
+    assert.ok((body['capabilities'] as string[]).includes('permission-v2'));
+  });
+
+  it('states its search support in the CapabilityStatement', async () => {
+    const cs = (await (await h.get('/metadata')).json()) as {
+      rest: { resource: { type: string; searchParam?: { name: string }[] }[] }[];
+    };
+    const obs = cs.rest[0]?.resource.find((r) => r.type === 'Observation');
+    assert.deepEqual(obs?.searchParam?.map((p) => p.name).sort(), [
+      '_id',
+      'category',
+      'code',
+      'date',
+      'patient',
+      'status',
+      'subject',
+    ]);
+    assert.equal(cs.rest[0]?.resource.find((r) => r.type === 'Encounter')?.searchParam, undefined);
+  });
+
+  it('writes one audit line per request: who, what, outcome; no names, no tokens, no bodies', async () => {
+    await h.get('/Patient?name=murphy&gender=female', token);
+    await h.get('/Observation?patient=pat-0001&_count=3', token);
+    await h.get('/Patient');
+    const lines = readFileSync(join(h.dataDir, 'audit.log'), 'utf8').trim().split('\n');
+    const records = lines.map((l) => JSON.parse(l) as Json);
+    const search = records.find((r) => String(r['path']).startsWith('/fhir/Patient?name'));
+    assert.ok(search);
+    assert.equal(search['path'], '/fhir/Patient?name=*&gender=female');
+    assert.equal(search['sub'], 'clinician@example.com');
+    assert.equal(search['clientId'], '0oalocalfhirokta0spa');
+    assert.match(String(search['scope']), /user\/\*\.read/);
+    assert.equal(search['status'], 200);
+    assert.equal(typeof search['ms'], 'number');
+    const obs = records.find((r) => String(r['path']).startsWith('/fhir/Observation'));
+    assert.equal(obs?.['path'], '/fhir/Observation?patient=pat-0001&_count=3');
+    assert.ok(Number(obs?.['count']) > 3, 'count is the number of matches');
+    const refused = records.find((r) => r['path'] === '/fhir/Patient' && r['status'] === 401);
+    assert.ok(refused);
+    const text = lines.join('\n');
+    assert.doesNotMatch(text, /murphy|eyJ|Bearer|birthDate/i);
+  });
+
+  it('keeps data across a restart and does not seed twice', async () => {
+    const before = (await (await h.get('/Observation?_summary=count', token)).json()) as Bundle;
+    await h.stop();
+    h = await startHarness({ issuer: h.issuer, dataDir: h.dataDir });
+    token = await h.token();
+    const afterRestart = (await (
+      await h.get('/Observation?_summary=count', token)
+    ).json()) as Bundle;
+    assert.equal(afterRestart.total, before.total);
+    assert.equal(
+      ((await h.get('/Patient?_summary=count', token).then((r) => r.json())) as Bundle).total,
+      120,
+    );
+  });
+});

@@ -1,0 +1,85 @@
+import type { Request, Response } from 'express';
+import { defaults, readableTypes, isSearchableType } from '../config.ts';
+import { sendFhir } from '../respond.ts';
+import { searchParams, sortKeys } from '../search/params.ts';
+
+/** `GET /metadata`: exactly what this server supports, generated from the same tables it runs on. */
+export function capabilityStatement(baseUrl: string, issuer: string): object {
+  return {
+    resourceType: 'CapabilityStatement',
+    status: 'active',
+    date: '2026-11-01',
+    kind: 'instance',
+    software: { name: 'fhirokta local FHIR server', version: '0.1.0' },
+    implementation: { description: 'Local SMART-enforcing FHIR R4 server', url: baseUrl },
+    fhirVersion: '4.0.1',
+    format: ['application/fhir+json', 'json'],
+    rest: [
+      {
+        mode: 'server',
+        documentation:
+          `Pages hold ${defaults.defaultCount} entries unless _count says otherwise; _count is capped at ` +
+          `${defaults.maxCount}. Paging uses _offset in the next/previous links. Unknown parameters are ` +
+          'ignored (and left out of the self link) unless Prefer: handling=strict is sent.',
+        security: {
+          cors: true,
+          service: [
+            {
+              coding: [
+                {
+                  system: 'http://terminology.hl7.org/CodeSystem/restful-security-service',
+                  code: 'SMART-on-FHIR',
+                },
+              ],
+            },
+          ],
+          extension: [
+            {
+              url: 'http://fhir-registry.smarthealthit.org/StructureDefinition/oauth-uris',
+              extension: [
+                { url: 'authorize', valueUri: `${issuer}/v1/authorize` },
+                { url: 'token', valueUri: `${issuer}/v1/token` },
+                { url: 'revoke', valueUri: `${issuer}/v1/revoke` },
+              ],
+            },
+          ],
+        },
+        resource: readableTypes.map((type) => {
+          const searchable = isSearchableType(type);
+          return {
+            type,
+            interaction: searchable
+              ? [{ code: 'read' }, { code: 'search-type' }]
+              : [{ code: 'read' }],
+            versioning: 'versioned',
+            readHistory: false,
+            updateCreate: true,
+            searchInclude:
+              type === 'Observation' ? ['Observation:subject', 'Observation:patient'] : undefined,
+            searchParam: searchable
+              ? Object.entries(searchParams[type]).map(([name, p]) => ({
+                  name,
+                  type: p.fhirType,
+                  documentation: p.documentation,
+                }))
+              : undefined,
+            extension: searchable
+              ? [
+                  {
+                    url: 'http://localhost/fhirokta/StructureDefinition/sort-keys',
+                    valueString: sortKeys[type].join(','),
+                  },
+                ]
+              : undefined,
+          };
+        }),
+        interaction: [{ code: 'transaction' }, { code: 'batch' }],
+      },
+    ],
+  };
+}
+
+export function metadata(baseUrl: string, issuer: string) {
+  const body = JSON.stringify(capabilityStatement(baseUrl, issuer));
+  return (_req: Request, res: Response): void => sendFhir(res, 200, body);
+}

@@ -1,0 +1,80 @@
+import type { SearchableType } from '../config.ts';
+import type { Filter, SortKey } from './types.ts';
+
+/** The search parameters each type supports: the CapabilityStatement is generated from this too. */
+export interface ParamDefinition {
+  kind: Filter['kind'];
+  /** The filter this parameter becomes (`subject` and `patient` are the same filter). */
+  param: string;
+  fhirType: 'string' | 'token' | 'date' | 'reference';
+  documentation: string;
+  modifiers: readonly string[];
+}
+
+const string = (param: string, documentation: string): ParamDefinition => ({
+  kind: 'string',
+  param,
+  fhirType: 'string',
+  documentation,
+  modifiers: ['exact', 'contains'],
+});
+const token = (param: string, documentation: string): ParamDefinition => ({
+  kind: 'token',
+  param,
+  fhirType: 'token',
+  documentation,
+  modifiers: [],
+});
+const date = (param: string, documentation: string): ParamDefinition => ({
+  kind: 'date',
+  param,
+  fhirType: 'date',
+  documentation,
+  modifiers: [],
+});
+const patientRef: ParamDefinition = {
+  kind: 'reference',
+  param: 'patient',
+  fhirType: 'reference',
+  documentation: 'Patient/[id] or [id]; comma-separated for several',
+  modifiers: ['Patient'],
+};
+
+export const searchParams: Record<SearchableType, Record<string, ParamDefinition>> = {
+  Patient: {
+    _id: token('_id', 'Logical id; comma-separated for several'),
+    name: string('name', 'Any part of any name: case- and accent-insensitive prefix'),
+    family: string('family', 'Family name: case- and accent-insensitive prefix'),
+    given: string('given', 'Given name: case- and accent-insensitive prefix'),
+    birthdate: date('birthdate', 'eq/ne/gt/lt/ge/le/sa/eb prefixes, partial dates (UTC)'),
+    gender: token('gender', 'male | female | other | unknown'),
+    identifier: token('identifier', 'system|value or value'),
+  },
+  Observation: {
+    _id: token('_id', 'Logical id; comma-separated for several'),
+    subject: patientRef,
+    patient: patientRef,
+    code: token('code', 'system|code or code; comma-separated for several'),
+    category: token('category', 'system|code or code (vital-signs, laboratory, ...)'),
+    date: date('date', 'effective[x]: prefixes, partial dates, ranges by repeating (UTC)'),
+    status: token('status', 'final | amended | preliminary | ...'),
+  },
+};
+
+export const sortKeys: Record<SearchableType, readonly SortKey['key'][]> = {
+  Patient: ['name', 'birthdate', '_lastUpdated', '_id'],
+  Observation: ['date', '_lastUpdated', '_id'],
+};
+
+/** Parameters that shape the result rather than filter it. */
+export const resultParams = [
+  '_count',
+  '_offset',
+  '_sort',
+  '_total',
+  '_summary',
+  '_include',
+] as const;
+
+/** Accepted and dropped silently: we only ever answer JSON. */
+export const formatParams = ['_format', '_pretty'] as const;

@@ -1,0 +1,62 @@
+/**
+ * One SQLite file: `resource` holds every resource's current JSON; the other tables are search indexes
+ * kept in step by `indexes.ts` inside the same transaction. Integer row ids keep the indexes small.
+ */
+export const schema = `
+CREATE TABLE IF NOT EXISTS resource (
+  rid INTEGER PRIMARY KEY,
+  type TEXT NOT NULL,
+  id TEXT NOT NULL,
+  version INTEGER NOT NULL,
+  last_updated TEXT NOT NULL,
+  compartment TEXT,
+  json TEXT NOT NULL,
+  UNIQUE (type, id)
+);
+CREATE TABLE IF NOT EXISTS patient (
+  rid INTEGER PRIMARY KEY,
+  family TEXT NOT NULL,
+  given TEXT NOT NULL,
+  birth_lo INTEGER,
+  birth_hi INTEGER,
+  gender TEXT,
+  last_updated INTEGER NOT NULL
+);
+CREATE INDEX IF NOT EXISTS patient_by_name ON patient (family, given, rid);
+CREATE INDEX IF NOT EXISTS patient_by_birth ON patient (birth_lo, rid);
+CREATE TABLE IF NOT EXISTS patient_name (
+  rid INTEGER NOT NULL,
+  part TEXT NOT NULL,
+  norm TEXT NOT NULL,
+  raw TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS patient_name_by_norm ON patient_name (norm, part, rid);
+CREATE INDEX IF NOT EXISTS patient_name_by_rid ON patient_name (rid);
+-- Identifiers of every type: Patient search, and conditional references/creates on import.
+CREATE TABLE IF NOT EXISTS identifier (
+  rid INTEGER NOT NULL,
+  type TEXT NOT NULL,
+  system TEXT NOT NULL,
+  value TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS identifier_by_value ON identifier (value, type, system);
+CREATE INDEX IF NOT EXISTS identifier_by_rid ON identifier (rid);
+CREATE TABLE IF NOT EXISTS observation (
+  rid INTEGER PRIMARY KEY,
+  patient TEXT,
+  date_lo INTEGER,
+  date_hi INTEGER,
+  status TEXT,
+  last_updated INTEGER NOT NULL
+);
+CREATE INDEX IF NOT EXISTS observation_by_patient_date ON observation (patient, date_lo, rid);
+CREATE INDEX IF NOT EXISTS observation_by_date ON observation (date_lo, rid);
+CREATE TABLE IF NOT EXISTS observation_token (
+  rid INTEGER NOT NULL,
+  param TEXT NOT NULL,
+  system TEXT NOT NULL,
+  code TEXT NOT NULL,
+  PRIMARY KEY (rid, param, code, system)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS observation_token_by_code ON observation_token (param, code, system);
+`;

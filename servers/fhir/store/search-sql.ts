@@ -1,0 +1,222 @@
+import { normalizeText } from '../text.ts';
+import type { Filter, SearchQuery, SearchScope, SortKey, TokenValue } from '../search/types.ts';
+
+/**
+ * SQL text built only from fixed fragments: the few names interpolated below (`part`, `param`,
+ * `type`) come from the closed unions of `SearchQuery`, never from the request. Every value
+ * travels in `params`.
+ */
+export interface BuiltSearch {
+  page: string;
+  count: string;
+  params: unknown[];
+}
+
+type Param = string | number;
+
+const tables = {
+  Patient: { from: 'patient p', alias: 'p', type: 'Patient' },
+  Observation: { from: 'observation o', alias: 'o', type: 'Observation' },
+} as const;
+
+/** Upper bound for a prefix range: every string that starts with `prefix` sorts below it. */
+const MAX_CHAR = '\u{10ffff}';
+
+export function buildSearchSql(query: SearchQuery, scope: SearchScope): BuiltSearch {
+  const t = tables[query.type];
+  const where: string[] = [];
+  const params: Param[] = [];
+  const hasPatientFilter =
+    scope.compartment !== undefined || query.filters.some((f) => f.kind === 'reference');
+  if (scope.compartment !== undefined) {
+    if (query.type === 'Patient') {
+      where.push(`p.rid IN (SELECT rid FROM resource WHERE type = 'Patient' AND id = ?)`);
+    } else {
+      where.push('o.patient = ?');
+    }
+    params.push(scope.compartment);
+  }
+  for (const filter of query.filters) {
+    const [sql, values] = filterSql(filter, t.alias, t.type, hasPatientFilter);
+    where.push(sql);
+    params.push(...values);
+  }
+  const whereSql = where.length ? ` WHERE ${where.map((w) => `(${w})`).join(' AND ')}` : '';
+  const keys = orderKeys(query.sort, query.type);
+  const inner = keys.map((k, i) => `${k.expr} AS k${i}`).join(', ');
+  // Sort and cut the page on the narrow index tables first, then fetch only that page's JSON:
+  // joining the wide resource rows before the sort would read every match's JSON.
+  return {
+    page:
+      `SELECT r.type, r.id, r.version, r.last_updated AS lastUpdated, r.compartment, r.json FROM ` +
+      `(SELECT ${t.alias}.rid AS rid, ${inner} FROM ${t.from}${whereSql} ` +
+      `ORDER BY ${keys.map((k, i) => `k${i}${k.dir}`).join(', ')} LIMIT ? OFFSET ?) page ` +
+      `JOIN resource r ON r.rid = page.rid ORDER BY ${keys.map((k, i) => `page.k${i}${k.dir}`).join(', ')}`,
+    count: `SELECT count(*) AS n FROM ${t.from}${whereSql}`,
+    params,
+  };
+}
+
+function filterSql(
+  filter: Filter,
+  alias: 'p' | 'o',
+  type: string,
+  hasPatientFilter: boolean,
+): [string, Param[]] {
+  switch (filter.kind) {
+    case 'string': {
+      const parts = filter.param === 'name' ? '' : ` AND part = '${filter.param}'`;
+      const ors: string[] = [];
+      const values: Param[] = [];
+      for (const v of filter.values) {
+        if (filter.match === 'prefix') {
+          ors.push('(norm >= ? AND norm <= ?)');
+          values.push(v, v + MAX_CHAR);
+        } else if (filter.match === 'exact') {
+          ors.push('(norm = ? AND raw = ?)');
+          values.push(normalizeText(v), v);
+        } else {
+          ors.push(`norm LIKE ? ESCAPE '\\'`);
+          values.push(`%${v.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+        }
+      }
+      return [
+        `p.rid IN (SELECT rid FROM patient_name WHERE (${ors.join(' OR ')})${parts})`,
+        values,
+      ];
+    }
+    case 'token':
+      return tokenSql(filter.param, filter.values, alias, type, hasPatientFilter);
+    case 'date': {
+      const [lo, hi] =
+        filter.param === 'birthdate' ? ['p.birth_lo', 'p.birth_hi'] : ['o.date_lo', 'o.date_hi'];
+      const ors: string[] = [];
+      const values: Param[] = [];
+      for (const v of filter.values) {
+        const [sql, args] = datePredicate(v.prefix, lo, hi, v.lo, v.hi);
+        ors.push(sql);
+        values.push(...args);
+      }
+      return [ors.join(' OR '), values];
+    }
+    case 'reference':
+      return [`o.patient IN (${marks(filter.ids.length)})`, filter.ids];
+  }
+}
+
+/** FHIR R4 §2.21.1.1.2.1: compare the resource's range [lo, hi] with the parameter's range. */
+function datePredicate(
+  prefix: string,
+  lo: string,
+  hi: string,
+  pLo: number,
+  pHi: number,
+): [string, Param[]] {
+  switch (prefix) {
+    case 'ne':
+      return [`NOT (${lo} >= ? AND ${hi} <= ?)`, [pLo, pHi]];
+    case 'gt':
+      return [`${hi} > ?`, [pHi]];
+    case 'lt':
+      return [`${lo} < ?`, [pLo]];
+    case 'ge':
+      return [`${hi} >= ?`, [pLo]];
+    case 'le':
+      return [`${lo} <= ?`, [pHi]];
+    case 'sa':
+      return [`${lo} > ?`, [pHi]];
+    case 'eb':
+      return [`${hi} < ?`, [pLo]];
+    default:
+      return [`(${lo} >= ? AND ${hi} <= ?)`, [pLo, pHi]];
+  }
+}
+
+function tokenSql(
+  param: string,
+  values: TokenValue[],
+  alias: 'p' | 'o',
+  type: string,
+  hasPatientFilter: boolean,
+): [string, Param[]] {
+  const codes = values.map((v) => v.code ?? '');
+  switch (param) {
+    case '_id':
+      return [
+        `${alias}.rid IN (SELECT rid FROM resource WHERE type = '${type}' AND id IN (${marks(codes.length)}))`,
+        codes,
+      ];
+    case 'gender':
+      return [`p.gender IN (${marks(codes.length)})`, codes];
+    case 'status':
+      return [`o.status IN (${marks(codes.length)})`, codes];
+    case 'identifier': {
+      const [cond, args] = systemCode(values, 'value');
+      return [`p.rid IN (SELECT rid FROM identifier WHERE type = 'Patient' AND (${cond}))`, args];
+    }
+    default: {
+      const [cond, args] = systemCode(values, 'code');
+      // With a patient filter the patient index drives and each row is checked by primary key;
+      // without one, the code index finds the rows.
+      return hasPatientFilter
+        ? [
+            `EXISTS (SELECT 1 FROM observation_token t WHERE t.rid = o.rid AND t.param = '${param}' AND (${cond}))`,
+            args,
+          ]
+        : [
+            `o.rid IN (SELECT rid FROM observation_token WHERE param = '${param}' AND (${cond}))`,
+            args,
+          ];
+    }
+  }
+}
+
+function systemCode(values: TokenValue[], column: 'code' | 'value'): [string, Param[]] {
+  const ors: string[] = [];
+  const args: Param[] = [];
+  for (const v of values) {
+    const parts: string[] = [];
+    if (v.code !== undefined) {
+      parts.push(`${column} = ?`);
+      args.push(v.code);
+    }
+    if (v.system !== undefined) {
+      parts.push('system = ?');
+      args.push(v.system);
+    }
+    ors.push(`(${parts.join(' AND ')})`);
+  }
+  return [ors.join(' OR '), args];
+}
+
+function orderKeys(
+  sort: SortKey[],
+  type: 'Patient' | 'Observation',
+): { expr: string; dir: string }[] {
+  const alias = type === 'Patient' ? 'p' : 'o';
+  const keys: SortKey[] = sort.length
+    ? sort
+    : [{ key: type === 'Patient' ? 'name' : 'date', descending: type === 'Observation' }];
+  const out: { expr: string; dir: string }[] = [];
+  for (const k of keys) {
+    const dir = k.descending ? ' DESC' : '';
+    const exprs =
+      k.key === 'name'
+        ? ['p.family', 'p.given']
+        : k.key === 'birthdate'
+          ? ['p.birth_lo']
+          : k.key === 'date'
+            ? ['o.date_lo']
+            : k.key === '_lastUpdated'
+              ? [`${alias}.last_updated`]
+              : [`(SELECT id FROM resource WHERE rid = ${alias}.rid)`];
+    out.push(...exprs.map((expr) => ({ expr, dir })));
+  }
+  // A unique last key makes paging stable; same direction as the first key so one index serves both.
+  out.push({ expr: `${alias}.rid`, dir: keys[0]?.descending ? ' DESC' : '' });
+  return out;
+}
+
+function marks(n: number): string {
+  return Array.from({ length: n }, () => '?').join(', ');
+}

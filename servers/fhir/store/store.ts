@@ -1,0 +1,155 @@
+import { randomUUID } from 'node:crypto';
+import Database from 'better-sqlite3';
+import type { Statement } from 'better-sqlite3';
+import type { SearchQuery, SearchScope } from '../search/types.ts';
+import { IndexWriter, compartmentOf } from './indexes.ts';
+import { schema } from './schema.ts';
+import { buildSearchSql } from './search-sql.ts';
+
+type Json = Record<string, unknown>;
+
+export interface StoredResource {
+  type: string;
+  id: string;
+  version: number;
+  lastUpdated: string;
+  compartment: string | null;
+  json: string;
+}
+
+export interface PutResult {
+  id: string;
+  version: number;
+  lastUpdated: string;
+  created: boolean;
+}
+
+export interface SearchRows {
+  total?: number;
+  rows: StoredResource[];
+}
+
+const columns = 'r.type, r.id, r.version, r.last_updated AS lastUpdated, r.compartment, r.json';
+
+/** The resource store: current versions only, every write indexed in the same transaction. */
+export class FhirStore {
+  readonly db: Database.Database;
+  private readonly indexes: IndexWriter;
+  private readonly cache = new Map<string, Statement>();
+  private readonly stmts;
+
+  constructor(file: string) {
+    this.db = new Database(file);
+    // WAL: readers never wait for the importer; NORMAL sync is still durable across a process kill.
+    this.db.pragma('journal_mode = WAL');
+    this.db.pragma('synchronous = NORMAL');
+    this.db.exec(schema);
+    this.indexes = new IndexWriter(this.db);
+    this.stmts = {
+      read: this.db.prepare(`SELECT r.rid, ${columns} FROM resource r WHERE type = ? AND id = ?`),
+      insert: this.db.prepare(
+        'INSERT INTO resource (type, id, version, last_updated, compartment, json) VALUES (?, ?, ?, ?, ?, ?)',
+      ),
+      update: this.db.prepare(
+        'UPDATE resource SET version = ?, last_updated = ?, compartment = ?, json = ? WHERE rid = ?',
+      ),
+      any: this.db.prepare('SELECT 1 FROM resource LIMIT 1'),
+      count: this.db.prepare('SELECT count(*) AS n FROM resource WHERE type = ?'),
+      byIdentifier: this.db.prepare(
+        'SELECT DISTINCT r.id FROM identifier i JOIN resource r ON r.rid = i.rid WHERE i.value = ? AND i.type = ? AND (? IS NULL OR i.system = ?)',
+      ),
+    };
+  }
+
+  read(type: string, id: string): (StoredResource & { rid: number }) | undefined {
+    return this.stmts.read.get(type, id) as (StoredResource & { rid: number }) | undefined;
+  }
+
+  /** Ids of `type` resources carrying the identifier (any system when `system` is undefined). */
+  findByIdentifier(type: string, system: string | undefined, value: string): string[] {
+    const rows = this.stmts.byIdentifier.all(value, type, system ?? null, system ?? null) as {
+      id: string;
+    }[];
+    return rows.map((r) => r.id);
+  }
+
+  isEmpty(): boolean {
+    return this.stmts.any.get() === undefined;
+  }
+
+  count(type: string): number {
+    return (this.stmts.count.get(type) as { n: number }).n;
+  }
+
+  /** Runs `fn` atomically: every write inside commits together or not at all. */
+  transaction<T>(fn: () => T): T {
+    return this.db.transaction(fn)();
+  }
+
+  /**
+   * Creates or replaces a resource. `keepMeta` stores the given versionId/lastUpdated (the seed, so
+   * its output is byte-for-byte deterministic); otherwise the store assigns them.
+   */
+  put(resource: Json, options: { keepMeta?: boolean } = {}): PutResult {
+    const type = resource['resourceType'] as string;
+    const id = typeof resource['id'] === 'string' ? resource['id'] : randomUUID();
+    const existing = this.read(type, id);
+    const meta = (resource['meta'] as Json | undefined) ?? {};
+    const keep = options.keepMeta === true && typeof meta['lastUpdated'] === 'string';
+    const version = keep ? Number(meta['versionId'] ?? 1) : (existing?.version ?? 0) + 1;
+    const lastUpdated = keep ? (meta['lastUpdated'] as string) : new Date().toISOString();
+    // resourceType, id and meta first, as FHIR's own examples order them.
+    const stored: Json = {
+      resourceType: type,
+      id,
+      meta: { ...meta, versionId: String(version), lastUpdated },
+    };
+    for (const [key, value] of Object.entries(resource)) {
+      if (key !== 'resourceType' && key !== 'id' && key !== 'meta') stored[key] = value;
+    }
+    const json = JSON.stringify(stored);
+    const compartment = compartmentOf(stored) ?? null;
+    let rid: number;
+    if (existing) {
+      rid = existing.rid;
+      this.stmts.update.run(version, lastUpdated, compartment, json, rid);
+      this.indexes.clear(rid);
+    } else {
+      const info = this.stmts.insert.run(type, id, version, lastUpdated, compartment, json);
+      rid = Number(info.lastInsertRowid);
+    }
+    this.indexes.write(rid, stored, Date.parse(lastUpdated));
+    return { id, version, lastUpdated, created: !existing };
+  }
+
+  search(query: SearchQuery, scope: SearchScope): SearchRows {
+    const built = buildSearchSql(query, scope);
+    const rows = query.summaryCount
+      ? []
+      : (this.prepare(built.page).all(
+          ...built.params,
+          query.count,
+          query.offset,
+        ) as StoredResource[]);
+    const wantTotal = query.summaryCount || query.total === 'accurate';
+    const total = wantTotal
+      ? (this.prepare(built.count).get(...built.params) as { n: number }).n
+      : undefined;
+    return { total, rows };
+  }
+
+  /** Statements are cached by SQL text; values are always bound, so the cache stays small. */
+  private prepare(sql: string): Statement {
+    let stmt = this.cache.get(sql);
+    if (!stmt) {
+      stmt = this.db.prepare(sql);
+      if (this.cache.size > 500) this.cache.clear();
+      this.cache.set(sql, stmt);
+    }
+    return stmt;
+  }
+
+  close(): void {
+    this.db.close();
+  }
+}

@@ -1,0 +1,169 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import {
+  SignJWT,
+  exportJWK,
+  generateKeyPair,
+  type CryptoKey,
+  type JWK,
+  type JWTPayload,
+} from 'jose';
+import { startFhirServer, type FhirServer } from './server.ts';
+
+/** A stand-in issuer: serves a JWKS at `{issuer}/v1/keys` and mints tokens the way the auth server does. */
+export interface TestIssuer {
+  issuer: string;
+  keys: JWK[];
+  privateKey: CryptoKey;
+  kid: string;
+  jwksRequests: number;
+  close(): Promise<void>;
+}
+
+export async function startIssuer(): Promise<TestIssuer> {
+  const { publicKey, privateKey } = await generateKeyPair('RS256');
+  const jwk = { ...(await exportJWK(publicKey)), kid: 'test-key-1', alg: 'RS256', use: 'sig' };
+  const state = { keys: [jwk] as JWK[], jwksRequests: 0 };
+  const server: Server = createServer((req, res) => {
+    if (req.url === '/oauth2/default/v1/keys') {
+      state.jwksRequests++;
+      res.setHeader('Content-Type', 'application/json');
+      res.end(JSON.stringify({ keys: state.keys }));
+      return;
+    }
+    res.statusCode = 404;
+    res.end();
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  const port = (server.address() as AddressInfo).port;
+  return {
+    issuer: `http://localhost:${port}/oauth2/default`,
+    get keys() {
+      return state.keys;
+    },
+    set keys(k: JWK[]) {
+      state.keys = k;
+    },
+    get jwksRequests() {
+      return state.jwksRequests;
+    },
+    set jwksRequests(n: number) {
+      state.jwksRequests = n;
+    },
+    privateKey,
+    kid: 'test-key-1',
+    close: () => new Promise<void>((r) => server.close(() => r())),
+  };
+}
+
+export interface TokenOptions {
+  scope?: string;
+  aud?: string;
+  iss?: string;
+  patient?: string;
+  expiresIn?: number;
+  extra?: JWTPayload;
+  sub?: string;
+}
+
+/** Mints an access token with the Okta claim shape from docs/CONTRACT.md. */
+export async function mintToken(
+  issuer: TestIssuer,
+  audience: string,
+  options: TokenOptions = {},
+): Promise<string> {
+  const scope = options.scope ?? 'openid profile user/*.read';
+  const now = Math.floor(Date.now() / 1000);
+  return new SignJWT({
+    scope,
+    scp: scope.split(' '),
+    client_id: '0oalocalfhirokta0spa',
+    cid: '0oalocalfhirokta0spa',
+    uid: '00utest',
+    ...(options.patient ? { patient: options.patient } : {}),
+    ...options.extra,
+  })
+    .setProtectedHeader({ alg: 'RS256', kid: issuer.kid })
+    .setIssuer(options.iss ?? issuer.issuer)
+    .setAudience(options.aud ?? audience)
+    .setSubject(options.sub ?? 'clinician@example.com')
+    .setIssuedAt(now)
+    .setExpirationTime(now + (options.expiresIn ?? 300))
+    .setJti(crypto.randomUUID())
+    .sign(issuer.privateKey);
+}
+
+export interface Harness {
+  issuer: TestIssuer;
+  fhir: FhirServer;
+  dataDir: string;
+  token(options?: TokenOptions): Promise<string>;
+  get(path: string, token?: string, headers?: Record<string, string>): Promise<Response>;
+  post(
+    path: string,
+    body: unknown,
+    token?: string,
+    headers?: Record<string, string>,
+  ): Promise<Response>;
+  /** Stops the FHIR server but keeps the data directory (for restart tests). */
+  stop(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export const APP_ORIGIN = 'http://localhost:4200';
+
+/** A FHIR server on a free port with a temporary data directory and its own issuer. */
+export async function startHarness(reuse?: {
+  issuer: TestIssuer;
+  dataDir: string;
+}): Promise<Harness> {
+  const issuer = reuse?.issuer ?? (await startIssuer());
+  const dataDir = reuse?.dataDir ?? mkdtempSync(join(tmpdir(), 'fhir-test-'));
+  const fhir = await startFhirServer({
+    port: 0,
+    dataDir,
+    issuer: issuer.issuer,
+    appOrigin: APP_ORIGIN,
+    quiet: true,
+  });
+  return {
+    issuer,
+    fhir,
+    dataDir,
+    token: (options) => mintToken(issuer, fhir.baseUrl, options),
+    get: (path, token, headers = {}) =>
+      fetch(path.startsWith('http') ? path : `${fhir.baseUrl}${path}`, {
+        headers: { ...(token ? { Authorization: `Bearer ${token}` } : {}), ...headers },
+      }),
+    post: (path, body, token, headers = {}) =>
+      fetch(`${fhir.baseUrl}${path}`, {
+        method: 'POST',
+        headers: {
+          'Content-Type': 'application/fhir+json',
+          ...(token ? { Authorization: `Bearer ${token}` } : {}),
+          ...headers,
+        },
+        body: typeof body === 'string' ? body : JSON.stringify(body),
+      }),
+    stop: () => fhir.close(),
+    close: async () => {
+      await fhir.close();
+      await issuer.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export interface Bundle {
+  resourceType: string;
+  total?: number;
+  link: { relation: string; url: string }[];
+  entry?: { fullUrl: string; resource: Record<string, unknown>; search: { mode: string } }[];
+}
+
+export function link(bundle: Bundle, relation: string): string | undefined {
+  return bundle.link.find((l) => l.relation === relation)?.url;
+}

@@ -1,0 +1,57 @@
+/** Small builders for the FHIR data types the generator emits. */
+export const LOINC = 'http://loinc.org';
+export const UCUM = 'http://unitsofmeasure.org';
+export const SNOMED = 'http://snomed.info/sct';
+export const OBSERVATION_CATEGORY = 'http://terminology.hl7.org/CodeSystem/observation-category';
+export const INTERPRETATION = 'http://terminology.hl7.org/CodeSystem/v3-ObservationInterpretation';
+export const MRN_SYSTEM = 'urn:oid:2.16.840.1.113883.19.5';
+export const IDENTIFIER_TYPE = 'http://terminology.hl7.org/CodeSystem/v2-0203';
+
+export type Json = Record<string, unknown>;
+
+export function concept(system: string, code: string, display: string): Json {
+  return { coding: [{ system, code, display }], text: display };
+}
+
+export function quantity(value: number, unit: string): Json {
+  return { value, unit, system: UCUM, code: unit };
+}
+
+export function categoryOf(category: 'vital-signs' | 'laboratory'): Json[] {
+  const display = category === 'vital-signs' ? 'Vital Signs' : 'Laboratory';
+  return [concept(OBSERVATION_CATEGORY, category, display)];
+}
+
+export function referenceRange(
+  range: { low?: number; high?: number } | undefined,
+  unit: string,
+): Json[] | undefined {
+  if (!range || (range.low === undefined && range.high === undefined)) return undefined;
+  const out: Json = {};
+  if (range.low !== undefined) out['low'] = quantity(range.low, unit);
+  if (range.high !== undefined) out['high'] = quantity(range.high, unit);
+  return [out];
+}
+
+/** H or L when the value leaves the range; nothing for normal values (as most labs report). */
+export function interpretation(
+  value: number,
+  range: { low?: number; high?: number } | undefined,
+): Json[] | undefined {
+  if (range?.high !== undefined && value > range.high) {
+    return [concept(INTERPRETATION, 'H', 'High')];
+  }
+  if (range?.low !== undefined && value < range.low) {
+    return [concept(INTERPRETATION, 'L', 'Low')];
+  }
+  return undefined;
+}
+
+export function round(value: number, decimals: number): number {
+  const f = 10 ** decimals;
+  return Math.round(value * f) / f;
+}
+
+export function pad(n: number, width = 4): string {
+  return String(n).padStart(width, '0');
+}
