@@ -1,7 +1,12 @@
 // Shared fixtures: the running stack, sign-in through the hosted Okta-style page, and a console guard that fails
 // any test whose page writes a token to the browser console.
 import { test as base, expect, type Page } from '@playwright/test';
-import { DEMO_PASSWORD, e2eStack, type E2eStack } from './stack.ts';
+import { DEMO_PASSWORD, sharedStack, type StackUrls } from './stack.ts';
+
+/** The shared stack, with the default (redirect login) app as `appUrl`. */
+export interface E2eStack extends StackUrls {
+  appUrl: string;
+}
 
 const JWT_PATTERN = /eyJ[\w-]{10,}\.[\w-]{10,}\.[\w-]*/;
 
@@ -14,7 +19,8 @@ interface Fixtures {
 export const test = base.extend<Fixtures>({
   // eslint-disable-next-line no-empty-pattern -- Playwright reads a fixture's dependencies from this pattern
   stack: async ({}, use) => {
-    await use(e2eStack());
+    const urls = sharedStack();
+    await use({ ...urls, appUrl: urls.apps['redirect'] ?? '' });
   },
   consoleMessages: [
     async ({ page }, use) => {

@@ -1,20 +1,194 @@
-// The URLs of the stack that global-setup.ts started, handed to the test workers through the environment.
-export interface E2eStack {
-  appUrl: string;
+// The local stack for end-to-end tests: the real authorization server, FHIR server and production app host,
+// on free ports with a throwaway data directory, so a suite never touches a running `npm start`.
+// One app host per variant: each serves the same build with its own config.json (login mode, DPoP, ...).
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import {
+  freePort,
+  launch,
+  stopAll,
+  tsEntry,
+  waitForUrl,
+  type LaunchedProcess,
+} from '../servers/launch.ts';
+
+const repoRoot = resolve(fileURLToPath(new URL('.', import.meta.url)), '..');
+export const CLIENT_ID = '0oalocalfhirokta0spa';
+export const DEMO_PASSWORD = 'fhirokta-demo';
+const SCOPES = ['openid', 'profile', 'email', 'offline_access', 'user/*.read', 'patient/*.read'];
+
+/** What one app host's config.json changes from the default: see public/config.json. */
+export interface AppVariant {
+  loginMode?: 'redirect' | 'widget';
+  useClassicEngine?: boolean;
+  dpop?: boolean;
+  scopes?: string[];
+}
+
+export interface StackUrls {
   issuer: string;
   fhirBase: string;
+  /** App origin per variant name. */
+  apps: Record<string, string>;
+}
+
+export interface StackOptions {
+  variants: Record<string, AppVariant>;
+  /** Access-token lifetime, short to prove renewal. */
+  accessTokenTtlSeconds?: number;
+}
+
+type Server = 'auth' | 'fhir';
+
+export interface RunningStack extends StackUrls {
+  /** Stops one server by PID (fault tests). */
+  stop(server: Server): Promise<void>;
+  /** Starts it again on the same port and data directory. */
+  restart(server: Server): Promise<void>;
+  close(): Promise<void>;
+}
+
+export async function startStack(options: StackOptions): Promise<RunningStack> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'fhirokta-e2e-'));
+  const [authPort, fhirPort] = [await freePort(), await freePort()];
+  const issuer = `http://localhost:${authPort}/oauth2/default`;
+  const fhirBase = `http://localhost:${fhirPort}/fhir`;
+  const appPorts: Record<string, number> = {};
+  for (const name of Object.keys(options.variants)) appPorts[name] = await freePort();
+  const apps = Object.fromEntries(
+    Object.entries(appPorts).map(([name, port]) => [name, `http://localhost:${port}`]),
+  );
+  const origins = Object.values(apps);
+
+  // One public client that every variant's origin may use, as one Okta app with several redirect URIs would.
+  const authConfigFile = join(dataDir, 'auth-config.json');
+  writeFileSync(
+    authConfigFile,
+    JSON.stringify({
+      clients: [
+        {
+          clientId: CLIENT_ID,
+          redirectUris: origins.map((origin) => `${origin}/login/callback`),
+          postLogoutRedirectUris: origins.flatMap((origin) => [origin, `${origin}/`]),
+          allowedOrigins: origins,
+        },
+      ],
+    }),
+  );
+  const sharedEnv = {
+    DATA_DIR: dataDir,
+    ISSUER: issuer,
+    FHIR_BASE: fhirBase,
+    AUTH_PORT: String(authPort),
+    FHIR_PORT: String(fhirPort),
+    AUTH_CONFIG_FILE: authConfigFile,
+    ...(options.accessTokenTtlSeconds
+      ? { ACCESS_TOKEN_TTL_SECONDS: String(options.accessTokenTtlSeconds) }
+      : {}),
+  };
+
+  const starters: Record<Server, () => Promise<LaunchedProcess>> = {
+    auth: () =>
+      startServer(
+        'auth',
+        'servers/auth/main.ts',
+        { ...sharedEnv, APP_ORIGIN: origins[0] ?? '' },
+        `${issuer}/.well-known/openid-configuration`,
+      ),
+    // Every variant's requests come from its own origin.
+    fhir: () =>
+      startServer(
+        'fhir',
+        'servers/fhir/main.ts',
+        { ...sharedEnv, APP_ORIGIN: origins.join(',') },
+        `${fhirBase}/metadata`,
+      ),
+  };
+  const servers: Record<Server, LaunchedProcess | undefined> = { auth: undefined, fhir: undefined };
+  const webHosts: LaunchedProcess[] = [];
+  const everything = (): LaunchedProcess[] => [
+    ...Object.values(servers).filter((server) => server !== undefined),
+    ...webHosts,
+  ];
+  try {
+    [servers.auth, servers.fhir] = await Promise.all([starters.auth(), starters.fhir()]);
+    for (const [name, variant] of Object.entries(options.variants)) {
+      const configFile = join(dataDir, `config-${name}.json`);
+      writeFileSync(configFile, JSON.stringify(appConfig(issuer, fhirBase, variant), null, 2));
+      const env = { ...sharedEnv, APP_PORT: String(appPorts[name]), CONFIG_FILE: configFile };
+      webHosts.push(await startServer(`web:${name}`, 'servers/web/main.ts', env, apps[name] ?? ''));
+    }
+  } catch (error) {
+    await stopAll(everything());
+    rmSync(dataDir, { recursive: true, force: true });
+    throw error;
+  }
+
+  return {
+    issuer,
+    fhirBase,
+    apps,
+    stop: async (server) => {
+      const running = servers[server];
+      if (running) await stopAll([running]);
+      servers[server] = undefined;
+    },
+    restart: async (server) => {
+      servers[server] = await starters[server]();
+    },
+    close: async () => {
+      await stopAll(everything());
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+async function startServer(
+  name: string,
+  entry: string,
+  env: Record<string, string>,
+  readyUrl: string,
+): Promise<LaunchedProcess> {
+  const started = launch({ name, ...tsEntry(resolve(repoRoot, entry)), env, output: 'quiet' });
+  try {
+    await waitForUrl(readyUrl, started);
+  } catch (error) {
+    await stopAll([started]);
+    throw error;
+  }
+  return started;
+}
+
+/** The app's runtime configuration for this stack: the same shape as public/config.json. */
+function appConfig(issuer: string, fhirBase: string, variant: AppVariant): unknown {
+  return {
+    okta: {
+      issuer,
+      clientId: CLIENT_ID,
+      scopes: variant.scopes ?? SCOPES,
+      ...(variant.useClassicEngine ? { useClassicEngine: true } : {}),
+      ...(variant.dpop !== undefined ? { dpop: variant.dpop } : {}),
+    },
+    loginMode: variant.loginMode ?? 'redirect',
+    fhir: { baseUrl: fhirBase },
+  };
 }
 
 const VARIABLE = 'FHIROKTA_E2E_STACK';
 
-export function exportStack(stack: E2eStack): void {
-  process.env[VARIABLE] = JSON.stringify(stack);
+/** Hands the shared stack's URLs from global setup to the test workers, through the environment. */
+export function exportStack(stack: StackUrls): void {
+  process.env[VARIABLE] = JSON.stringify({
+    issuer: stack.issuer,
+    fhirBase: stack.fhirBase,
+    apps: stack.apps,
+  });
 }
 
-export function e2eStack(): E2eStack {
+export function sharedStack(): StackUrls {
   const raw = process.env[VARIABLE];
   if (!raw) throw new Error('The e2e stack is not running: run the suite with `npm run test:e2e`.');
-  return JSON.parse(raw) as E2eStack;
+  return JSON.parse(raw) as StackUrls;
 }
-
-export const DEMO_PASSWORD = 'fhirokta-demo';

@@ -18,7 +18,7 @@ export interface AppContext {
   store: FhirStore;
   baseUrl: string;
   issuer: string;
-  appOrigin: string;
+  appOrigin: string | readonly string[];
   verifyToken: TokenVerifier;
   audit: AuditLog;
   log: Logger;
@@ -34,7 +34,7 @@ export function createApp(ctx: AppContext): express.Express {
   const origin = new URL(ctx.baseUrl).origin;
 
   app.use(requestLog(ctx));
-  app.use(cors(ctx.appOrigin));
+  app.use(cors(typeof ctx.appOrigin === 'string' ? [ctx.appOrigin] : ctx.appOrigin));
 
   const fhir = express.Router();
   fhir.get('/metadata', metadata(ctx.baseUrl, ctx.issuer));

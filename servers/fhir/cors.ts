@@ -22,17 +22,18 @@ const exposedHeaders = [
 ].join(', ');
 
 /**
- * CORS for exactly one origin, the app's. Tokens travel in headers, never cookies, so no credentials
- * mode; the browser preflights because of `Authorization`/`DPoP`, and we answer without a token.
+ * CORS for exactly the app's origins (usually one). Tokens travel in headers, never cookies, so no
+ * credentials mode; the browser preflights because of `Authorization`/`DPoP`, and we answer without a token.
  */
-export function cors(appOrigin: string) {
+export function cors(appOrigins: readonly string[]) {
   return (req: Request, res: Response, next: NextFunction): void => {
     res.vary('Origin');
-    if (req.headers.origin !== appOrigin) {
+    const origin = req.headers.origin;
+    if (origin === undefined || !appOrigins.includes(origin)) {
       next();
       return;
     }
-    res.setHeader('Access-Control-Allow-Origin', appOrigin);
+    res.setHeader('Access-Control-Allow-Origin', origin);
     res.setHeader('Access-Control-Expose-Headers', exposedHeaders);
     if (req.method === 'OPTIONS' && req.headers['access-control-request-method']) {
       res.setHeader('Access-Control-Allow-Methods', 'GET, POST, OPTIONS');

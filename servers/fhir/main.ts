@@ -8,7 +8,10 @@ const server = await startFhirServer({
   port: Number(process.env['FHIR_PORT'] ?? 4400),
   dataDir: resolve(process.env['DATA_DIR'] ?? '.data'),
   issuer: process.env['ISSUER'] ?? 'http://localhost:4300/oauth2/default',
-  appOrigin: process.env['APP_ORIGIN'] ?? 'http://localhost:4200',
+  // A comma-separated list admits several app origins (the e2e suite serves one app per config variant).
+  appOrigin: (process.env['APP_ORIGIN'] ?? 'http://localhost:4200')
+    .split(',')
+    .map((origin) => origin.trim()),
 });
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {

@@ -17,8 +17,8 @@ export interface FhirServerOptions {
   dataDir: string;
   /** Tokens must come from here; JWKS at `${issuer}/v1/keys`, fetched lazily and cached. */
   issuer: string;
-  /** The only origin CORS admits. */
-  appOrigin: string;
+  /** The only origin CORS admits (or a list of them, e.g. one per app variant in the e2e suite). */
+  appOrigin: string | readonly string[];
   /** Silences the request log on stdout (tests); the audit log is always written. */
   quiet?: boolean;
 }
