@@ -18,6 +18,9 @@ export interface ProviderDeps {
   users: UserDirectory;
 }
 
+/** Okta: "It can contain alphanumeric, comma, period, underscore, and hyphen characters." */
+const OKTA_STATE = /^[A-Za-z0-9,._-]+$/;
+
 /** OpenID scope → standard claims released in the ID token and userinfo. */
 const CLAIMS = {
   openid: ['sub'],
@@ -132,6 +135,16 @@ export function createProvider(deps: ProviderDeps): Provider {
     // the redirect URI is checked, so the error goes back to the app like Okta's.
     extraParams: {
       sessionToken: null,
+      // Okta requires `state` on every authorize request (CSRF protection) and allows only these
+      // characters in it; a missing or odd one is sent back to the app as `invalid_request`.
+      state_check: (ctx: KoaContextWithOIDC) => {
+        const state = ctx.oidc.params?.state;
+        if (typeof state !== 'string' || !OKTA_STATE.test(state)) {
+          throw new errors.InvalidRequest(
+            "The authentication request has an invalid 'state' parameter.",
+          );
+        }
+      },
       scope_check: (ctx: KoaContextWithOIDC) => {
         const unknown = unknownScopes(
           splitScope(ctx.oidc.params?.scope as string | undefined),
