@@ -30,6 +30,9 @@ export const test = base.extend<Fixtures>({
       await use(messages);
       const leaked = messages.filter((text) => JWT_PATTERN.test(text) || /bearer\s/i.test(text));
       expect(leaked, 'tokens written to the browser console').toEqual([]);
+      // Chromium reports every Content-Security-Policy violation on the console: the app must cause none.
+      const violations = messages.filter((text) => /content security policy/i.test(text));
+      expect(violations, 'CSP violations').toEqual([]);
     },
     { auto: true },
   ],

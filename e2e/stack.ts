@@ -28,6 +28,8 @@ export interface AppVariant {
 }
 
 export interface StackUrls {
+  /** The servers' data directory (SQLite store, signing key): tests may import data into it. */
+  dataDir: string;
   issuer: string;
   fhirBase: string;
   /** App origin per variant name. */
@@ -127,6 +129,7 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
   }
 
   return {
+    dataDir,
     issuer,
     fhirBase,
     apps,
@@ -181,6 +184,7 @@ const VARIABLE = 'FHIROKTA_E2E_STACK';
 /** Hands the shared stack's URLs from global setup to the test workers, through the environment. */
 export function exportStack(stack: StackUrls): void {
   process.env[VARIABLE] = JSON.stringify({
+    dataDir: stack.dataDir,
     issuer: stack.issuer,
     fhirBase: stack.fhirBase,
     apps: stack.apps,

@@ -1,6 +1,27 @@
 import { bootstrapApplication } from '@angular/platform-browser';
-import { appConfig } from './app/app.config';
-import { App } from './app/app';
+import { createAppConfig } from './app/app.config';
+import { renderConfigErrorPage } from './app/config/config-error-page';
+import { loadRuntimeConfig } from './app/config/load-config';
+import { AppShell } from './app/shell/app-shell';
 
-bootstrapApplication(App, appConfig)
-  .catch((err) => console.error(err));
+async function start(): Promise<void> {
+  const result = await loadRuntimeConfig();
+  if (!result.ok) {
+    renderConfigErrorPage(document.body, result.problems);
+    return;
+  }
+  try {
+    await bootstrapApplication(AppShell, createAppConfig(result.config));
+  } catch {
+    // Never log: the error may carry tokens or PHI. Show a static page instead of a blank one.
+    renderConfigErrorPage(document.body, [
+      {
+        field: '(startup)',
+        message: 'the app failed to start',
+        fix: 'Check okta.issuer and okta.clientId in config.json, then reload.',
+      },
+    ]);
+  }
+}
+
+void start();

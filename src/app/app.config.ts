@@ -1,11 +1,29 @@
-import { ApplicationConfig, provideBrowserGlobalErrorListeners } from '@angular/core';
-import { provideRouter } from '@angular/router';
-
+import {
+  ApplicationConfig,
+  importProvidersFrom,
+  inject,
+  provideAppInitializer,
+  provideBrowserGlobalErrorListeners,
+} from '@angular/core';
+import { provideHttpClient, withInterceptors } from '@angular/common/http';
+import { Router, provideRouter, withComponentInputBinding } from '@angular/router';
+import { OKTA_AUTH, OktaAuthModule } from '@okta/okta-angular';
 import { routes } from './app.routes';
+import { authInterceptor } from './auth/auth-interceptor';
+import { createOktaAuth, installReturnToOriginalUri, onAuthRequired } from './auth/okta-setup';
+import { RUNTIME_CONFIG, RuntimeConfig } from './config/runtime-config';
 
-export const appConfig: ApplicationConfig = {
-  providers: [
-    provideBrowserGlobalErrorListeners(),
-    provideRouter(routes)
-  ]
-};
+/** Providers for a validated runtime config (see main.ts). */
+export function createAppConfig(config: RuntimeConfig): ApplicationConfig {
+  const oktaAuth = createOktaAuth(config);
+  return {
+    providers: [
+      provideBrowserGlobalErrorListeners(),
+      { provide: RUNTIME_CONFIG, useValue: config },
+      provideRouter(routes, withComponentInputBinding()),
+      provideHttpClient(withInterceptors([authInterceptor])),
+      importProvidersFrom(OktaAuthModule.forRoot({ oktaAuth, onAuthRequired })),
+      provideAppInitializer(() => installReturnToOriginalUri(inject(OKTA_AUTH), inject(Router))),
+    ],
+  };
+}

@@ -1,3 +1,33 @@
 import { Routes } from '@angular/router';
+import { OktaCallbackComponent } from '@okta/okta-angular';
+import { ownRecordGuard } from './auth/access-context';
+import { authGuard } from './auth/auth-guard';
 
-export const routes: Routes = [];
+export const routes: Routes = [
+  { path: 'login/callback', component: OktaCallbackComponent },
+  {
+    path: 'login',
+    title: 'Sign in · fhirokta',
+    loadComponent: () => import('./auth/login-page').then((m) => m.LoginPage),
+  },
+  {
+    path: 'patients',
+    title: 'Patients · fhirokta',
+    canActivate: [authGuard, ownRecordGuard],
+    loadComponent: () => import('./patients/patients-page').then((m) => m.PatientsPage),
+  },
+  {
+    path: 'observations/:id',
+    title: 'Observations · fhirokta',
+    canActivate: [authGuard, ownRecordGuard],
+    loadComponent: () => import('./observations/observations-page').then((m) => m.ObservationsPage),
+  },
+  {
+    path: 'token',
+    title: 'Token inspector · fhirokta',
+    canActivate: [authGuard],
+    loadComponent: () => import('./auth/token-inspector').then((m) => m.TokenInspector),
+  },
+  { path: '', pathMatch: 'full', redirectTo: 'patients' },
+  { path: '**', redirectTo: 'patients' },
+];

@@ -1,0 +1,85 @@
+import {
+  HttpErrorResponse,
+  HttpEvent,
+  HttpHandlerFn,
+  HttpInterceptorFn,
+  HttpRequest,
+} from '@angular/common/http';
+import { inject } from '@angular/core';
+import { OKTA_AUTH } from '@okta/okta-angular';
+import { OktaAuth } from '@okta/okta-auth-js';
+import { Observable, catchError, from, switchMap, throwError } from 'rxjs';
+import { RUNTIME_CONFIG } from '../config/runtime-config';
+import { isUnderFhirBase } from '../fhir/fhir-url';
+
+/**
+ * Adds the Okta access token to requests for the configured FHIR base, and to nothing else:
+ * the token must never reach the issuer, a CDN, or a host that merely looks like the base.
+ * With `okta.dpop` the token goes as `Authorization: DPoP` plus a fresh proof per request.
+ * On a 401 from the FHIR server it renews the token once and retries once (expired, or
+ * revoked by a sign-out elsewhere); a second failure reaches the page as "session ended".
+ */
+export const authInterceptor: HttpInterceptorFn = (request, next) => {
+  const config = inject(RUNTIME_CONFIG);
+  if (!isUnderFhirBase(request.urlWithParams, config.fhir.baseUrl)) return next(request);
+  const oktaAuth = inject(OKTA_AUTH);
+  const authorized = (): Observable<HttpEvent<unknown>> =>
+    config.okta.dpop
+      ? from(dpopHeaders(oktaAuth, request)).pipe(switchMap((h) => withHeaders(request, next, h)))
+      : withHeaders(request, next, bearerHeaders(oktaAuth.getAccessToken()));
+  return authorized().pipe(
+    catchError((error: unknown) => {
+      if (!(error instanceof HttpErrorResponse) || error.status !== 401) {
+        return throwError(() => error);
+      }
+      return from(renewAccessToken(oktaAuth)).pipe(
+        switchMap((renewed) => (renewed ? authorized() : throwError(() => error))),
+      );
+    }),
+  );
+};
+
+type AuthHeaders = Record<string, string> | undefined;
+
+function withHeaders(
+  request: HttpRequest<unknown>,
+  next: HttpHandlerFn,
+  headers: AuthHeaders,
+): Observable<HttpEvent<unknown>> {
+  return next(headers ? request.clone({ setHeaders: headers }) : request);
+}
+
+/** No token, no header: never "Bearer undefined". */
+function bearerHeaders(accessToken: string | undefined): AuthHeaders {
+  return accessToken ? { Authorization: `Bearer ${accessToken}` } : undefined;
+}
+
+/** A DPoP proof for this method and URL; `htu` carries no query or fragment (RFC 9449). */
+async function dpopHeaders(
+  oktaAuth: OktaAuth,
+  request: HttpRequest<unknown>,
+): Promise<AuthHeaders> {
+  if (!oktaAuth.getAccessToken()) return undefined;
+  const url = new URL(request.urlWithParams, globalThis.location?.href);
+  url.search = '';
+  url.hash = '';
+  try {
+    const headers = await oktaAuth.getDPoPAuthorizationHeaders({
+      url: url.href,
+      method: request.method,
+    });
+    return { Authorization: headers.Authorization, DPoP: headers.Dpop };
+  } catch {
+    return undefined;
+  }
+}
+
+/** Renews through the refresh token (or the hidden iframe); false when that fails too. */
+async function renewAccessToken(oktaAuth: OktaAuth): Promise<boolean> {
+  try {
+    const renewed = await oktaAuth.tokenManager.renew('accessToken');
+    return !!renewed && 'accessToken' in renewed && !!renewed.accessToken;
+  } catch {
+    return false;
+  }
+}

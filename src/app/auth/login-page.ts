@@ -1,0 +1,96 @@
+import {
+  ChangeDetectionStrategy,
+  Component,
+  DOCUMENT,
+  OnDestroy,
+  OnInit,
+  inject,
+  signal,
+} from '@angular/core';
+import { MatButtonModule } from '@angular/material/button';
+import { MatProgressBarModule } from '@angular/material/progress-bar';
+import { Router } from '@angular/router';
+import { OKTA_AUTH } from '@okta/okta-angular';
+import { RUNTIME_CONFIG } from '../config/runtime-config';
+import { SIGN_IN_WIDGET_FACTORY, SignInWidget, ensureWidgetStylesheet } from './widget-loader';
+
+export const WIDGET_CONTAINER_ID = 'okta-sign-in-widget';
+
+/**
+ * The /login page. In redirect mode a button sends the user to the Okta-hosted page; in widget
+ * mode the Sign-In Widget is loaded lazily and embedded here. Either way the originalUri stored
+ * by the guard decides where the user lands afterwards.
+ */
+@Component({
+  selector: 'app-login-page',
+  imports: [MatButtonModule, MatProgressBarModule],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  templateUrl: './login-page.html',
+  styleUrl: './login-page.scss',
+})
+export class LoginPage implements OnInit, OnDestroy {
+  private readonly config = inject(RUNTIME_CONFIG);
+  private readonly oktaAuth = inject(OKTA_AUTH);
+  private readonly router = inject(Router);
+  private readonly document = inject(DOCUMENT);
+  private readonly createSignInWidget = inject(SIGN_IN_WIDGET_FACTORY);
+  private widget?: SignInWidget;
+  private destroyed = false;
+
+  protected readonly mode = this.config.loginMode;
+  protected readonly busy = signal(false);
+  protected readonly widgetLoading = signal(this.config.loginMode === 'widget');
+  protected readonly errorMessage = signal('');
+  protected readonly widgetContainerId = WIDGET_CONTAINER_ID;
+
+  async ngOnInit(): Promise<void> {
+    if (await this.oktaAuth.isAuthenticated()) {
+      await this.router.navigateByUrl('/patients', { replaceUrl: true });
+      return;
+    }
+    if (this.mode === 'widget') await this.showWidget();
+  }
+
+  ngOnDestroy(): void {
+    this.destroyed = true;
+    this.widget?.remove();
+  }
+
+  protected async signInWithRedirect(): Promise<void> {
+    this.busy.set(true);
+    this.errorMessage.set('');
+    try {
+      // No originalUri argument: keep the one the guard stored for the page first asked for.
+      await this.oktaAuth.signInWithRedirect();
+    } catch {
+      this.busy.set(false);
+      this.errorMessage.set(
+        'The sign-in service could not be reached. Check your connection and try again.',
+      );
+    }
+  }
+
+  private async showWidget(): Promise<void> {
+    try {
+      ensureWidgetStylesheet(this.document);
+      const widget = await this.createSignInWidget(
+        this.config,
+        this.oktaAuth,
+        this.document.location.origin,
+      );
+      if (this.destroyed) return;
+      this.widget = widget;
+      this.widgetLoading.set(false);
+      const tokens = await widget.showSignInToGetTokens({ el: `#${WIDGET_CONTAINER_ID}` });
+      widget.remove();
+      this.widget = undefined;
+      await this.oktaAuth.handleLoginRedirect(tokens);
+    } catch {
+      if (this.destroyed) return;
+      this.widgetLoading.set(false);
+      this.errorMessage.set(
+        'Sign-in could not be completed. Check your connection, then reload the page.',
+      );
+    }
+  }
+}

@@ -1,0 +1,52 @@
+import { TestBed } from '@angular/core/testing';
+import { OktaAuthStateService } from '@okta/okta-angular';
+import { AccessToken, IDToken } from '@okta/okta-auth-js';
+import { RUNTIME_CONFIG } from '../config/runtime-config';
+import { fakeAuthStateService } from '../testing/fake-okta.spec';
+import { TEST_CONFIG, TEST_FHIR_BASE } from '../testing/test-config';
+import { TokenInspector } from './token-inspector';
+
+const encode = (value: object) => btoa(JSON.stringify(value)).replace(/=+$/, '');
+const jwt = (claims: object) => `${encode({ alg: 'RS256', kid: 'k1' })}.${encode(claims)}.sig`;
+
+describe('TokenInspector', () => {
+  it('decodes both tokens locally and checks what the FHIR server needs', async () => {
+    const now = Math.floor(Date.now() / 1000);
+    const authState = fakeAuthStateService({
+      isAuthenticated: true,
+      accessToken: {
+        accessToken: jwt({
+          aud: TEST_FHIR_BASE,
+          scope: 'openid user/Patient.read',
+          client_id: '0oatestclient',
+          exp: now + 300,
+        }),
+      } as AccessToken,
+      idToken: { idToken: jwt({ name: 'Casey', exp: now + 300 }) } as IDToken,
+    });
+    TestBed.configureTestingModule({
+      providers: [
+        { provide: RUNTIME_CONFIG, useValue: TEST_CONFIG },
+        { provide: OktaAuthStateService, useValue: authState.service },
+      ],
+    });
+    const fixture = TestBed.createComponent(TokenInspector);
+    await fixture.whenStable();
+    const el = fixture.nativeElement as HTMLElement;
+    expect(el.querySelector('h1')?.textContent).toBe('Token inspector');
+    expect(el.querySelector('[data-testid="access-expiry"]')?.textContent).toMatch(
+      /^expires in 4 min 5\d s|^expires in 5 min 0 s/,
+    );
+    const checks = [...el.querySelectorAll('.token-checks li')].map((li) =>
+      li.getAttribute('data-ok'),
+    );
+    expect(checks).toEqual(['true', 'true', 'false', 'true']);
+    expect(el.querySelector('[aria-label="Access token header"]')?.textContent).toContain(
+      '"kid": "k1"',
+    );
+    expect(el.querySelector('[aria-label="ID token claims"]')?.textContent).toContain(
+      '"name": "Casey"',
+    );
+    fixture.destroy();
+  });
+});

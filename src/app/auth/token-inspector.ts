@@ -1,0 +1,56 @@
+import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
+import { toSignal } from '@angular/core/rxjs-interop';
+import { OktaAuthStateService } from '@okta/okta-angular';
+import { interval, map, startWith } from 'rxjs';
+import { RUNTIME_CONFIG } from '../config/runtime-config';
+import { decodeJwt } from './jwt-decode';
+import { checkAccessToken, describeExpiry, grantedScopes } from './token-checks';
+
+/**
+ * /token: decodes the access and ID tokens in the browser and says, in plain words, whether
+ * the access token is what the FHIR server needs. Tokens are never sent or logged.
+ */
+@Component({
+  selector: 'app-token-inspector',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  templateUrl: './token-inspector.html',
+})
+export class TokenInspector {
+  private readonly fhirBase = inject(RUNTIME_CONFIG).fhir.baseUrl;
+  private readonly authState = toSignal(inject(OktaAuthStateService).authState$);
+  private readonly nowSeconds = toSignal(
+    interval(1000).pipe(
+      startWith(0),
+      map(() => Math.floor(Date.now() / 1000)),
+    ),
+    { initialValue: Math.floor(Date.now() / 1000) },
+  );
+  protected readonly fhirBaseUrl = this.fhirBase;
+
+  protected readonly access = computed(() => {
+    const token = this.authState()?.accessToken?.accessToken;
+    return token ? decodeJwt(token) : undefined;
+  });
+  protected readonly id = computed(() => {
+    const token = this.authState()?.idToken?.idToken;
+    return token ? decodeJwt(token) : undefined;
+  });
+  protected readonly checks = computed(() => {
+    const access = this.access();
+    return access ? checkAccessToken(access.claims, this.fhirBase) : [];
+  });
+  protected readonly scopes = computed(() => {
+    const access = this.access();
+    return access ? grantedScopes(access.claims) : [];
+  });
+  protected readonly accessExpiry = computed(() =>
+    describeExpiry(this.access()?.claims['exp'], this.nowSeconds()),
+  );
+  protected readonly idExpiry = computed(() =>
+    describeExpiry(this.id()?.claims['exp'], this.nowSeconds()),
+  );
+
+  protected json(value: unknown): string {
+    return JSON.stringify(value, null, 2);
+  }
+}

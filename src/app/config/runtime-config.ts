@@ -1,0 +1,27 @@
+import { InjectionToken } from '@angular/core';
+
+/** How the user signs in: Okta's hosted page, or the Sign-In Widget embedded on /login. */
+export type LoginMode = 'redirect' | 'widget';
+
+export const LOGIN_MODES: readonly LoginMode[] = ['redirect', 'widget'];
+
+/** The contents of `public/config.json`, read before the app boots. */
+export interface RuntimeConfig {
+  readonly okta: {
+    /** Okta custom authorization server, e.g. https://{org}.okta.com/oauth2/default */
+    readonly issuer: string;
+    readonly clientId: string;
+    readonly scopes: readonly string[];
+    /** Use the Sign-In Widget's Classic Engine instead of Identity Engine (widget mode only). */
+    readonly useClassicEngine?: boolean;
+    /** Ask for DPoP-bound tokens and send a DPoP proof with every FHIR call. */
+    readonly dpop?: boolean;
+  };
+  readonly loginMode: LoginMode;
+  readonly fhir: {
+    /** FHIR R4 base URL; it is also the access token's audience. No trailing slash. */
+    readonly baseUrl: string;
+  };
+}
+
+export const RUNTIME_CONFIG = new InjectionToken<RuntimeConfig>('RUNTIME_CONFIG');

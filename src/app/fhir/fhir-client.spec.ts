@@ -1,0 +1,120 @@
+import { provideHttpClient } from '@angular/common/http';
+import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import { TestBed } from '@angular/core/testing';
+import { RUNTIME_CONFIG } from '../config/runtime-config';
+import { TEST_CONFIG, TEST_FHIR_BASE } from '../testing/test-config';
+import { FhirClient, bundleResources, pageLink } from './fhir-client';
+import { FhirError } from './fhir-error';
+import { Bundle, Patient } from './fhir-types';
+
+describe('FhirClient', () => {
+  let client: FhirClient;
+  let controller: HttpTestingController;
+
+  beforeEach(() => {
+    TestBed.configureTestingModule({
+      providers: [
+        provideHttpClient(),
+        provideHttpClientTesting(),
+        { provide: RUNTIME_CONFIG, useValue: TEST_CONFIG },
+      ],
+    });
+    client = TestBed.inject(FhirClient);
+    controller = TestBed.inject(HttpTestingController);
+  });
+
+  afterEach(() => controller.verify());
+
+  const bundle = (links: { relation: string; url: string }[]): Bundle<Patient> => ({
+    resourceType: 'Bundle',
+    type: 'searchset',
+    total: 120,
+    link: links,
+    entry: [
+      { resource: { resourceType: 'Patient', id: 'p1' }, search: { mode: 'match' } },
+      { resource: { resourceType: 'Patient', id: 'inc' }, search: { mode: 'include' } },
+    ],
+  });
+
+  it('searches with encoded parameters, skipping empty ones and repeating arrays', () => {
+    let result: Bundle<Patient> | undefined;
+    client
+      .search<Patient>('Patient', {
+        name: 'o brien',
+        gender: '',
+        date: ['ge2020-01-01', 'le2020-12-31'],
+        _count: 20,
+      })
+      .subscribe((b) => (result = b));
+    const request = controller.expectOne(
+      (r) => r.url === `${TEST_FHIR_BASE}/Patient` && r.method === 'GET',
+    );
+    expect(request.request.params.get('name')).toBe('o brien');
+    expect(request.request.params.has('gender')).toBeFalse();
+    expect(request.request.params.getAll('date')).toEqual(['ge2020-01-01', 'le2020-12-31']);
+    expect(request.request.params.get('_count')).toBe('20');
+    expect(request.request.headers.get('Accept')).toBe('application/fhir+json');
+    request.flush(bundle([]));
+    expect(result?.total).toBe(120);
+    expect(bundleResources(result as Bundle<Patient>).map((p) => p.id)).toEqual(['p1']);
+  });
+
+  it('follows a next link under the FHIR base', () => {
+    const next = `${TEST_FHIR_BASE}/Patient?_count=20&_offset=20`;
+    let result: Bundle<Patient> | undefined;
+    client.page(bundle([{ relation: 'next', url: next }]), 'next').subscribe((b) => (result = b));
+    controller.expectOne(next).flush(bundle([]));
+    expect(result?.resourceType).toBe('Bundle');
+  });
+
+  it('accepts the older "prev" relation for the previous page', () => {
+    const prev = `${TEST_FHIR_BASE}/Patient?_offset=0`;
+    expect(pageLink(bundle([{ relation: 'prev', url: prev }]), 'previous')).toBe(prev);
+    client.page(bundle([{ relation: 'previous', url: prev }]), 'previous').subscribe();
+    controller.expectOne(prev).flush(bundle([]));
+  });
+
+  it('refuses to follow a paging link to another host, without sending any request', () => {
+    let error: FhirError | undefined;
+    client
+      .page(
+        bundle([{ relation: 'next', url: 'https://fhir.example.com.evil.test/fhir/Patient?p=2' }]),
+        'next',
+      )
+      .subscribe({ error: (e: FhirError) => (error = e) });
+    controller.expectNone(() => true);
+    expect(error?.kind).toBe('unsafe-link');
+  });
+
+  it('refuses a paging link on a sibling path', () => {
+    let error: FhirError | undefined;
+    client
+      .getLink('https://fhir.example.com/fhir-other/Patient')
+      .subscribe({ error: (e: FhirError) => (error = e) });
+    expect(error?.kind).toBe('unsafe-link');
+  });
+
+  it('errors when there is no such page', () => {
+    let error: FhirError | undefined;
+    client.page(bundle([]), 'next').subscribe({ error: (e: FhirError) => (error = e) });
+    expect(error?.detail).toBe('There is no next page.');
+  });
+
+  it('maps a failed search to a FhirError with the OperationOutcome text', () => {
+    let error: FhirError | undefined;
+    client.search('Patient', { foo: 'x' }).subscribe({ error: (e: FhirError) => (error = e) });
+    controller
+      .expectOne(() => true)
+      .flush(
+        { resourceType: 'OperationOutcome', issue: [{ diagnostics: 'Unknown parameter foo' }] },
+        { status: 400, statusText: 'Bad Request' },
+      );
+    expect(error).toEqual(jasmine.any(FhirError));
+    expect(error?.detail).toBe('Unknown parameter foo');
+  });
+
+  it('reads one resource by id, encoding the id', () => {
+    client.read<Patient>('Patient', 'a/b').subscribe();
+    controller.expectOne(`${TEST_FHIR_BASE}/Patient/a%2Fb`).flush({ resourceType: 'Patient' });
+  });
+});

@@ -1,0 +1,86 @@
+import { HttpClient, HttpParams } from '@angular/common/http';
+import { Injectable, inject } from '@angular/core';
+import { Observable, catchError, throwError } from 'rxjs';
+import { RUNTIME_CONFIG } from '../config/runtime-config';
+import { FhirError, toFhirError } from './fhir-error';
+import { Bundle, Resource } from './fhir-types';
+import { isUnderFhirBase } from './fhir-url';
+
+export type SearchParams = Record<string, string | number | readonly string[] | undefined>;
+export type PageDirection = 'next' | 'previous';
+
+const FHIR_JSON = { Accept: 'application/fhir+json' };
+
+/** Reads FHIR R4 resources from the configured base; every failure surfaces as a FhirError. */
+@Injectable({ providedIn: 'root' })
+export class FhirClient {
+  private readonly http = inject(HttpClient);
+  private readonly baseUrl = inject(RUNTIME_CONFIG).fhir.baseUrl;
+
+  search<T extends Resource>(
+    resourceType: string,
+    params: SearchParams = {},
+  ): Observable<Bundle<T>> {
+    let httpParams = new HttpParams();
+    for (const [name, value] of Object.entries(params)) {
+      if (value === undefined || value === '') continue;
+      for (const single of Array.isArray(value) ? value : [value]) {
+        httpParams = httpParams.append(name, String(single));
+      }
+    }
+    return this.get<Bundle<T>>(`${this.baseUrl}/${resourceType}`, httpParams);
+  }
+
+  read<T extends Resource>(resourceType: string, id: string): Observable<T> {
+    return this.get<T>(`${this.baseUrl}/${resourceType}/${encodeURIComponent(id)}`);
+  }
+
+  /**
+   * Follows a search Bundle's next/previous link. A link that leaves the configured base is
+   * refused: a hostile server could otherwise steer the bearer token to another host.
+   */
+  page<T extends Resource>(bundle: Bundle<T>, direction: PageDirection): Observable<Bundle<T>> {
+    const url = pageLink(bundle, direction);
+    if (!url) {
+      return throwError(
+        () => new FhirError('bad-request', `There is no ${direction} page.`, 'Go back.'),
+      );
+    }
+    return this.getLink<T>(url);
+  }
+
+  /** GETs a server-made link (paging, shared URLs); refused unless it lies under the base. */
+  getLink<T extends Resource>(url: string): Observable<Bundle<T>> {
+    if (!isUnderFhirBase(url, this.baseUrl)) {
+      return throwError(
+        () =>
+          new FhirError(
+            'unsafe-link',
+            'The server sent a paging link outside the configured FHIR base, so it was not followed.',
+            'Start the search again.',
+          ),
+      );
+    }
+    return this.get<Bundle<T>>(url);
+  }
+
+  private get<T>(url: string, params?: HttpParams): Observable<T> {
+    return this.http
+      .get<T>(url, { params, headers: FHIR_JSON })
+      .pipe(catchError((error: unknown) => throwError(() => toFhirError(error))));
+  }
+}
+
+/** The URL of a Bundle's next or previous link ('prev' is the older spelling some servers use). */
+export function pageLink(bundle: Bundle, direction: PageDirection): string | undefined {
+  const names = direction === 'next' ? ['next'] : ['previous', 'prev'];
+  return bundle.link?.find((link) => names.includes(link.relation ?? ''))?.url;
+}
+
+/** The matched resources of a search Bundle (skips included resources and outcomes). */
+export function bundleResources<T extends Resource>(bundle: Bundle<T>): T[] {
+  return (bundle.entry ?? [])
+    .filter((entry) => entry.search?.mode === undefined || entry.search.mode === 'match')
+    .map((entry) => entry.resource)
+    .filter((resource): resource is T => resource !== undefined);
+}

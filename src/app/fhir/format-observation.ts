@@ -1,0 +1,140 @@
+import {
+  CodeableConcept,
+  Observation,
+  ObservationComponent,
+  ObservationValue,
+  ReferenceRange,
+} from './fhir-types';
+import {
+  FormatOptions,
+  displayUnit,
+  formatCodeableConcept,
+  formatDateTime,
+  formatNumber,
+  formatPeriod,
+  formatQuantity,
+  formatRange,
+  formatRatio,
+  formatSampledData,
+  formatTime,
+  formatTiming,
+} from './format-datatypes';
+
+export const LOINC = 'http://loinc.org';
+export const LOINC_SYSTOLIC = '8480-6';
+export const LOINC_DIASTOLIC = '8462-4';
+
+/** The LOINC codes of a concept (codes without a system are accepted: many servers omit it). */
+export function loincCodes(concept: CodeableConcept | undefined): string[] {
+  return (concept?.coding ?? [])
+    .filter((c) => (c.system === undefined || c.system === LOINC) && c.code)
+    .map((c) => c.code as string);
+}
+
+/** Exactly one value[x] rendered as text, or '' when the element carries none. */
+export function formatValueX(element: ObservationValue, options: FormatOptions = {}): string {
+  if (element.valueQuantity) return formatQuantity(element.valueQuantity);
+  if (element.valueCodeableConcept) return formatCodeableConcept(element.valueCodeableConcept);
+  if (element.valueString !== undefined) return element.valueString;
+  if (element.valueBoolean !== undefined) return element.valueBoolean ? 'Yes' : 'No';
+  if (element.valueInteger !== undefined) return formatNumber(element.valueInteger);
+  if (element.valueRange) return formatRange(element.valueRange);
+  if (element.valueRatio) return formatRatio(element.valueRatio);
+  if (element.valueSampledData) return formatSampledData(element.valueSampledData);
+  if (element.valueTime !== undefined) return formatTime(element.valueTime);
+  if (element.valueDateTime !== undefined) return formatDateTime(element.valueDateTime, options);
+  if (element.valuePeriod) return formatPeriod(element.valuePeriod, options);
+  return '';
+}
+
+/** Why a value is missing, e.g. "No value: Unknown". */
+export function formatDataAbsent(element: ObservationValue): string {
+  const reason = formatCodeableConcept(element.dataAbsentReason);
+  return element.dataAbsentReason ? `No value: ${reason || 'reason not given'}` : '';
+}
+
+function findComponent(
+  components: ObservationComponent[],
+  loinc: string,
+): ObservationComponent | undefined {
+  return components.find((c) => loincCodes(c.code).includes(loinc));
+}
+
+/** Blood pressure as clinicians write it ("120/80 mmHg"), when both parts are quantities. */
+export function formatBloodPressure(components: ObservationComponent[] | undefined): string {
+  const list = components ?? [];
+  const systolic = findComponent(list, LOINC_SYSTOLIC)?.valueQuantity;
+  const diastolic = findComponent(list, LOINC_DIASTOLIC)?.valueQuantity;
+  if (systolic?.value === undefined || diastolic?.value === undefined) return '';
+  const unit = displayUnit(systolic.unit ?? systolic.code ?? diastolic.unit ?? diastolic.code);
+  return `${formatNumber(systolic.value)}/${formatNumber(diastolic.value)}${unit ? ' ' + unit : ''}`;
+}
+
+/** Each component as "Name: value", for panels other than blood pressure. */
+export function formatComponents(
+  components: ObservationComponent[] | undefined,
+  options: FormatOptions = {},
+): string {
+  return (components ?? [])
+    .map((component) => {
+      const name = formatCodeableConcept(component.code) || 'Component';
+      const value = formatValueX(component, options) || formatDataAbsent(component) || '';
+      return value ? `${name}: ${value}` : '';
+    })
+    .filter(Boolean)
+    .join('; ');
+}
+
+/** The value column: value[x], else blood pressure, else components, else why it is absent. */
+export function formatObservationValue(
+  observation: Observation,
+  options: FormatOptions = {},
+): string {
+  return (
+    formatValueX(observation, options) ||
+    formatBloodPressure(observation.component) ||
+    formatComponents(observation.component, options) ||
+    formatDataAbsent(observation)
+  );
+}
+
+/** effective[x] (dateTime, Period, instant or Timing), falling back to `issued`. */
+export function formatEffective(observation: Observation, options: FormatOptions = {}): string {
+  if (observation.effectiveDateTime) return formatDateTime(observation.effectiveDateTime, options);
+  if (observation.effectiveInstant) return formatDateTime(observation.effectiveInstant, options);
+  if (observation.effectivePeriod) return formatPeriod(observation.effectivePeriod, options);
+  if (observation.effectiveTiming) return formatTiming(observation.effectiveTiming, options);
+  return formatDateTime(observation.issued, options);
+}
+
+/** Milliseconds since the epoch of when the observation applies, for newest-first sorting. */
+export function observationTime(observation: Observation): number {
+  const candidates = [
+    observation.effectiveDateTime,
+    observation.effectiveInstant,
+    observation.effectivePeriod?.start ?? observation.effectivePeriod?.end,
+    observation.effectiveTiming?.event?.[0],
+    observation.issued,
+  ];
+  for (const candidate of candidates) {
+    const time = candidate ? Date.parse(candidate) : NaN;
+    if (!Number.isNaN(time)) return time;
+  }
+  return Number.NEGATIVE_INFINITY;
+}
+
+export function newestFirst(observations: readonly Observation[]): Observation[] {
+  return [...observations].sort((a, b) => observationTime(b) - observationTime(a));
+}
+
+/** "3.5–5.0 mmol/L", or the range's text, plus its type when it is not the normal range. */
+export function formatReferenceRange(ranges: ReferenceRange[] | undefined): string {
+  return (ranges ?? [])
+    .map((range) => {
+      const text = formatRange(range) || range.text?.trim() || '';
+      const type = formatCodeableConcept(range.type);
+      return text && type && !/normal/i.test(type) ? `${text} (${type})` : text;
+    })
+    .filter(Boolean)
+    .join('; ');
+}

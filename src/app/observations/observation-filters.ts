@@ -1,0 +1,74 @@
+import { ParamMap, Params } from '@angular/router';
+import { SearchParams } from '../fhir/fhir-client';
+import { CATEGORY_LABELS, CategoryKey } from './observation-row';
+
+/** The observation page's filters, held in its URL. */
+export interface ObservationFilters {
+  readonly category: CategoryKey | '';
+  /** A LOINC code (e.g. 8867-4) or words to match in the code's text. */
+  readonly code: string;
+  readonly from: string;
+  readonly to: string;
+  /** A server paging link we reached via next/previous; absent on the first page. */
+  readonly cursor: string;
+  readonly page: number;
+}
+
+export const NO_OBSERVATION_FILTERS: ObservationFilters = {
+  category: '',
+  code: '',
+  from: '',
+  to: '',
+  cursor: '',
+  page: 1,
+};
+
+export const OBSERVATION_PAGE_SIZE = 50;
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+const SYSTEM_AND_CODE = /^[^\s|]+\|[^\s|]+$/;
+const LOINC_CODE = /^\d{1,7}-\d$/;
+
+export function observationFiltersFromParams(params: ParamMap): ObservationFilters {
+  const text = (key: string, max = 200) => (params.get(key) ?? '').trim().slice(0, max);
+  const category = text('category') as CategoryKey;
+  const page = Number(text('page'));
+  return {
+    category: category in CATEGORY_LABELS ? category : '',
+    code: text('code'),
+    from: ISO_DATE.test(text('from')) ? text('from') : '',
+    to: ISO_DATE.test(text('to')) ? text('to') : '',
+    cursor: text('cursor', 4000),
+    page: Number.isInteger(page) && page > 1 ? page : 1,
+  };
+}
+
+export function observationFiltersToParams(filters: ObservationFilters): Params {
+  const params: Params = {};
+  for (const key of Object.keys(NO_OBSERVATION_FILTERS) as (keyof ObservationFilters)[]) {
+    if (filters[key] !== NO_OBSERVATION_FILTERS[key]) params[key] = String(filters[key]);
+  }
+  return params;
+}
+
+/** FHIR search parameters for one patient's observations, newest first, filtered on the server. */
+export function observationSearchParams(
+  patientId: string,
+  filters: Omit<ObservationFilters, 'cursor' | 'page'>,
+  count = OBSERVATION_PAGE_SIZE,
+): SearchParams {
+  const dates = [filters.from && `ge${filters.from}`, filters.to && `le${filters.to}`].filter(
+    (d): d is string => !!d,
+  );
+  const code = filters.code;
+  // A LOINC-looking token is a code search; anything else searches the code's text.
+  const isCode = LOINC_CODE.test(code) || SYSTEM_AND_CODE.test(code);
+  return {
+    patient: patientId,
+    category: filters.category || undefined,
+    code: isCode ? code : undefined,
+    'code:text': code && !isCode ? code : undefined,
+    date: dates.length > 0 ? dates : undefined,
+    _sort: '-date',
+    _count: count,
+  };
+}

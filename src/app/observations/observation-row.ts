@@ -1,0 +1,105 @@
+import { CodeableConcept, Observation, ObservationStatus } from '../fhir/fhir-types';
+import { NO_VALUE, displayUnit, formatCodeableConcept } from '../fhir/format-datatypes';
+import {
+  LOINC_DIASTOLIC,
+  LOINC_SYSTOLIC,
+  formatEffective,
+  formatObservationValue,
+  formatReferenceRange,
+  loincCodes,
+  observationTime,
+} from '../fhir/format-observation';
+import { InterpretationFlag, interpretationFlags } from '../fhir/interpretation';
+
+export type CategoryKey = 'vital-signs' | 'laboratory' | 'social-history' | 'survey' | 'other';
+
+export const CATEGORY_LABELS: Record<CategoryKey, string> = {
+  'vital-signs': 'Vital signs',
+  laboratory: 'Laboratory',
+  'social-history': 'Social history',
+  survey: 'Survey',
+  other: 'Other',
+};
+
+/** A numeric point for trends: a plain quantity, or systolic/diastolic of a BP panel. */
+export interface NumericValue {
+  readonly value: number;
+  readonly secondValue?: number;
+  readonly unit: string;
+}
+
+/** One observation as the tables show it: every field already text. */
+export interface ObservationRow {
+  readonly id: string;
+  readonly code: string;
+  readonly loinc: string[];
+  readonly value: string;
+  readonly date: string;
+  readonly time: number;
+  readonly status: ObservationStatus | 'unknown';
+  /** Words for a status clinicians must notice; '' for final/amended/corrected. */
+  readonly statusNote: string;
+  readonly flags: InterpretationFlag[];
+  readonly referenceRange: string;
+  readonly category: CategoryKey;
+  readonly numeric: NumericValue | undefined;
+}
+
+const STATUS_NOTES: Partial<Record<ObservationStatus, string>> = {
+  preliminary: 'Preliminary',
+  registered: 'Registered',
+  cancelled: 'Cancelled',
+  'entered-in-error': 'Entered in error',
+  unknown: 'Status unknown',
+};
+
+export function observationCategory(categories: CodeableConcept[] | undefined): CategoryKey {
+  const codes = (categories ?? []).flatMap((c) => (c.coding ?? []).map((coding) => coding.code));
+  const known = (Object.keys(CATEGORY_LABELS) as CategoryKey[]).find((key) => codes.includes(key));
+  return known ?? 'other';
+}
+
+export function numericValue(observation: Observation): NumericValue | undefined {
+  const quantity = observation.valueQuantity;
+  if (quantity?.value !== undefined && Number.isFinite(quantity.value)) {
+    return { value: quantity.value, unit: displayUnit(quantity.unit ?? quantity.code) };
+  }
+  const part = (loinc: string) =>
+    observation.component?.find((c) => loincCodes(c.code).includes(loinc))?.valueQuantity;
+  const systolic = part(LOINC_SYSTOLIC);
+  const diastolic = part(LOINC_DIASTOLIC);
+  if (systolic?.value !== undefined && diastolic?.value !== undefined) {
+    return {
+      value: systolic.value,
+      secondValue: diastolic.value,
+      unit: displayUnit(systolic.unit ?? systolic.code),
+    };
+  }
+  return undefined;
+}
+
+/** A BP panel often flags both the panel and its parts; say "High" once. */
+function uniqueFlags(flags: InterpretationFlag[]): InterpretationFlag[] {
+  return flags.filter((flag, index) => flags.findIndex((f) => f.label === flag.label) === index);
+}
+
+export function toObservationRow(observation: Observation): ObservationRow {
+  const status = observation.status ?? 'unknown';
+  const componentFlags = (observation.component ?? []).flatMap((c) =>
+    interpretationFlags(c.interpretation),
+  );
+  return {
+    id: observation.id ?? '',
+    code: formatCodeableConcept(observation.code) || 'Unknown code',
+    loinc: loincCodes(observation.code),
+    value: formatObservationValue(observation) || NO_VALUE,
+    date: formatEffective(observation) || NO_VALUE,
+    time: observationTime(observation),
+    status,
+    statusNote: STATUS_NOTES[status] ?? '',
+    flags: uniqueFlags([...interpretationFlags(observation.interpretation), ...componentFlags]),
+    referenceRange: formatReferenceRange(observation.referenceRange),
+    category: observationCategory(observation.category),
+    numeric: numericValue(observation),
+  };
+}

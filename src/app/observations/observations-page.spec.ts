@@ -1,0 +1,192 @@
+import { provideHttpClient } from '@angular/common/http';
+import {
+  HttpTestingController,
+  TestRequest,
+  provideHttpClientTesting,
+} from '@angular/common/http/testing';
+import { TestBed } from '@angular/core/testing';
+import { provideRouter, withComponentInputBinding } from '@angular/router';
+import { RouterTestingHarness } from '@angular/router/testing';
+import { OKTA_AUTH } from '@okta/okta-angular';
+import { RUNTIME_CONFIG } from '../config/runtime-config';
+import { Bundle, Observation } from '../fhir/fhir-types';
+import { fakeOktaAuth } from '../testing/fake-okta.spec';
+import {
+  baseExcess,
+  bloodPressure,
+  heartRate,
+  temperatureEnteredInError,
+} from '../testing/fhir-fixtures';
+import { TEST_CONFIG, TEST_FHIR_BASE } from '../testing/test-config';
+import { ObservationsPage } from './observations-page';
+
+function observationBundle(observations: Observation[]): Bundle<Observation> {
+  return {
+    resourceType: 'Bundle',
+    total: observations.length,
+    entry: observations.map((resource) => ({ resource })),
+  };
+}
+
+describe('ObservationsPage', () => {
+  let harness: RouterTestingHarness;
+  let controller: HttpTestingController;
+
+  beforeEach(async () => {
+    TestBed.configureTestingModule({
+      providers: [
+        provideRouter(
+          [
+            { path: 'observations/:id', component: ObservationsPage },
+            { path: 'patients', children: [] },
+          ],
+          withComponentInputBinding(),
+        ),
+        provideHttpClient(),
+        provideHttpClientTesting(),
+        { provide: RUNTIME_CONFIG, useValue: TEST_CONFIG },
+        { provide: OKTA_AUTH, useValue: fakeOktaAuth() },
+      ],
+    });
+    controller = TestBed.inject(HttpTestingController);
+    harness = await RouterTestingHarness.create('/observations/pat-0001');
+    await harness.fixture.whenStable();
+  });
+
+  afterEach(() => controller.verify());
+
+  const el = () => harness.routeNativeElement as HTMLElement;
+  const text = () => el().textContent ?? '';
+  const patientRequest = () => controller.expectOne(`${TEST_FHIR_BASE}/Patient/pat-0001`);
+  const observationRequests = (): TestRequest[] =>
+    controller.match((r) => r.url === `${TEST_FHIR_BASE}/Observation`);
+  const pageRequest = (requests: TestRequest[]) =>
+    requests.find((r) => !r.request.params.has('category')) as TestRequest;
+  const vitalsRequest = (requests: TestRequest[]) =>
+    requests.find((r) => r.request.params.get('category') === 'vital-signs') as TestRequest;
+
+  function answerAll(observations: Observation[], requests = observationRequests()): void {
+    patientRequest().flush({
+      resourceType: 'Patient',
+      id: 'pat-0001',
+      name: [{ given: ['Peter'], family: 'Chalmers' }],
+      gender: 'male',
+      birthDate: '1974-12-25',
+    });
+    pageRequest(requests).flush(observationBundle(observations));
+    vitalsRequest(requests).flush(observationBundle([bloodPressure, heartRate]));
+  }
+
+  it("asks the server for the patient's observations, newest first", () => {
+    const requests = observationRequests();
+    const page = pageRequest(requests);
+    expect(page.request.params.get('patient')).toBe('pat-0001');
+    expect(page.request.params.get('_sort')).toBe('-date');
+    answerAll([], requests);
+  });
+
+  it('shows loading states while data arrives', () => {
+    expect(text()).toContain('Loading patient…');
+    expect(text()).toContain('Loading observations…');
+    answerAll([]);
+  });
+
+  it('shows the banner, latest vitals, and observations grouped by category', async () => {
+    answerAll([heartRate, baseExcess, temperatureEnteredInError]);
+    await harness.fixture.whenStable();
+    expect(el().querySelector('.patient-banner h1')?.textContent).toContain('Peter Chalmers');
+    expect(el().querySelector('.latest-vitals')?.textContent).toContain('107/60 mmHg');
+    expect(el().querySelectorAll('table').length).toBe(1);
+    expect(el().querySelector('table caption')?.textContent?.trim()).toBe('Observations');
+    const groups = [...el().querySelectorAll('th[scope="rowgroup"]')].map((c) =>
+      c.textContent?.trim(),
+    );
+    expect(groups).toEqual(['Vital signs', 'Other']);
+    expect(text()).toContain('44 beats/minute');
+    expect(text()).toContain('High');
+    expect(text()).not.toContain('Entered in error');
+    expect(text()).toContain('Show entered-in-error (1)');
+    expect(el().querySelector('[data-testid="observation-total"]')?.textContent?.trim()).toBe(
+      '3 observations',
+    );
+  });
+
+  it('shows the OperationOutcome text and retries', async () => {
+    patientRequest().flush({ resourceType: 'Patient', id: 'pat-0001' });
+    const requests = observationRequests();
+    vitalsRequest(requests).flush(observationBundle([]));
+    pageRequest(requests).flush(
+      { resourceType: 'OperationOutcome', issue: [{ diagnostics: 'Observation store offline' }] },
+      { status: 500, statusText: 'Server Error' },
+    );
+    await harness.fixture.whenStable();
+    const alert = el().querySelector('[role="alert"]');
+    expect(alert?.textContent).toContain('Could not load observations');
+    expect(alert?.textContent).toContain('Observation store offline');
+    const retry = [...el().querySelectorAll('button')].find(
+      (b) => b.textContent?.trim() === 'Retry',
+    );
+    retry?.click();
+    await harness.fixture.whenStable();
+    answerAll([heartRate]);
+    await harness.fixture.whenStable();
+    expect(el().querySelector('[role="alert"]')).toBeNull();
+    expect(text()).toContain('44 beats/minute');
+  });
+
+  it("says observations are outside the user's access on 403, without an error", async () => {
+    patientRequest().flush({ resourceType: 'Patient', id: 'pat-0001' });
+    for (const request of observationRequests()) {
+      request.flush(
+        { resourceType: 'OperationOutcome', issue: [] },
+        { status: 403, statusText: 'Forbidden' },
+      );
+    }
+    await harness.fixture.whenStable();
+    expect(text()).toContain('Observations are outside your access.');
+    expect(el().querySelector('[role="alert"]')).toBeNull();
+  });
+
+  it('has a back link to the patient list', async () => {
+    answerAll([]);
+    await harness.fixture.whenStable();
+    const back = el().querySelector('a.back-link') as HTMLAnchorElement;
+    expect(back.textContent).toContain('Back to patients');
+    expect(back.getAttribute('href')).toBe('/patients');
+    expect(text()).toContain('No observations for this patient match these filters.');
+  });
+});
+
+describe('ObservationsPage for a user without an Observation scope', () => {
+  it('shows the access note and sends no observation request', async () => {
+    const encode = (value: object) => btoa(JSON.stringify(value)).replace(/=+$/, '');
+    const patientOnly = `${encode({ alg: 'RS256' })}.${encode({ scope: 'openid user/Patient.read' })}.sig`;
+    const oktaAuth = fakeOktaAuth();
+    oktaAuth.getAccessToken.and.returnValue(patientOnly);
+    TestBed.configureTestingModule({
+      providers: [
+        provideRouter(
+          [{ path: 'observations/:id', component: ObservationsPage }],
+          withComponentInputBinding(),
+        ),
+        provideHttpClient(),
+        provideHttpClientTesting(),
+        { provide: RUNTIME_CONFIG, useValue: TEST_CONFIG },
+        { provide: OKTA_AUTH, useValue: oktaAuth },
+      ],
+    });
+    const controller = TestBed.inject(HttpTestingController);
+    const harness = await RouterTestingHarness.create('/observations/pat-0001');
+    await harness.fixture.whenStable();
+    controller
+      .expectOne(`${TEST_FHIR_BASE}/Patient/pat-0001`)
+      .flush({ resourceType: 'Patient', id: 'pat-0001' });
+    expect(controller.match(() => true).map((r) => r.request.urlWithParams)).toEqual([]);
+    await harness.fixture.whenStable();
+    const el = harness.routeNativeElement as HTMLElement;
+    expect(el.textContent).toContain('Observations are outside your access.');
+    expect(el.querySelector('[role="alert"]')).toBeNull();
+    expect(el.querySelector('form[aria-label="Observation filters"]')).toBeNull();
+    controller.verify();
+  });
+});

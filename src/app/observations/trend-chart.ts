@@ -1,0 +1,106 @@
+import { ChangeDetectionStrategy, Component, computed, inject, input, output } from '@angular/core';
+import { toObservable, toSignal } from '@angular/core/rxjs-interop';
+import { MatButtonModule } from '@angular/material/button';
+import { catchError, combineLatest, map, of, startWith, switchMap } from 'rxjs';
+import { toFhirError } from '../fhir/fhir-error';
+import { formatNumber } from '../fhir/format-datatypes';
+import { LOADING, LoadState } from '../shell/load-state';
+import { ObservationService } from './observation.service';
+import { ChartGeometry, TrendPoint, TrendSeries, chartScales, trendSeries } from './trend-series';
+
+const GEOMETRY: ChartGeometry = { width: 640, height: 240, padding: 32 };
+
+/**
+ * A hand-written SVG line chart (no charting library is installed, and one chart type does not
+ * justify one). Loaded only when a trend is asked for (@defer). The data table is the
+ * screen-reader alternative.
+ */
+@Component({
+  selector: 'app-trend-chart',
+  imports: [MatButtonModule],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  templateUrl: './trend-chart.html',
+  styleUrl: './trend-chart.scss',
+})
+export class TrendChart {
+  readonly patientId = input.required<string>();
+  readonly loinc = input.required<string>();
+  readonly title = input.required<string>();
+  readonly closed = output();
+
+  private readonly observations = inject(ObservationService);
+  protected readonly geometry = GEOMETRY;
+
+  private readonly state = toSignal(
+    combineLatest([toObservable(this.patientId), toObservable(this.loinc)]).pipe(
+      switchMap(([patientId, loinc]) =>
+        this.observations.history(patientId, loinc).pipe(
+          map((data): LoadState<TrendSeries> => ({ status: 'loaded', data: trendSeries(data) })),
+          catchError((error: unknown) =>
+            of<LoadState<TrendSeries>>({ status: 'error', error: toFhirError(error) }),
+          ),
+          startWith(LOADING),
+        ),
+      ),
+    ),
+    { initialValue: LOADING as LoadState<TrendSeries> },
+  );
+
+  protected readonly loading = computed(() => this.state().status === 'loading');
+  protected readonly errorText = computed(() => {
+    const state = this.state();
+    return state.status === 'error' ? `${state.error.detail} ${state.error.advice}` : '';
+  });
+  protected readonly series = computed(() => {
+    const state = this.state();
+    return state.status === 'loaded' ? state.data : undefined;
+  });
+
+  protected readonly chart = computed(() => {
+    const series = this.series();
+    if (!series || series.points.length === 0) return undefined;
+    const { x, y, minValue, maxValue } = chartScales(series, GEOMETRY);
+    const line = (pick: (p: TrendPoint) => number | undefined) =>
+      series.points
+        .filter((p) => pick(p) !== undefined)
+        .map((p) => `${x(p.time).toFixed(1)},${y(pick(p) as number).toFixed(1)}`)
+        .join(' ');
+    const band =
+      series.rangeLow !== undefined || series.rangeHigh !== undefined
+        ? {
+            top: y(series.rangeHigh ?? maxValue),
+            bottom: y(series.rangeLow ?? minValue),
+          }
+        : undefined;
+    return {
+      firstLine: line((p) => p.value),
+      secondLine: series.twoSeries ? line((p) => p.secondValue) : '',
+      dots: series.points.map((p) => ({
+        cx: x(p.time),
+        cy: y(p.value),
+        date: p.date,
+        value: p.value,
+      })),
+      band,
+      yTop: formatNumber(Number(maxValue.toPrecision(3))),
+      yBottom: formatNumber(Number(minValue.toPrecision(3))),
+      firstDate: series.points[0].date,
+      lastDate: series.points[series.points.length - 1].date,
+    };
+  });
+
+  protected readonly summary = computed(() => {
+    const series = this.series();
+    if (!series || series.points.length === 0) return '';
+    const last = series.points[series.points.length - 1];
+    const latest =
+      last.secondValue !== undefined
+        ? `${last.value}/${last.secondValue}`
+        : formatNumber(last.value);
+    return `${this.title()}: ${series.points.length} values, latest ${latest} ${series.unit} on ${last.date}`;
+  });
+
+  protected formatValue(value: number | undefined): string {
+    return formatNumber(value);
+  }
+}

@@ -1,0 +1,62 @@
+import { TestBed } from '@angular/core/testing';
+import { DEFAULT_PATIENT_SEARCH } from './patient-search';
+import { NAME_DEBOUNCE_MS, PatientCriteriaChange, PatientSearchForm } from './patient-search-form';
+
+describe('PatientSearchForm', () => {
+  let changes: PatientCriteriaChange[];
+  let el: HTMLElement;
+
+  beforeEach(async () => {
+    jasmine.clock().install();
+    // rxjs timing reads Date.now(), so the fake clock must move it too.
+    jasmine.clock().mockDate(new Date(2026, 0, 1));
+    changes = [];
+    const fixture = TestBed.createComponent(PatientSearchForm);
+    fixture.componentRef.setInput('search', { ...DEFAULT_PATIENT_SEARCH, gender: 'female' });
+    fixture.componentInstance.criteriaChange.subscribe((change) => changes.push(change));
+    fixture.detectChanges();
+    el = fixture.nativeElement as HTMLElement;
+  });
+
+  afterEach(() => jasmine.clock().uninstall());
+
+  function type(name: string, value: string): void {
+    const input = el.querySelector(`[name="${name}"]`) as HTMLInputElement;
+    input.value = value;
+    input.dispatchEvent(new Event('input'));
+  }
+
+  it('searches by name once typing pauses, not on every key', () => {
+    type('name', 'c');
+    type('name', 'ch');
+    type('name', 'cha');
+    expect(changes).toEqual([]);
+    jasmine.clock().tick(NAME_DEBOUNCE_MS);
+    expect(changes).toEqual([{ name: 'cha' }]);
+  });
+
+  it('applies gender, sort and page size as soon as they change', () => {
+    const select = (name: string, value: string) => {
+      const element = el.querySelector(`select[name="${name}"]`) as HTMLSelectElement;
+      element.value = value;
+      element.dispatchEvent(new Event('change'));
+    };
+    select('gender', 'male');
+    select('sort', '-birthdate');
+    select('count', '50');
+    expect(changes).toEqual([{ gender: 'male' }, { sort: '-birthdate' }, { count: 50 }]);
+  });
+
+  it('shows the current search, with every field labelled', () => {
+    expect((el.querySelector('select[name="gender"]') as HTMLSelectElement).value).toBe('female');
+    const labels = [...el.querySelectorAll('mat-label')].map((l) => l.textContent?.trim());
+    expect(labels).toEqual([
+      'Name',
+      'Birth date',
+      'Gender',
+      'MRN or identifier',
+      'Sort by',
+      'Page size',
+    ]);
+  });
+});

@@ -1,0 +1,58 @@
+import { ChangeDetectionStrategy, Component, input, output } from '@angular/core';
+import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
+import { MatButtonModule } from '@angular/material/button';
+import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatInputModule } from '@angular/material/input';
+import { Subject, debounceTime, distinctUntilChanged } from 'rxjs';
+import { GENDERS, PAGE_SIZES, PATIENT_SORTS, PatientSearch } from './patient-search';
+
+export type PatientCriteriaChange = Partial<
+  Pick<PatientSearch, 'name' | 'birthdate' | 'gender' | 'identifier' | 'sort' | 'count'>
+>;
+
+/** Name is typed with a debounce; the other fields apply as soon as they change. */
+export const NAME_DEBOUNCE_MS = 300;
+
+@Component({
+  selector: 'app-patient-search-form',
+  imports: [MatButtonModule, MatFormFieldModule, MatInputModule],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  templateUrl: './patient-search-form.html',
+  styleUrl: './patient-search-form.scss',
+})
+export class PatientSearchForm {
+  readonly search = input.required<PatientSearch>();
+  readonly criteriaChange = output<PatientCriteriaChange>();
+  readonly clear = output();
+
+  protected readonly genders = GENDERS;
+  protected readonly sorts = PATIENT_SORTS;
+  protected readonly pageSizes = PAGE_SIZES;
+  private readonly typedName = new Subject<string>();
+
+  constructor() {
+    this.typedName
+      .pipe(debounceTime(NAME_DEBOUNCE_MS), distinctUntilChanged(), takeUntilDestroyed())
+      .subscribe((name) => this.criteriaChange.emit({ name }));
+  }
+
+  protected nameTyped(event: Event): void {
+    this.typedName.next((event.target as HTMLInputElement).value);
+  }
+
+  protected fieldChanged(
+    field: 'birthdate' | 'gender' | 'identifier' | 'sort',
+    event: Event,
+  ): void {
+    const value = (event.target as HTMLInputElement | HTMLSelectElement).value.trim();
+    this.criteriaChange.emit({ [field]: value });
+  }
+
+  protected pageSizeChanged(event: Event): void {
+    this.criteriaChange.emit({ count: Number((event.target as HTMLSelectElement).value) });
+  }
+
+  protected genderLabel(gender: string): string {
+    return gender.charAt(0).toUpperCase() + gender.slice(1);
+  }
+}

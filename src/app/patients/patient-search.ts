@@ -1,0 +1,90 @@
+import { ParamMap, Params } from '@angular/router';
+import { SearchParams } from '../fhir/fhir-client';
+
+export type PatientSort = '' | 'name' | '-name' | 'birthdate' | '-birthdate';
+export const PATIENT_SORTS: readonly { value: PatientSort; label: string }[] = [
+  { value: '', label: 'Server order' },
+  { value: 'name', label: 'Name (A–Z)' },
+  { value: '-name', label: 'Name (Z–A)' },
+  { value: 'birthdate', label: 'Birth date (oldest first)' },
+  { value: '-birthdate', label: 'Birth date (newest first)' },
+];
+export const PAGE_SIZES: readonly number[] = [10, 20, 50];
+export const GENDERS = ['female', 'male', 'other', 'unknown'] as const;
+
+/** Everything that defines the patient list, as held in the page URL. */
+export interface PatientSearch {
+  readonly name: string;
+  readonly birthdate: string;
+  readonly gender: string;
+  readonly identifier: string;
+  readonly sort: PatientSort;
+  readonly count: number;
+  /** A server paging link we reached via next/previous; absent on the first page. */
+  readonly cursor: string;
+  readonly page: number;
+}
+
+export const DEFAULT_PATIENT_SEARCH: PatientSearch = {
+  name: '',
+  birthdate: '',
+  gender: '',
+  identifier: '',
+  sort: '',
+  count: 20,
+  cursor: '',
+  page: 1,
+};
+
+const ISO_DATE = /^\d{4}(-\d{2}(-\d{2})?)?$/;
+
+/** Reads the URL's query parameters, ignoring anything malformed (URLs are user input). */
+export function patientSearchFromParams(params: ParamMap): PatientSearch {
+  const text = (key: string, max = 200) => (params.get(key) ?? '').trim().slice(0, max);
+  const sort = text('sort') as PatientSort;
+  const count = Number(text('count'));
+  const page = Number(text('page'));
+  const gender = text('gender');
+  const birthdate = text('birthdate');
+  return {
+    // Not trimmed: the box must keep a trailing space while the user is still typing.
+    name: (params.get('name') ?? '').slice(0, 200),
+    birthdate: ISO_DATE.test(birthdate) ? birthdate : '',
+    gender: (GENDERS as readonly string[]).includes(gender) ? gender : '',
+    identifier: text('identifier'),
+    sort: PATIENT_SORTS.some((s) => s.value === sort) ? sort : DEFAULT_PATIENT_SEARCH.sort,
+    count: PAGE_SIZES.includes(count) ? count : DEFAULT_PATIENT_SEARCH.count,
+    cursor: text('cursor', 4000),
+    page: Number.isInteger(page) && page > 1 ? page : 1,
+  };
+}
+
+/** The query parameters for a search; defaults are left out to keep shared links short. */
+export function patientSearchToParams(search: PatientSearch): Params {
+  const params: Params = {};
+  for (const key of Object.keys(DEFAULT_PATIENT_SEARCH) as (keyof PatientSearch)[]) {
+    if (search[key] !== DEFAULT_PATIENT_SEARCH[key]) params[key] = String(search[key]);
+  }
+  return params;
+}
+
+// `_sort=name` orders by family then given name on the local server (and HAPI/IRIS accept it).
+const FHIR_SORT: Record<PatientSort, string | undefined> = {
+  '': undefined,
+  name: 'name',
+  '-name': '-name',
+  birthdate: 'birthdate',
+  '-birthdate': '-birthdate',
+};
+
+/** FHIR search parameters for the first page of a search. */
+export function patientSearchToFhir(search: PatientSearch): SearchParams {
+  return {
+    name: search.name.trim() || undefined,
+    birthdate: search.birthdate || undefined,
+    gender: search.gender || undefined,
+    identifier: search.identifier || undefined,
+    _sort: FHIR_SORT[search.sort],
+    _count: search.count,
+  };
+}

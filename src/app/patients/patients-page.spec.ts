@@ -1,0 +1,193 @@
+import { provideHttpClient } from '@angular/common/http';
+import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import { TestBed } from '@angular/core/testing';
+import { Router, provideRouter } from '@angular/router';
+import { RouterTestingHarness } from '@angular/router/testing';
+import { OKTA_AUTH } from '@okta/okta-angular';
+import { RUNTIME_CONFIG } from '../config/runtime-config';
+import { Bundle, Patient } from '../fhir/fhir-types';
+import { fakeOktaAuth } from '../testing/fake-okta.spec';
+import { TEST_CONFIG, TEST_FHIR_BASE } from '../testing/test-config';
+import { PatientsPage, formatPatientTotal } from './patients-page';
+
+const NEXT = `${TEST_FHIR_BASE}/Patient?_count=20&_offset=20`;
+
+function patientBundle(links: { relation: string; url: string }[] = []): Bundle<Patient> {
+  return {
+    resourceType: 'Bundle',
+    total: 120,
+    link: links,
+    entry: [
+      {
+        resource: {
+          resourceType: 'Patient',
+          id: 'pat-0001',
+          name: [{ family: 'Chalmers', given: ['Peter'] }],
+          gender: 'male',
+          birthDate: '1974-12-25',
+          identifier: [{ system: 'urn:oid:2.16.840.1.113883.19.5', value: 'MRN-0001' }],
+        },
+      },
+      { resource: { resourceType: 'Patient', id: 'pat-0002' } },
+    ],
+  };
+}
+
+describe('PatientsPage', () => {
+  let harness: RouterTestingHarness;
+  let controller: HttpTestingController;
+
+  beforeEach(async () => {
+    TestBed.configureTestingModule({
+      providers: [
+        provideRouter([
+          { path: 'patients', component: PatientsPage },
+          { path: 'observations/:id', children: [] },
+        ]),
+        provideHttpClient(),
+        provideHttpClientTesting(),
+        { provide: RUNTIME_CONFIG, useValue: TEST_CONFIG },
+        { provide: OKTA_AUTH, useValue: fakeOktaAuth() },
+      ],
+    });
+    controller = TestBed.inject(HttpTestingController);
+    harness = await RouterTestingHarness.create('/patients');
+  });
+
+  afterEach(() => controller.verify());
+
+  const text = () => (harness.routeNativeElement as HTMLElement).textContent ?? '';
+  const el = () => harness.routeNativeElement as HTMLElement;
+  const buttonNamed = (name: string) =>
+    [...el().querySelectorAll('button')].find(
+      (b) => b.textContent?.trim() === name,
+    ) as HTMLButtonElement;
+  const firstSearch = () => controller.expectOne((r) => r.url === `${TEST_FHIR_BASE}/Patient`);
+
+  it('shows a loading state while the search runs', async () => {
+    await harness.fixture.whenStable();
+    expect(el().querySelector('[role="status"]')?.textContent).toContain('Loading patients…');
+    firstSearch().flush(patientBundle());
+  });
+
+  it('lists name, gender, birth date and MRN with the total, under a "Patients" caption', async () => {
+    firstSearch().flush(patientBundle([{ relation: 'next', url: NEXT }]));
+    await harness.fixture.whenStable();
+    expect(el().querySelector('table caption')?.textContent?.trim()).toBe('Patients');
+    expect(el().querySelector('[data-testid="patient-total"]')?.textContent?.trim()).toBe(
+      '120 patients',
+    );
+    const cells = [...el().querySelectorAll('tbody tr:first-child > *')].map((c) =>
+      c.textContent?.trim(),
+    );
+    expect(cells[0]).toBe('Peter Chalmers');
+    expect(cells[1]).toBe('Male');
+    expect(cells[3]).toBe('MRN-0001');
+    expect(text()).toContain('Unnamed patient');
+    const link = el().querySelector('tbody a') as HTMLAnchorElement;
+    expect(link.getAttribute('href')).toBe('/observations/pat-0001');
+  });
+
+  it('shows the OperationOutcome text and retries on demand', async () => {
+    firstSearch().flush(
+      { resourceType: 'OperationOutcome', issue: [{ diagnostics: 'Search index is rebuilding' }] },
+      { status: 503, statusText: 'Unavailable' },
+    );
+    await harness.fixture.whenStable();
+    const alert = el().querySelector('[role="alert"]');
+    expect(alert?.textContent).toContain('Could not load patients');
+    expect(alert?.textContent).toContain('Search index is rebuilding');
+    buttonNamed('Retry').click();
+    await harness.fixture.whenStable();
+    firstSearch().flush(patientBundle());
+    await harness.fixture.whenStable();
+    expect(el().querySelector('[role="alert"]')).toBeNull();
+    expect(text()).toContain('Peter Chalmers');
+  });
+
+  it('pages forward through the Bundle next link and keeps it in the URL', async () => {
+    firstSearch().flush(patientBundle([{ relation: 'next', url: NEXT }]));
+    await harness.fixture.whenStable();
+    expect(buttonNamed('Previous page').disabled).toBeTrue();
+    buttonNamed('Next page').click();
+    await harness.fixture.whenStable();
+    controller
+      .expectOne(NEXT)
+      .flush(patientBundle([{ relation: 'previous', url: `${TEST_FHIR_BASE}/Patient?_offset=0` }]));
+    await harness.fixture.whenStable();
+    expect(text()).toContain('Page 2');
+    const url = TestBed.inject(Router).url;
+    expect(url).toContain('page=2');
+    expect(url).toContain('cursor=');
+  });
+
+  it('says so when no patient matches', async () => {
+    firstSearch().flush({ resourceType: 'Bundle', total: 0, entry: [] });
+    await harness.fixture.whenStable();
+    expect(text()).toContain('No patients match this search.');
+    expect(text()).toContain('0 patients');
+  });
+});
+
+describe('PatientsPage restored from a shared URL', () => {
+  it('runs the search the URL describes', async () => {
+    TestBed.configureTestingModule({
+      providers: [
+        provideRouter([{ path: 'patients', component: PatientsPage }]),
+        provideHttpClient(),
+        provideHttpClientTesting(),
+        { provide: RUNTIME_CONFIG, useValue: TEST_CONFIG },
+        { provide: OKTA_AUTH, useValue: fakeOktaAuth() },
+      ],
+    });
+    const controller = TestBed.inject(HttpTestingController);
+    const harness = await RouterTestingHarness.create(
+      '/patients?name=chal&gender=male&sort=-birthdate&count=10',
+    );
+    await harness.fixture.whenStable();
+    const request = controller.expectOne((r) => r.url === `${TEST_FHIR_BASE}/Patient`);
+    expect(request.request.params.get('name')).toBe('chal');
+    expect(request.request.params.get('gender')).toBe('male');
+    expect(request.request.params.get('_sort')).toBe('-birthdate');
+    expect(request.request.params.get('_count')).toBe('10');
+    request.flush(patientBundle());
+    await harness.fixture.whenStable();
+    const el = harness.routeNativeElement as HTMLElement;
+    expect((el.querySelector('input[name="name"]') as HTMLInputElement).value).toBe('chal');
+    const birthHeader = [...el.querySelectorAll('thead th')].find(
+      (th) => th.textContent?.trim() === 'Birth date',
+    );
+    expect(birthHeader?.getAttribute('aria-sort')).toBe('descending');
+    controller.verify();
+  });
+
+  it('resumes at a saved page through its server link, and refuses a foreign link', async () => {
+    TestBed.configureTestingModule({
+      providers: [
+        provideRouter([{ path: 'patients', component: PatientsPage }]),
+        provideHttpClient(),
+        provideHttpClientTesting(),
+        { provide: RUNTIME_CONFIG, useValue: TEST_CONFIG },
+        { provide: OKTA_AUTH, useValue: fakeOktaAuth() },
+      ],
+    });
+    const controller = TestBed.inject(HttpTestingController);
+    const harness = await RouterTestingHarness.create(
+      `/patients?page=3&cursor=${encodeURIComponent('https://evil.test/fhir/Patient?page=3')}`,
+    );
+    await harness.fixture.whenStable();
+    controller.expectNone(() => true);
+    const el = harness.routeNativeElement as HTMLElement;
+    expect(el.querySelector('[role="alert"]')?.textContent).toContain(
+      'outside the configured FHIR base',
+    );
+    controller.verify();
+  });
+});
+
+describe('formatPatientTotal', () => {
+  it('formats the total in words', () => {
+    expect(formatPatientTotal(1)).toBe('1 patient');
+    expect(formatPatientTotal(120)).toBe('120 patients');
+  });
+});

@@ -1,0 +1,25 @@
+import { ChangeDetectionStrategy, Component } from '@angular/core';
+import { MatToolbarModule } from '@angular/material/toolbar';
+import { RouterLink, RouterOutlet } from '@angular/router';
+import { LoginStatus } from './login-status';
+
+/** The app frame: toolbar with the app name and the signed-in user, then the routed page. */
+@Component({
+  selector: 'app-root',
+  imports: [MatToolbarModule, RouterLink, RouterOutlet, LoginStatus],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  template: `
+    <a class="skip-link" href="#main-content">Skip to content</a>
+    <mat-toolbar class="app-toolbar" role="banner">
+      <a class="app-name" routerLink="/patients">{{ appName }}</a>
+      <span class="toolbar-spacer"></span>
+      <app-login-status />
+    </mat-toolbar>
+    <main id="main-content" class="page" tabindex="-1">
+      <router-outlet />
+    </main>
+  `,
+})
+export class AppShell {
+  protected readonly appName = 'fhirokta';
+}

@@ -1,0 +1,55 @@
+import { TestBed } from '@angular/core/testing';
+import { Router, provideRouter } from '@angular/router';
+import { OKTA_AUTH } from '@okta/okta-angular';
+import { FhirError } from '../fhir/fhir-error';
+import { FakeOktaAuth, fakeOktaAuth } from '../testing/fake-okta.spec';
+import { ErrorPanel } from './error-panel';
+
+describe('ErrorPanel', () => {
+  let oktaAuth: FakeOktaAuth;
+
+  beforeEach(() => {
+    oktaAuth = fakeOktaAuth();
+    TestBed.configureTestingModule({
+      providers: [
+        provideRouter([{ path: 'login', children: [] }]),
+        { provide: OKTA_AUTH, useValue: oktaAuth },
+      ],
+    });
+  });
+
+  async function render(error: FhirError) {
+    const fixture = TestBed.createComponent(ErrorPanel);
+    fixture.componentRef.setInput('error', error);
+    fixture.componentRef.setInput('title', 'Could not load patients');
+    let retried = 0;
+    fixture.componentInstance.retry.subscribe(() => retried++);
+    await fixture.whenStable();
+    const el = fixture.nativeElement as HTMLElement;
+    const button = (name: string) =>
+      [...el.querySelectorAll('button')].find((b) => b.textContent?.trim() === name);
+    return { el, button, retried: () => retried };
+  }
+
+  it('announces the server text and advice, and offers Retry', async () => {
+    const { el, button, retried } = await render(
+      new FhirError('server', 'Database is locked', 'Try again in a moment.', 503),
+    );
+    expect(el.querySelector('[role="alert"] h2')?.textContent).toBe('Could not load patients');
+    expect(el.querySelector('.error-detail')?.textContent).toBe('Database is locked');
+    expect(el.querySelector('.error-advice')?.textContent).toBe('Try again in a moment.');
+    expect(button('Sign in again')).toBeUndefined();
+    button('Retry')?.click();
+    expect(retried()).toBe(1);
+  });
+
+  it('after a 401 offers to sign in again and come back to this page', async () => {
+    spyOnProperty(TestBed.inject(Router), 'url').and.returnValue('/observations/pat-0001');
+    const { button } = await render(
+      new FhirError('unauthorized', 'Token revoked', 'Your session may have ended. Sign in again.'),
+    );
+    button('Sign in again')?.click();
+    expect(oktaAuth.setOriginalUri).toHaveBeenCalledWith('/observations/pat-0001');
+    expect(oktaAuth.tokenManager.clear).toHaveBeenCalled();
+  });
+});

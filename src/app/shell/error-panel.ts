@@ -1,0 +1,39 @@
+import { ChangeDetectionStrategy, Component, computed, inject, input, output } from '@angular/core';
+import { MatButtonModule } from '@angular/material/button';
+import { Router } from '@angular/router';
+import { OKTA_AUTH } from '@okta/okta-angular';
+import { FhirError } from '../fhir/fhir-error';
+
+/** A failed load: the server's words, what to do, and a Retry button (or Sign in again on 401). */
+@Component({
+  selector: 'app-error-panel',
+  imports: [MatButtonModule],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  template: `
+    <div class="error-panel" role="alert">
+      <h2 class="error-title">{{ title() }}</h2>
+      <p class="error-detail">{{ error().detail }}</p>
+      <p class="error-advice">{{ error().advice }}</p>
+      @if (sessionEnded()) {
+        <button mat-flat-button type="button" (click)="signInAgain()">Sign in again</button>
+      }
+      <button mat-stroked-button type="button" (click)="retry.emit()">Retry</button>
+    </div>
+  `,
+})
+export class ErrorPanel {
+  readonly error = input.required<FhirError>();
+  readonly title = input('Something went wrong');
+  readonly retry = output();
+
+  private readonly oktaAuth = inject(OKTA_AUTH);
+  private readonly router = inject(Router);
+  protected readonly sessionEnded = computed(() => this.error().kind === 'unauthorized');
+
+  /** Keeps the current page as the place to come back to after signing in. */
+  protected async signInAgain(): Promise<void> {
+    this.oktaAuth.setOriginalUri(this.router.url);
+    this.oktaAuth.tokenManager.clear();
+    await this.router.navigate(['/login']);
+  }
+}

@@ -1,0 +1,24 @@
+// Test doubles for okta-auth-js. Named .spec.ts so the app build (which has no jasmine types) skips it.
+import { AuthState } from '@okta/okta-auth-js';
+import { BehaviorSubject } from 'rxjs';
+
+/** The parts of OktaAuth the components touch, as spies. */
+export function fakeOktaAuth() {
+  return {
+    getAccessToken: jasmine.createSpy('getAccessToken').and.returnValue('access.token.value'),
+    isAuthenticated: jasmine.createSpy('isAuthenticated').and.resolveTo(false),
+    signInWithRedirect: jasmine.createSpy('signInWithRedirect').and.resolveTo(undefined),
+    signOut: jasmine.createSpy('signOut').and.resolveTo(true),
+    setOriginalUri: jasmine.createSpy('setOriginalUri'),
+    handleLoginRedirect: jasmine.createSpy('handleLoginRedirect').and.resolveTo(undefined),
+    tokenManager: { clear: jasmine.createSpy('clear') },
+  };
+}
+
+export type FakeOktaAuth = ReturnType<typeof fakeOktaAuth>;
+
+/** Stands in for OktaAuthStateService: a stream of AuthState the test controls. */
+export function fakeAuthStateService(initial: AuthState = { isAuthenticated: false }) {
+  const authState$ = new BehaviorSubject<AuthState>(initial);
+  return { authState$, service: { authState$: authState$.asObservable() } };
+}
