@@ -14,6 +14,17 @@ export const defaults = {
   dpopMaxAgeSeconds: 300,
   /** JSON request bodies above this are refused with 413 before parsing. */
   bodyLimit: '50mb',
+  /**
+   * Deepest JSON nesting a Bundle may have (real FHIR stays below 20): reference rewriting and
+   * JSON.stringify recurse, so a 100k-deep body would overflow the stack and answer 500.
+   */
+  maxJsonDepth: 100,
+  /**
+   * Comma-separated values in one search parameter, and parameters in one search: each becomes an OR
+   * or AND term, and SQLite refuses expressions deeper than 1000 (that was a 500, now a clean 400).
+   */
+  maxSearchValues: 100,
+  maxSearchParameters: 50,
   /** The audit log rotates to `audit.log.1` at this size, so it stays bounded at twice this. */
   auditMaxBytes: 10 * 1024 * 1024,
   /** Seeded on first start when the store is empty. */

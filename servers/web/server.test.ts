@@ -49,6 +49,12 @@ describe('production host', () => {
       /connect-src 'self' https:\/\/dev-1\.okta\.example https:\/\/fhir\.example\.test(;|$)/,
     );
     assert.match(csp, /frame-ancestors 'none'/);
+    assert.match(csp, /object-src 'none'/);
+    assert.match(csp, /base-uri 'self'/);
+    assert.match(csp, /frame-src https:\/\/dev-1\.okta\.example(;|$)/);
+    assert.match(csp, /form-action 'self' https:\/\/dev-1\.okta\.example(;|$)/);
+    assert.equal(response.headers.get('x-frame-options'), 'DENY');
+    assert.equal(response.headers.get('cross-origin-opener-policy'), 'same-origin');
     assert.equal(response.headers.get('x-content-type-options'), 'nosniff');
     assert.equal(response.headers.get('referrer-policy'), 'no-referrer');
     assert.ok(response.headers.get('permissions-policy'));
@@ -58,6 +64,24 @@ describe('production host', () => {
     const response = await fetch(`${server.url}/config.json`);
     assert.equal(response.headers.get('cache-control'), 'no-store');
     assert.deepEqual(await response.json(), config);
+  });
+
+  it('keeps the CSP closed to every remote origin when config.json is unusable', async () => {
+    const broken = mkdtempSync(join(tmpdir(), 'fhirokta-web-broken-'));
+    writeFileSync(join(broken, 'index.html'), '<!doctype html><app-root></app-root>');
+    writeFileSync(join(broken, 'config.json'), '{ not json');
+    const host = await startWebServer({ port: 0, distDir: broken });
+    try {
+      const response = await fetch(`${host.url}/patients`);
+      const csp = response.headers.get('content-security-policy') ?? '';
+      assert.match(csp, /connect-src 'self'(;|$)/);
+      assert.match(csp, /frame-src 'none'/);
+      // The app still loads and explains the broken file itself.
+      assert.equal((await fetch(`${host.url}/config.json`)).status, 200);
+    } finally {
+      await host.close();
+      rmSync(broken, { recursive: true, force: true });
+    }
   });
 
   it('refuses to start without a build, saying how to make one', async () => {

@@ -1,3 +1,4 @@
+import { defaults } from '../config.ts';
 import { BadRequest, FhirError } from '../errors.ts';
 import { operationOutcome } from '../outcome.ts';
 import type { FhirStore, PutResult } from '../store/store.ts';
@@ -33,7 +34,27 @@ export function bundleKind(body: unknown): 'transaction' | 'batch' {
     throw new BadRequest("Bundle.type must be 'transaction' or 'batch'");
   }
   if (!Array.isArray(b['entry'])) throw new BadRequest('Bundle.entry must be an array');
+  if (deeperThan(b, defaults.maxJsonDepth)) {
+    throw new BadRequest(
+      `The Bundle is nested deeper than ${defaults.maxJsonDepth} levels`,
+      'too-costly',
+    );
+  }
   return b['type'];
+}
+
+/** Iterative, so the check itself cannot overflow the stack it protects. */
+function deeperThan(root: unknown, max: number): boolean {
+  const stack: [unknown, number][] = [[root, 1]];
+  while (stack.length > 0) {
+    const [value, depth] = stack.pop() as [unknown, number];
+    if (!value || typeof value !== 'object') continue;
+    if (depth > max) return true;
+    for (const child of Object.values(value as object)) {
+      if (child && typeof child === 'object') stack.push([child, depth + 1]);
+    }
+  }
+  return false;
 }
 
 /**

@@ -42,6 +42,13 @@ export function parseSearch(
     ignored: [],
   };
   const results = new Map<string, string>();
+  // A hard limit, strict or not: ignoring filters would widen the answer the client asked for.
+  if (entries.length > defaults.maxSearchParameters) {
+    throw new BadRequest(
+      `A search may have at most ${defaults.maxSearchParameters} parameters`,
+      'too-costly',
+    );
+  }
   for (const [name, value] of entries) {
     // FHIR: a parameter with an empty value is ignored.
     if (value === '' || (formatParams as readonly string[]).includes(name)) continue;
@@ -130,6 +137,12 @@ function parseFilter(type: SearchableType, name: string, value: string): Filter 
     throw new Refusal(name, `Search parameter '${name}': modifier not supported`, true);
   }
   const values = splitOr(value);
+  if (values.length > defaults.maxSearchValues) {
+    throw new BadRequest(
+      `Search parameter '${base}' may have at most ${defaults.maxSearchValues} comma-separated values`,
+      'too-costly',
+    );
+  }
   const bad = (what: string): Refusal =>
     new Refusal(name, `Invalid value for '${name}': ${what}`, false);
   switch (def.kind) {
@@ -138,6 +151,8 @@ function parseFilter(type: SearchableType, name: string, value: string): Filter 
         modifier === 'exact' ? 'exact' : modifier === 'contains' ? 'contains' : 'prefix';
       const texts = values.map(unescape).map((v) => (match === 'exact' ? v : normalizeText(v)));
       if (texts.some((t) => t === '')) throw bad('empty text');
+      // SQLite's LIKE stops at a NUL, so `a%00b` would search for `a`: a wider answer than asked for.
+      if (texts.some((t) => t.includes('\u0000'))) throw bad('control characters');
       return { kind: 'string', param: def.param as 'name', match, values: texts };
     }
     case 'token': {
