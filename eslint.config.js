@@ -24,6 +24,18 @@ module.exports = tseslint.config(
     extends: [...angular.configs.tsRecommended],
     processor: angular.processInlineTemplates,
     rules: {
+      // FHIR data is untrusted: it is rendered as text through Angular bindings, never as markup.
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: 'MemberExpression[property.name=/^(innerHTML|outerHTML)$/]',
+          message: 'Render FHIR data as text through template bindings, not innerHTML/outerHTML.',
+        },
+        {
+          selector: 'CallExpression[callee.property.name=/^bypassSecurityTrust/]',
+          message: 'Do not bypass Angular sanitization: FHIR data is untrusted.',
+        },
+      ],
       '@angular-eslint/directive-selector': [
         'error',
         { type: 'attribute', prefix: 'app', style: 'camelCase' },
