@@ -200,3 +200,82 @@ describe('authInterceptor with DPoP', () => {
     request.flush({});
   });
 });
+
+describe('authInterceptor with a FHIR API key', () => {
+  let http: HttpClient;
+  let controller: HttpTestingController;
+
+  function setUp(apiKey: string | undefined, dpop = false): void {
+    TestBed.configureTestingModule({
+      providers: [
+        provideHttpClient(withInterceptors([authInterceptor])),
+        provideHttpClientTesting(),
+        {
+          provide: RUNTIME_CONFIG,
+          useValue: {
+            ...TEST_CONFIG,
+            okta: { ...TEST_CONFIG.okta, dpop },
+            fhir: { ...TEST_CONFIG.fhir, ...(apiKey ? { apiKey } : {}) },
+          },
+        },
+        {
+          provide: OKTA_AUTH,
+          useValue: {
+            getAccessToken: () => 'header.payload.signature',
+            getDPoPAuthorizationHeaders: async () => ({ Authorization: 'DPoP t', Dpop: 'p' }),
+          },
+        },
+      ],
+    });
+    http = TestBed.inject(HttpClient);
+    controller = TestBed.inject(HttpTestingController);
+  }
+
+  afterEach(() => controller.verify());
+
+  function headersFor(url: string) {
+    http.get(url).subscribe();
+    const request = controller.expectOne(() => true);
+    request.flush({});
+    return request.request.headers;
+  }
+
+  it('sends x-api-key and the token to the FHIR base and below it', () => {
+    setUp('public-key-123');
+    for (const url of ['https://fhir.example.com/fhir', 'https://fhir.example.com/fhir/Patient']) {
+      const headers = headersFor(url);
+      expect(headers.get('x-api-key')).withContext(url).toBe('public-key-123');
+      expect(headers.get('Authorization')).withContext(url).toBe('Bearer header.payload.signature');
+    }
+  });
+
+  it('never sends x-api-key to the issuer, look-alikes, siblings or another scheme', () => {
+    setUp('public-key-123');
+    for (const url of [
+      'https://example.okta.com/oauth2/default/v1/token',
+      'https://fhir.example.com.evil.test/fhir/Patient',
+      'https://fhir.example.com/fhir-other/Patient',
+      'http://fhir.example.com/fhir/Patient',
+      'https://evil.test/steal?next=https://fhir.example.com/fhir/Patient',
+    ]) {
+      expect(headersFor(url).has('x-api-key')).withContext(url).toBeFalse();
+    }
+  });
+
+  it('sends no x-api-key when no key is configured', () => {
+    setUp(undefined);
+    const headers = headersFor('https://fhir.example.com/fhir/Patient');
+    expect(headers.has('x-api-key')).toBeFalse();
+    expect(headers.get('Authorization')).toBe('Bearer header.payload.signature');
+  });
+
+  it('sends x-api-key alongside a DPoP-bound token', async () => {
+    setUp('public-key-123', true);
+    http.get('https://fhir.example.com/fhir/Patient').subscribe();
+    await new Promise((resolve) => setTimeout(resolve));
+    const request = controller.expectOne(() => true);
+    expect(request.request.headers.get('x-api-key')).toBe('public-key-123');
+    expect(request.request.headers.get('Authorization')).toBe('DPoP t');
+    request.flush({});
+  });
+});

@@ -18,10 +18,12 @@ import { isUnderFhirBase } from '../fhir/fhir-url';
  * With `okta.dpop` the token goes as `Authorization: DPoP` plus a fresh proof per request.
  * On a 401 from the FHIR server it renews the token once and retries once (expired, or
  * revoked by a sign-out elsewhere); a second failure reaches the page as "session ended".
+ * With the opt-in `fhir.apiKey` the same requests (and only those) also carry `x-api-key`.
  */
-export const authInterceptor: HttpInterceptorFn = (request, next) => {
+export const authInterceptor: HttpInterceptorFn = (original, next) => {
   const config = inject(RUNTIME_CONFIG);
-  if (!isUnderFhirBase(request.urlWithParams, config.fhir.baseUrl)) return next(request);
+  if (!isUnderFhirBase(original.urlWithParams, config.fhir.baseUrl)) return next(original);
+  const request = withApiKey(original, config.fhir.apiKey);
   const oktaAuth = inject(OKTA_AUTH);
   const authorized = (): Observable<HttpEvent<unknown>> =>
     config.okta.dpop
@@ -40,6 +42,14 @@ export const authInterceptor: HttpInterceptorFn = (request, next) => {
 };
 
 type AuthHeaders = Record<string, string> | undefined;
+
+/** The configured FHIR API key, public by design (see validate-config.ts); callers check the URL. */
+function withApiKey(
+  request: HttpRequest<unknown>,
+  apiKey: string | undefined,
+): HttpRequest<unknown> {
+  return apiKey ? request.clone({ setHeaders: { 'x-api-key': apiKey } }) : request;
+}
 
 function withHeaders(
   request: HttpRequest<unknown>,

@@ -5,7 +5,10 @@ export type LoginMode = 'redirect' | 'widget';
 
 export const LOGIN_MODES: readonly LoginMode[] = ['redirect', 'widget'];
 
-/** The contents of `public/config.json`, read before the app boots. */
+/**
+ * The contents of `public/config.json`, read before the app boots. `public/config.schema.json`
+ * describes the same file for editors; `validate-config.ts` enforces it (a test keeps them in step).
+ */
 export interface RuntimeConfig {
   readonly okta: {
     /** Okta custom authorization server, e.g. https://{org}.okta.com/oauth2/default */
@@ -21,6 +24,11 @@ export interface RuntimeConfig {
   readonly fhir: {
     /** FHIR R4 base URL; it is also the access token's audience. No trailing slash. */
     readonly baseUrl: string;
+    /**
+     * Opt-in and risky: sent as `x-api-key` to the FHIR base only. Public to every user of the
+     * app; the validator accepts it only with `fhir.apiKeyIsPublic: true`, and the shell warns.
+     */
+    readonly apiKey?: string;
   };
 }
 

@@ -99,8 +99,94 @@ describe('validateRuntimeConfig', () => {
     ]);
   });
 
+  it('allows a "$schema" reference for editors', () => {
+    expect(validateRuntimeConfig({ $schema: './config.schema.json', ...VALID }).ok).toBeTrue();
+  });
+
+  it('refuses a misspelt field instead of ignoring it, and suggests the right name', () => {
+    const raw = { ...VALID, okta: { ...VALID.okta, issuerr: 'https://o.okta.com/oauth2/default' } };
+    const result = validateRuntimeConfig(raw);
+    expect(result.ok).toBeFalse();
+    if (!result.ok) {
+      expect(result.problems.length).toBe(1);
+      expect(result.problems[0].field).toBe('okta.issuerr');
+      expect(result.problems[0].message).toBe('is not a known field');
+      expect(result.problems[0].fix).toContain('Did you mean "okta.issuer"?');
+      expect(result.problems[0].fix).toContain('issuer, clientId, scopes, useClassicEngine, dpop');
+    }
+  });
+
+  it('refuses unknown fields at the top level and in "fhir", naming each', () => {
+    expect(problemFields({ ...VALID, loginmode: 'widget', extra: 1 })).toEqual([
+      'loginmode',
+      'extra',
+    ]);
+    expect(problemFields(withChange('fhir.baseURL', 'https://fhir.example.com/r4'))).toEqual([
+      'fhir.baseURL',
+    ]);
+  });
+
+  it('names a missing or non-object "okta" or "fhir" section', () => {
+    expect(problemFields({ loginMode: 'redirect' })).toEqual(['okta', 'fhir']);
+    expect(problemFields({ ...VALID, okta: 'x', fhir: null })).toEqual(['okta', 'fhir']);
+  });
+
+  it('refuses an array scope that contains a space', () => {
+    expect(problemFields(withChange('okta.scopes', ['openid profile']))).toEqual(['okta.scopes']);
+  });
+
   it('refuses something that is not an object', () => {
     expect(problemFields(null)).toEqual(['(file)']);
     expect(problemFields([1, 2])).toEqual(['(file)']);
+  });
+});
+
+describe('validateRuntimeConfig: the opt-in FHIR API key', () => {
+  const withKey = (fhir: Record<string, unknown>) => ({
+    ...VALID,
+    fhir: { baseUrl: 'https://fhir.example.com/r4', ...fhir },
+  });
+
+  it('accepts a key together with "apiKeyIsPublic": true and passes it on', () => {
+    const result = validateRuntimeConfig(withKey({ apiKey: 'abc123-XYZ', apiKeyIsPublic: true }));
+    expect(result.ok && result.config.fhir).toEqual({
+      baseUrl: 'https://fhir.example.com/r4',
+      apiKey: 'abc123-XYZ',
+    });
+  });
+
+  it('has no key in the config when none is configured', () => {
+    const result = validateRuntimeConfig(VALID);
+    expect(result.ok && result.config.fhir).toEqual({ baseUrl: 'http://localhost:4400/fhir' });
+  });
+
+  it('refuses a key without the acknowledgement, and the fix explains the risk', () => {
+    const result = validateRuntimeConfig(withKey({ apiKey: 'abc123' }));
+    expect(result.ok).toBeFalse();
+    if (!result.ok) {
+      expect(result.problems.map((p) => p.field)).toEqual(['fhir.apiKeyIsPublic']);
+      expect(result.problems[0].message).toBe('is required when "fhir.apiKey" is set');
+      expect(result.problems[0].fix).toContain('public');
+      expect(result.problems[0].fix).toContain('anyone who can open this app can read it');
+      expect(result.problems[0].fix).toContain('"apiKeyIsPublic": true');
+    }
+  });
+
+  it('refuses a key acknowledged with false, or with a non-boolean', () => {
+    const falseAck = validateRuntimeConfig(withKey({ apiKey: 'abc123', apiKeyIsPublic: false }));
+    expect(falseAck.ok ? '' : falseAck.problems[0].message).toBe(
+      'must be true when "fhir.apiKey" is set',
+    );
+    expect(problemFields(withKey({ apiKey: 'abc123', apiKeyIsPublic: 'yes' }))).toEqual([
+      'fhir.apiKeyIsPublic',
+    ]);
+  });
+
+  it('refuses an empty key, a key with spaces or non-ASCII, and a non-string key', () => {
+    for (const apiKey of ['', 'a key', 'kéy', 42]) {
+      expect(problemFields(withKey({ apiKey, apiKeyIsPublic: true })))
+        .withContext(JSON.stringify(apiKey))
+        .toEqual(['fhir.apiKey']);
+    }
   });
 });

@@ -11,10 +11,89 @@ export type ConfigValidation =
   | { readonly ok: true; readonly config: RuntimeConfig }
   | { readonly ok: false; readonly problems: readonly ConfigProblem[] };
 
+/**
+ * The rules below are the source of truth; `public/config.schema.json` states the same rules for
+ * editors, and `config-schema.spec.ts` fails when the two drift apart (fields, required fields,
+ * patterns, login modes, examples).
+ */
+export const CONFIG_FIELDS = {
+  '': ['$schema', 'okta', 'loginMode', 'fhir'],
+  okta: ['issuer', 'clientId', 'scopes', 'useClassicEngine', 'dpop'],
+  fhir: ['baseUrl', 'apiKey', 'apiKeyIsPublic'],
+} as const;
+
+export const REQUIRED_FIELDS = {
+  '': ['okta', 'fhir'],
+  okta: ['issuer', 'clientId', 'scopes'],
+  fhir: ['baseUrl'],
+} as const;
+
+/** Patterns shared with the schema, as JSON Schema (ECMA-262) source text. */
+export const CONFIG_PATTERNS = {
+  /** https anywhere, http only for localhost; no credentials, query, fragment, spaces or backslashes. */
+  url: String.raw`^(https://[^/\\?#@\s]+|http://(localhost|127\.0\.0\.1)(:[0-9]{1,5})?)(/[^\\?#\s]*)?$`,
+  clientId: String.raw`^[A-Za-z0-9_-]+$`,
+  scope: String.raw`^\S+$`,
+  scopeString: String.raw`^\s*(\S+\s+)*openid(\s+\S+)*\s*$`,
+  /** Visible ASCII only: anything else cannot be sent in an HTTP header. */
+  apiKey: String.raw`^[!-~]+$`,
+} as const;
+
+const URL_PATTERN = new RegExp(CONFIG_PATTERNS.url);
+const CLIENT_ID_PATTERN = new RegExp(CONFIG_PATTERNS.clientId);
+const SCOPE_PATTERN = new RegExp(CONFIG_PATTERNS.scope);
+const API_KEY_PATTERN = new RegExp(CONFIG_PATTERNS.apiKey);
+
+export const API_KEY_RISK =
+  'A key in config.json is public: anyone who can open this app can read it (from config.json or ' +
+  "the browser's network tab) and call the FHIR server with it.";
+
 type JsonObject = Record<string, unknown>;
+type Section = keyof typeof CONFIG_FIELDS;
 
 function isObject(value: unknown): value is JsonObject {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function qualified(section: Section, name: string): string {
+  return section === '' ? name : `${section}.${name}`;
+}
+
+/** Edit distance, to turn "issuerr" into a "did you mean" hint. */
+function distance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost);
+    }
+    previous = current;
+  }
+  return previous[b.length];
+}
+
+/** Unknown fields are refused: a misspelt optional field would otherwise be silently ignored. */
+function checkUnknownFields(object: JsonObject, section: Section): ConfigProblem[] {
+  const known: readonly string[] = CONFIG_FIELDS[section];
+  const where = section === '' ? 'at the top level' : `in "${section}"`;
+  return Object.keys(object)
+    .filter((name) => !known.includes(name))
+    .map((name) => {
+      const near = known.find(
+        (candidate) =>
+          candidate.toLowerCase() === name.toLowerCase() ||
+          distance(candidate.toLowerCase(), name.toLowerCase()) <= 2,
+      );
+      const hint = near ? `Did you mean "${qualified(section, near)}"? ` : '';
+      return {
+        field: qualified(section, name),
+        message: 'is not a known field',
+        fix:
+          `${hint}Rename or remove "${qualified(section, name)}". ` +
+          `The fields allowed ${where} are: ${known.join(', ')}.`,
+      };
+    });
 }
 
 /** An absolute http(s) URL without query or fragment; http only for localhost (dev stack). */
@@ -36,6 +115,13 @@ function checkBaseUrl(value: unknown, field: string, example: string): ConfigPro
   if (url.search || url.hash || url.username || url.password) {
     return { field, message: 'must not contain a query, fragment or credentials', fix };
   }
+  if (!URL_PATTERN.test(value)) {
+    return {
+      field,
+      message: `must be a plain URL (lower-case scheme, no spaces or backslashes): "${value}"`,
+      fix,
+    };
+  }
   return value.replace(/\/+$/, '');
 }
 
@@ -48,8 +134,8 @@ function checkScopes(value: unknown): ConfigProblem | string[] {
   if (!Array.isArray(scopes) || scopes.length === 0) {
     return { field, message: 'is missing or empty', fix };
   }
-  if (!scopes.every((scope) => typeof scope === 'string' && scope.trim() !== '')) {
-    return { field, message: 'must contain only non-empty strings', fix };
+  if (!scopes.every((scope) => typeof scope === 'string' && SCOPE_PATTERN.test(scope))) {
+    return { field, message: 'must contain only non-empty strings without spaces', fix };
   }
   if (!scopes.includes('openid')) {
     return { field, message: 'must include "openid"', fix };
@@ -57,9 +143,132 @@ function checkScopes(value: unknown): ConfigProblem | string[] {
   return scopes as string[];
 }
 
+function checkOptionalBoolean(value: unknown, field: string, fix: string): ConfigProblem[] {
+  return value === undefined || typeof value === 'boolean'
+    ? []
+    : [{ field, message: 'must be true or false', fix }];
+}
+
+/** A section ("okta", "fhir") must be present, and an object; its unknown fields are refused. */
+function section(
+  raw: JsonObject,
+  name: 'okta' | 'fhir',
+  problems: ConfigProblem[],
+): JsonObject | undefined {
+  const value = raw[name];
+  const required = REQUIRED_FIELDS[name].map((field) => `"${field}"`).join(', ');
+  if (value === undefined) {
+    problems.push({
+      field: name,
+      message: 'is missing',
+      fix: `Add an "${name}" object with ${required}, like the one in public/config.json.`,
+    });
+    return undefined;
+  }
+  if (isObject(value)) {
+    problems.push(...checkUnknownFields(value, name));
+    return value;
+  }
+  problems.push({
+    field: name,
+    message: 'must be a JSON object',
+    fix: `Make "${name}" an object with ${required}, like the one in public/config.json.`,
+  });
+  return undefined;
+}
+
+function checkOkta(okta: JsonObject, problems: ConfigProblem[]): RuntimeConfig['okta'] | undefined {
+  const before = problems.length;
+  const issuer = checkBaseUrl(
+    okta['issuer'],
+    'okta.issuer',
+    'https://your-org.okta.com/oauth2/default',
+  );
+  if (typeof issuer !== 'string') problems.push(issuer);
+
+  const clientId = okta['clientId'];
+  if (typeof clientId !== 'string' || !CLIENT_ID_PATTERN.test(clientId)) {
+    problems.push({
+      field: 'okta.clientId',
+      message: typeof clientId === 'string' ? 'contains unexpected characters' : 'is missing',
+      fix: 'Set "okta.clientId" to the Client ID of your Okta single-page app integration.',
+    });
+  }
+
+  const scopes = checkScopes(okta['scopes']);
+  if (!Array.isArray(scopes)) problems.push(scopes);
+
+  const useClassicEngine = okta['useClassicEngine'];
+  problems.push(
+    ...checkOptionalBoolean(
+      useClassicEngine,
+      'okta.useClassicEngine',
+      'Remove "okta.useClassicEngine" or set it to true or false.',
+    ),
+  );
+  const dpop = okta['dpop'];
+  problems.push(
+    ...checkOptionalBoolean(
+      dpop,
+      'okta.dpop',
+      'Remove "okta.dpop" or set it to true (DPoP-bound tokens) or false (Bearer).',
+    ),
+  );
+  if (problems.length > before) return undefined;
+  return {
+    issuer: issuer as string,
+    clientId: clientId as string,
+    scopes: scopes as string[],
+    ...(useClassicEngine === true ? { useClassicEngine: true } : {}),
+    ...(dpop === true ? { dpop: true } : {}),
+  };
+}
+
+function checkFhir(fhir: JsonObject, problems: ConfigProblem[]): RuntimeConfig['fhir'] | undefined {
+  const before = problems.length;
+  const baseUrl = checkBaseUrl(fhir['baseUrl'], 'fhir.baseUrl', 'https://fhir.example.com/r4');
+  if (typeof baseUrl !== 'string') problems.push(baseUrl);
+
+  const apiKey = fhir['apiKey'];
+  const acknowledged = fhir['apiKeyIsPublic'];
+  problems.push(
+    ...checkOptionalBoolean(
+      acknowledged,
+      'fhir.apiKeyIsPublic',
+      'Remove "fhir.apiKeyIsPublic", or set it to true together with "fhir.apiKey".',
+    ),
+  );
+  if (apiKey !== undefined) {
+    if (typeof apiKey !== 'string' || !API_KEY_PATTERN.test(apiKey)) {
+      problems.push({
+        field: 'fhir.apiKey',
+        message: 'must be a non-empty string of visible ASCII characters, without spaces',
+        fix: 'Set "fhir.apiKey" to the key exactly as the FHIR server issued it, or remove it.',
+      });
+    }
+    if (
+      acknowledged !== true &&
+      (acknowledged === undefined || typeof acknowledged === 'boolean')
+    ) {
+      problems.push({
+        field: 'fhir.apiKeyIsPublic',
+        message: `${acknowledged === undefined ? 'is required' : 'must be true'} when "fhir.apiKey" is set`,
+        fix:
+          `${API_KEY_RISK} Prefer removing "fhir.apiKey" and relying on the Okta access token. ` +
+          'If the FHIR server insists on a key, use one that grants nothing without a valid token, ' +
+          'and add "apiKeyIsPublic": true to "fhir" to acknowledge that it is public.',
+      });
+    }
+  }
+  if (problems.length > before) return undefined;
+  return {
+    baseUrl: baseUrl as string,
+    ...(typeof apiKey === 'string' ? { apiKey } : {}),
+  };
+}
+
 /** Checks untrusted JSON and returns either a typed config or every problem found. */
 export function validateRuntimeConfig(raw: unknown): ConfigValidation {
-  const problems: ConfigProblem[] = [];
   if (!isObject(raw)) {
     return {
       ok: false,
@@ -72,47 +281,21 @@ export function validateRuntimeConfig(raw: unknown): ConfigValidation {
       ],
     };
   }
-  const okta = isObject(raw['okta']) ? raw['okta'] : {};
-  const fhir = isObject(raw['fhir']) ? raw['fhir'] : {};
+  const problems: ConfigProblem[] = checkUnknownFields(raw, '');
 
-  const issuer = checkBaseUrl(
-    okta['issuer'],
-    'okta.issuer',
-    'https://your-org.okta.com/oauth2/default',
-  );
-  if (typeof issuer !== 'string') problems.push(issuer);
-
-  const clientId = okta['clientId'];
-  if (typeof clientId !== 'string' || !/^[A-Za-z0-9_-]+$/.test(clientId)) {
+  const schemaRef = raw['$schema'];
+  if (schemaRef !== undefined && typeof schemaRef !== 'string') {
     problems.push({
-      field: 'okta.clientId',
-      message: typeof clientId === 'string' ? 'contains unexpected characters' : 'is missing',
-      fix: 'Set "okta.clientId" to the Client ID of your Okta single-page app integration.',
+      field: '$schema',
+      message: 'must be a string',
+      fix: 'Set "$schema" to "./config.schema.json", or remove it.',
     });
   }
 
-  const scopes = checkScopes(okta['scopes']);
-  if (!Array.isArray(scopes)) problems.push(scopes);
+  const oktaSection = section(raw, 'okta', problems);
+  const okta = oktaSection && checkOkta(oktaSection, problems);
 
-  const useClassicEngine = okta['useClassicEngine'];
-  if (useClassicEngine !== undefined && typeof useClassicEngine !== 'boolean') {
-    problems.push({
-      field: 'okta.useClassicEngine',
-      message: 'must be true or false',
-      fix: 'Remove "okta.useClassicEngine" or set it to true or false.',
-    });
-  }
-
-  const dpop = okta['dpop'];
-  if (dpop !== undefined && typeof dpop !== 'boolean') {
-    problems.push({
-      field: 'okta.dpop',
-      message: 'must be true or false',
-      fix: 'Remove "okta.dpop" or set it to true (DPoP-bound tokens) or false (Bearer).',
-    });
-  }
-
-  const loginMode = raw['loginMode'] ?? 'redirect';
+  const loginMode = raw['loginMode'] === undefined ? 'redirect' : raw['loginMode'];
   if (!LOGIN_MODES.includes(loginMode as LoginMode)) {
     problems.push({
       field: 'loginMode',
@@ -121,22 +304,9 @@ export function validateRuntimeConfig(raw: unknown): ConfigValidation {
     });
   }
 
-  const baseUrl = checkBaseUrl(fhir['baseUrl'], 'fhir.baseUrl', 'https://fhir.example.com/r4');
-  if (typeof baseUrl !== 'string') problems.push(baseUrl);
+  const fhirSection = section(raw, 'fhir', problems);
+  const fhir = fhirSection && checkFhir(fhirSection, problems);
 
-  if (problems.length > 0) return { ok: false, problems };
-  return {
-    ok: true,
-    config: {
-      okta: {
-        issuer: issuer as string,
-        clientId: clientId as string,
-        scopes: scopes as string[],
-        ...(useClassicEngine === true ? { useClassicEngine: true } : {}),
-        ...(dpop === true ? { dpop: true } : {}),
-      },
-      loginMode: loginMode as LoginMode,
-      fhir: { baseUrl: baseUrl as string },
-    },
-  };
+  if (problems.length > 0 || !okta || !fhir) return { ok: false, problems };
+  return { ok: true, config: { okta, loginMode: loginMode as LoginMode, fhir } };
 }

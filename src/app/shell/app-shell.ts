@@ -1,12 +1,16 @@
 import { ChangeDetectionStrategy, Component } from '@angular/core';
 import { MatToolbarModule } from '@angular/material/toolbar';
 import { RouterLink, RouterOutlet } from '@angular/router';
+import { ApiKeyWarning } from './api-key-warning';
 import { LoginStatus } from './login-status';
 
-/** The app frame: toolbar with the app name and the signed-in user, then the routed page. */
+/**
+ * The app frame: toolbar with the app name and the signed-in user, the API-key warning when a key
+ * is configured, then the routed page.
+ */
 @Component({
   selector: 'app-root',
-  imports: [MatToolbarModule, RouterLink, RouterOutlet, LoginStatus],
+  imports: [MatToolbarModule, RouterLink, RouterOutlet, LoginStatus, ApiKeyWarning],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <a class="skip-link" href="#main-content">Skip to content</a>
@@ -15,6 +19,7 @@ import { LoginStatus } from './login-status';
       <span class="toolbar-spacer"></span>
       <app-login-status />
     </mat-toolbar>
+    <app-api-key-warning />
     <main id="main-content" class="page" tabindex="-1">
       <router-outlet />
     </main>
