@@ -7,6 +7,8 @@ export interface Deployment {
   fhirBase: string;
   /** Where the SPA is served from: the origin Okta must trust and the FHIR server must allow. */
   appOrigin: string;
+  /** The opt-in public FHIR API key (`fhir.apiKey`), sent as x-api-key like the app does. */
+  apiKey?: string;
 }
 
 export function readDeployment(configFile: string, appOrigin: string): Deployment {
@@ -20,7 +22,7 @@ export function readDeployment(configFile: string, appOrigin: string): Deploymen
   }
   const config = raw as {
     okta?: { issuer?: unknown; clientId?: unknown };
-    fhir?: { baseUrl?: unknown };
+    fhir?: { baseUrl?: unknown; apiKey?: unknown };
   };
   const text = (value: unknown, name: string): string => {
     if (typeof value !== 'string' || value.trim() === '')
@@ -38,5 +40,6 @@ export function readDeployment(configFile: string, appOrigin: string): Deploymen
     clientId: text(config.okta?.clientId, 'okta.clientId'),
     fhirBase: url(config.fhir?.baseUrl, 'fhir.baseUrl'),
     appOrigin: new URL(appOrigin).origin,
+    ...(typeof config.fhir?.apiKey === 'string' ? { apiKey: config.fhir.apiKey } : {}),
   };
 }

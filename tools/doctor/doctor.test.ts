@@ -70,6 +70,13 @@ describe('config doctor', () => {
     assert.equal(results.length, 7);
   });
 
+  it('checks that the FHIR server lets the app send its public API key, when one is configured', async () => {
+    const { results } = await checkServers({ ...healthy, apiKey: 'public-demo-key' });
+    const cors = results.find((result) => /CORS from the app to the FHIR server/.test(result.name));
+    assert.equal(cors?.status, 'pass');
+    assert.match(cors?.detail ?? '', /x-api-key/);
+  });
+
   it('catches an issuer that does not answer', async () => {
     const { results } = await checkServers({
       ...healthy,

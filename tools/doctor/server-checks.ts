@@ -213,20 +213,24 @@ async function checkSmartConfiguration(deployment: Deployment): Promise<CheckRes
 async function checkFhirCors(deployment: Deployment): Promise<CheckResult> {
   const name = 'CORS from the app to the FHIR server';
   try {
-    const answer = await preflight(`${deployment.fhirBase}/Patient`, deployment.appOrigin, 'GET', [
-      'authorization',
-    ]);
+    const requested = deployment.apiKey ? ['authorization', 'x-api-key'] : ['authorization'];
+    const answer = await preflight(
+      `${deployment.fhirBase}/Patient`,
+      deployment.appOrigin,
+      'GET',
+      requested,
+    );
     const allowedHeaders = (answer.headers.get('access-control-allow-headers') ?? '').toLowerCase();
     if (
       allowsOrigin(answer, deployment.appOrigin) &&
-      (allowedHeaders.includes('authorization') || allowedHeaders === '*')
+      (requested.every((header) => allowedHeaders.includes(header)) || allowedHeaders === '*')
     ) {
-      return pass(name, `${deployment.appOrigin} may send Authorization`);
+      return pass(name, `${deployment.appOrigin} may send ${requested.join(' and ')}`);
     }
     return fail(
       name,
       `a preflight from ${deployment.appOrigin} is refused (${answer.status})`,
-      `Allow CORS on the FHIR server for ${deployment.appOrigin}, with the Authorization header.`,
+      `Allow CORS on the FHIR server for ${deployment.appOrigin}, with the ${requested.join(' and ')} header(s).`,
     );
   } catch (error) {
     return fail(name, describeNetworkError(error), 'Check that the FHIR server is reachable.');

@@ -143,7 +143,11 @@ async function checkFhirCall(token: string, deployment: Deployment): Promise<Che
   const url = `${deployment.fhirBase}/Patient?_count=1`;
   try {
     const answer = await request(url, {
-      headers: { Authorization: `Bearer ${token}`, Accept: 'application/fhir+json' },
+      headers: {
+        Authorization: `Bearer ${token}`,
+        Accept: 'application/fhir+json',
+        ...(deployment.apiKey ? { 'x-api-key': deployment.apiKey } : {}),
+      },
     });
     if (answer.status === 200) return pass(name, 'the FHIR server accepted the token');
     const reason = answer.headers.get('www-authenticate') ?? answer.body.slice(0, 200);
