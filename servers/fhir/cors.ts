@@ -9,6 +9,8 @@ const allowedHeaders = [
   'If-None-Match',
   'If-Match',
   'X-Request-Id',
+  // Sent by apps configured with the opt-in public API key (fhir.apiKey); this server ignores it.
+  'X-API-Key',
 ].join(', ');
 
 const exposedHeaders = [
