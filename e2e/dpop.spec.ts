@@ -11,7 +11,7 @@ test('with DPoP on, every FHIR call carries a DPoP-bound token and a fresh proof
   page,
   stack,
 }) => {
-  const app = stack.apps['dpop'] ?? '';
+  const app = stack.appUrl;
   const calls: FhirCall[] = [];
   const pending: Promise<void>[] = [];
   page.context().on('request', (request: Request) => {

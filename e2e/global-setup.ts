@@ -5,7 +5,7 @@ export const SHARED_VARIANTS = {
   redirect: { loginMode: 'redirect' },
   widget: { loginMode: 'widget' },
   classic: { loginMode: 'widget', useClassicEngine: true },
-  dpop: { loginMode: 'redirect', dpop: true },
+  bearer: { loginMode: 'redirect', dpop: false },
 } as const;
 
 export default async function globalSetup(): Promise<() => Promise<void>> {

@@ -172,7 +172,8 @@ function appConfig(issuer: string, fhirBase: string, variant: AppVariant): unkno
       clientId: CLIENT_ID,
       scopes: variant.scopes ?? SCOPES,
       ...(variant.useClassicEngine ? { useClassicEngine: true } : {}),
-      ...(variant.dpop !== undefined ? { dpop: variant.dpop } : {}),
+      // The local stack uses DPoP unless a variant turns it off, as public/config.json does.
+      dpop: variant.dpop ?? true,
     },
     loginMode: variant.loginMode ?? 'redirect',
     fhir: { baseUrl: fhirBase },
