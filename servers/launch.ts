@@ -27,7 +27,10 @@ export function launch(options: LaunchOptions): LaunchedProcess {
   const forward = (chunk: Buffer): void => {
     for (const line of chunk.toString('utf8').split('\n')) {
       if (line.trim() === '') continue;
-      const prefixed = `[${options.name}] ${line}\n`;
+      // Servers that already tag their lines with their name are not tagged twice.
+      const prefixed = line.startsWith(`[${options.name}]`)
+        ? `${line}\n`
+        : `[${options.name}] ${line}\n`;
       if (options.output === 'prefixed') process.stdout.write(prefixed);
       else buffered.push(prefixed);
     }

@@ -1,0 +1,64 @@
+// `npm run screenshots`: regenerates the README's screenshots from the production build against the real
+// local stack (run `npm run build` first). Nothing here is a test; it only takes pictures.
+import { chromium, type Page } from '@playwright/test';
+import { createRequire } from 'node:module';
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { DEMO_PASSWORD, startStack } from '../e2e/stack.ts';
+
+const require = createRequire(import.meta.url);
+const { chromiumPath, chromiumFlags } = require('./chromium.cjs') as {
+  chromiumPath(): string;
+  chromiumFlags: string[];
+};
+const outDir = resolve(fileURLToPath(new URL('.', import.meta.url)), '../docs/screenshots');
+
+async function shoot(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: resolve(outDir, `${name}.png`) });
+  process.stdout.write(`docs/screenshots/${name}.png\n`);
+}
+
+const stack = await startStack({ variants: { redirect: {}, widget: { loginMode: 'widget' } } });
+const browser = await chromium.launch({ executablePath: chromiumPath(), args: chromiumFlags });
+try {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  await page.goto(`${stack.apps['widget']}/login`);
+  await page.locator('input[name="identifier"]').waitFor();
+  await shoot(page, 'sign-in-widget');
+
+  const app = stack.apps['redirect'] ?? '';
+  await page.goto(`${app}/patients`);
+  await page.getByRole('button', { name: 'Sign in with Okta' }).click();
+  await page.getByLabel(/username|email/i).fill('clinician@example.com');
+  await page.getByLabel(/password/i).fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByText(/^120 patients$/).waitFor();
+  await shoot(page, 'patients');
+
+  await page.goto(`${app}/observations/pat-0003`);
+  await page
+    .getByRole('table', { name: /Observations/ })
+    .getByRole('row')
+    .nth(1)
+    .waitFor();
+  await shoot(page, 'observations');
+
+  await page
+    .getByRole('button', { name: /Show trend for .*blood pressure/i })
+    .first()
+    .click();
+  await page
+    .getByRole('region', { name: /Trend/ })
+    .or(page.getByRole('heading', { name: /Trend/ }))
+    .first()
+    .waitFor();
+  await page.getByRole('heading', { name: /Trend/ }).first().scrollIntoViewIfNeeded();
+  await shoot(page, 'trend');
+
+  await page.goto(`${app}/token`);
+  await page.getByRole('heading', { name: 'Token inspector' }).waitFor();
+  await shoot(page, 'token-inspector');
+} finally {
+  await browser.close();
+  await stack.close();
+}
