@@ -1,9 +1,11 @@
 // `npm start`: the authorization server, the FHIR server and `ng serve`, in one terminal, stopped by one Ctrl-C.
+// `npm run start:servers` (--no-app) starts only the two servers, e.g. in a container or beside `npm run serve`.
 import { resolve } from 'node:path';
 import { launch, stopAll, tsEntry, waitForUrl, type LaunchedProcess } from './launch.ts';
 import { repoRoot, stackFromEnvironment } from './stack-config.ts';
 
 const stack = stackFromEnvironment();
+const withApp = !process.argv.includes('--no-app');
 const sharedEnv = {
   DATA_DIR: stack.dataDir,
   APP_ORIGIN: stack.appOrigin,
@@ -40,21 +42,23 @@ try {
   const fhir = start('fhir', tsEntry(resolve(repoRoot, 'servers/fhir/main.ts')));
   await waitForUrl(`${stack.issuer}/.well-known/openid-configuration`, auth);
   await waitForUrl(`${stack.fhirBase}/metadata`, fhir);
-  const app = start('app', {
-    command: process.execPath,
-    args: [
-      resolve(repoRoot, 'node_modules/@angular/cli/bin/ng.js'),
-      'serve',
-      '--host=localhost',
-      `--port=${stack.appPort}`,
-      '--no-open',
-    ],
-  });
-  await waitForUrl(stack.appOrigin, app, 180_000);
+  if (withApp) {
+    const app = start('app', {
+      command: process.execPath,
+      args: [
+        resolve(repoRoot, 'node_modules/@angular/cli/bin/ng.js'),
+        'serve',
+        '--host=localhost',
+        `--port=${stack.appPort}`,
+        '--no-open',
+      ],
+    });
+    await waitForUrl(stack.appOrigin, app, 180_000);
+  }
   process.stdout.write(
     [
       '',
-      `  fhirokta is running at ${stack.appOrigin}`,
+      withApp ? `  fhirokta is running at ${stack.appOrigin}` : '  fhirokta servers are running',
       `  authorization server  ${stack.issuer}`,
       `  FHIR server           ${stack.fhirBase}`,
       `  data directory        ${stack.dataDir}  (npm run reset-data clears it)`,

@@ -38,3 +38,8 @@ export function stackFromEnvironment(): StackUrls {
     dataDir: resolve(process.env['DATA_DIR'] ?? resolve(repoRoot, '.data')),
   };
 }
+
+/** Servers listen on loopback only; a container sets LISTEN_HOST=0.0.0.0 so that its published ports reach them. */
+export function listenHost(): string {
+  return process.env['LISTEN_HOST'] || '127.0.0.1';
+}

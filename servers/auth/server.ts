@@ -1,4 +1,5 @@
 /** `startAuthServer`: the local Okta-compatible authorization server (see docs/CONTRACT.md). */
+import { listenHost } from '../stack-config.ts';
 import { createServer, type RequestListener } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import express from 'express';
@@ -56,7 +57,7 @@ export async function startAuthServer(options: AuthServerOptions): Promise<AuthS
   const server = createServer();
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(options.port, '127.0.0.1', () => resolve());
+    server.listen(options.port, listenHost(), () => resolve());
   });
   const { port } = server.address() as AddressInfo;
   const config = buildConfig({ ...options, port });

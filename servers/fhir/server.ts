@@ -1,3 +1,4 @@
+import { listenHost } from '../stack-config.ts';
 import { mkdirSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -42,7 +43,7 @@ export async function startFhirServer(options: FhirServerOptions): Promise<FhirS
 
   // The base URL (and so the token audience) is known only once the port is: listen first.
   const server = createServer();
-  server.listen(options.port, '127.0.0.1');
+  server.listen(options.port, listenHost());
   await new Promise<void>((resolve, reject) => {
     server.once('listening', resolve);
     server.once('error', reject);

@@ -1,4 +1,5 @@
 // The production host: serves the built SPA with security headers, `config.json` and a fallback for app routes.
+import { listenHost } from '../stack-config.ts';
 import express from 'express';
 import { existsSync, readFileSync } from 'node:fs';
 import type { Server } from 'node:http';
@@ -49,7 +50,7 @@ export async function startWebServer(options: WebServerOptions): Promise<Running
   });
 
   const server = await new Promise<Server>((resolveListen, reject) => {
-    const listening = app.listen(options.port, '127.0.0.1', () => resolveListen(listening));
+    const listening = app.listen(options.port, listenHost(), () => resolveListen(listening));
     listening.on('error', reject);
   });
   const address = server.address();
