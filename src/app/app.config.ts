@@ -1,5 +1,6 @@
 import {
   ApplicationConfig,
+  ErrorHandler,
   importProvidersFrom,
   inject,
   provideAppInitializer,
@@ -12,6 +13,7 @@ import { routes } from './app.routes';
 import { authInterceptor } from './auth/auth-interceptor';
 import { createOktaAuth, installReturnToOriginalUri, onAuthRequired } from './auth/okta-setup';
 import { RUNTIME_CONFIG, RuntimeConfig } from './config/runtime-config';
+import { PhiSafeErrorHandler } from './shell/phi-safe-error-handler';
 
 /** Providers for a validated runtime config (see main.ts). */
 export function createAppConfig(config: RuntimeConfig): ApplicationConfig {
@@ -19,6 +21,7 @@ export function createAppConfig(config: RuntimeConfig): ApplicationConfig {
   return {
     providers: [
       provideBrowserGlobalErrorListeners(),
+      { provide: ErrorHandler, useClass: PhiSafeErrorHandler },
       { provide: RUNTIME_CONFIG, useValue: config },
       provideRouter(routes, withComponentInputBinding()),
       provideHttpClient(withInterceptors([authInterceptor])),
