@@ -54,7 +54,7 @@ test('the clinician reads patients and observations, and the token inspector sho
   await expect(check(page, /audience \(aud\)/)).toContainText(`aud is ${stack.fhirBase}.`);
   await expect(check(page, /client_id/)).toContainText('client_id is 0oalocalfhirokta0spa.');
   await expect(page.getByTestId('access-expiry')).toHaveText(/expires in/i);
-  await expect(page.getByLabel('Access token claims')).toContainText(
+  await expect(page.getByLabel('Access token claims', { exact: true })).toContainText(
     '"sub": "clinician@example.com"',
   );
   await expect(page.getByRole('heading', { name: 'ID token' })).toBeVisible();
@@ -69,7 +69,7 @@ test('front desk sees patients, and a patient’s page says observations are out
   await expect(page).toHaveURL(`${stack.appUrl}/patients`);
   await expect(page.getByTestId('patient-total')).toHaveText('120 patients');
   // Searching works for front desk too: pat-0001 by MRN.
-  const mrn = page.getByLabel('MRN or identifier');
+  const mrn = page.getByLabel('MRN or identifier', { exact: true });
   await mrn.fill('107925');
   await mrn.press('Enter');
   await expect(page.getByTestId('patient-total')).toHaveText('1 patient');
@@ -139,6 +139,8 @@ test('the patient lands on their own record and cannot open another patient’s'
   expect(await grantedScopesOnInspector(page, stack)).toEqual(
     [...OPENID_SCOPES, 'patient/*.read'].sort(),
   );
-  await expect(page.getByLabel('Access token claims')).toContainText('"patient": "pat-0001"');
+  await expect(page.getByLabel('Access token claims', { exact: true })).toContainText(
+    '"patient": "pat-0001"',
+  );
   await expect(check(page, /Reading observations/).locator('strong')).toHaveText('OK:');
 });

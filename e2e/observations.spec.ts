@@ -93,8 +93,8 @@ test('the patient banner names the patient, and "← Back to patients" returns t
   await expect(page).toHaveURL(listUrl);
   await expect(page.getByText('Page 2', { exact: true })).toBeVisible();
   await expect(patients.locator('tbody th a').first()).toHaveText(firstOnPage);
-  await expect(page.getByLabel('Sort by')).toHaveValue('birthdate');
-  await expect(page.getByLabel('Page size')).toHaveValue('10');
+  await expect(page.getByLabel('Sort by', { exact: true })).toHaveValue('birthdate');
+  await expect(page.getByLabel('Page size', { exact: true })).toHaveValue('10');
 });
 
 test('observations are grouped by category, newest first, with latest vitals and flags in words', async ({
@@ -168,18 +168,18 @@ test('filters by category, code and date range narrow the list on the server', a
   await expect(observationTotal(page)).toHaveText('83 observations');
 
   let sent = nextObservationSearch(page, stack, (url) => url.searchParams.has('category'));
-  await page.getByLabel('Category').selectOption({ label: 'Laboratory' });
+  await page.getByLabel('Category', { exact: true }).selectOption({ label: 'Laboratory' });
   expect(new URL((await sent).url()).searchParams.get('category')).toBe('laboratory');
   await expect(observationTotal(page)).toHaveText('27 observations');
   await expect(observationTable(page).locator('.group-header')).toHaveText(['Laboratory']);
   await expect(observationRows(page)).toHaveCount(27);
   await expect(page).toHaveURL(/[?&]category=laboratory(&|$)/);
 
-  await page.getByLabel('Category').selectOption({ label: 'All categories' });
+  await page.getByLabel('Category', { exact: true }).selectOption({ label: 'All categories' });
   await expect(observationTotal(page)).toHaveText('83 observations');
 
   sent = nextObservationSearch(page, stack, (url) => url.searchParams.has('code'));
-  const code = page.getByLabel('Code or text');
+  const code = page.getByLabel('Code or text', { exact: true });
   await code.fill('8867-4');
   await code.press('Enter');
   expect(new URL((await sent).url()).searchParams.get('code')).toBe('8867-4');
@@ -191,8 +191,8 @@ test('filters by category, code and date range narrow the list on the server', a
   await expect(observationTotal(page)).toHaveText('83 observations');
 
   sent = nextObservationSearch(page, stack, (url) => url.searchParams.getAll('date').length === 2);
-  await page.getByLabel('From').fill('2025-01-01');
-  await page.getByLabel('To').fill('2025-12-31');
+  await page.getByLabel('From', { exact: true }).fill('2025-01-01');
+  await page.getByLabel('To', { exact: true }).fill('2025-12-31');
   expect(new URL((await sent).url()).searchParams.getAll('date').sort()).toEqual([
     'ge2025-01-01',
     'le2025-12-31',
