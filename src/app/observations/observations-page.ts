@@ -1,6 +1,5 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
 import { toObservable, toSignal } from '@angular/core/rxjs-interop';
-import { MatButtonModule } from '@angular/material/button';
 import { MatCheckboxModule } from '@angular/material/checkbox';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { ActivatedRoute, Router, RouterLink } from '@angular/router';
@@ -19,6 +18,7 @@ import { FhirError, toFhirError } from '../fhir/fhir-error';
 import { PatientListMemory } from '../patients/patient-list-memory';
 import { toPatientSummary } from '../patients/patient-row';
 import { PatientService } from '../patients/patient.service';
+import { BundlePager } from '../shell/bundle-pager';
 import { ErrorPanel } from '../shell/error-panel';
 import { LOADING, LoadState } from '../shell/load-state';
 import { latestVitals } from './latest-vitals';
@@ -63,11 +63,11 @@ function dataOf<T>(state: LoadState<T>): T | undefined {
 @Component({
   selector: 'app-observations-page',
   imports: [
-    MatButtonModule,
     MatCheckboxModule,
     MatProgressBarModule,
     RouterLink,
     ErrorPanel,
+    BundlePager,
     ObservationFilterForm,
     ObservationTable,
     PatientBanner,

@@ -1,10 +1,10 @@
 import { ChangeDetectionStrategy, Component, computed, effect, inject } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
-import { MatButtonModule } from '@angular/material/button';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { ActivatedRoute, Router, RouterLink } from '@angular/router';
 import { BehaviorSubject, catchError, combineLatest, map, of, startWith, switchMap } from 'rxjs';
 import { toFhirError } from '../fhir/fhir-error';
+import { BundlePager } from '../shell/bundle-pager';
 import { ErrorPanel } from '../shell/error-panel';
 import { LOADING, LoadState } from '../shell/load-state';
 import { PatientCriteriaChange, PatientSearchForm } from './patient-search-form';
@@ -26,7 +26,7 @@ export function formatPatientTotal(total: number): string {
 /** The patient list: search form, table, total and paging. All state lives in the URL. */
 @Component({
   selector: 'app-patients-page',
-  imports: [MatButtonModule, MatProgressBarModule, RouterLink, ErrorPanel, PatientSearchForm],
+  imports: [MatProgressBarModule, RouterLink, ErrorPanel, PatientSearchForm, BundlePager],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './patients-page.html',
 })
