@@ -40,6 +40,8 @@ export interface StackOptions {
   variants: Record<string, AppVariant>;
   /** Access-token lifetime, short to prove renewal. */
   accessTokenTtlSeconds?: number;
+  /** The FHIR server's introspection answer cache (default 5 s); 0 notices a revocation at once. */
+  introspectionCacheSeconds?: number;
 }
 
 type Server = 'auth' | 'fhir';
@@ -104,7 +106,13 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
       startServer(
         'fhir',
         'servers/fhir/main.ts',
-        { ...sharedEnv, APP_ORIGIN: origins.join(',') },
+        {
+          ...sharedEnv,
+          APP_ORIGIN: origins.join(','),
+          ...(options.introspectionCacheSeconds === undefined
+            ? {}
+            : { INTROSPECTION_CACHE_SECONDS: String(options.introspectionCacheSeconds) }),
+        },
         `${fhirBase}/metadata`,
       ),
   };

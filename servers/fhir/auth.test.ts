@@ -126,6 +126,7 @@ async function sign(key: CryptoKey, alg: string, kid: string, h: Harness): Promi
     .setSubject('x')
     .setIssuedAt()
     .setExpirationTime('5m')
+    .setJti(crypto.randomUUID())
     .sign(key);
 }
 

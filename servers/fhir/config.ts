@@ -10,6 +10,13 @@ export const defaults = {
   tokenAlgorithms: ['RS256', 'ES256'],
   /** Unknown `kid`s refetch the JWKS, but not more often than this (a forged kid must not DoS the issuer). */
   jwksCooldownMs: 1_000,
+  /**
+   * Seconds the issuer's introspection answer is reused for the same token `jti`: a page of parallel
+   * requests asks once, and a revocation elsewhere is noticed at most this late.
+   */
+  introspectionCacheSeconds: 5,
+  /** The issuer must answer an introspection within this, or the request fails closed with 503. */
+  introspectionTimeoutMs: 5_000,
   /** DPoP proofs older than this are stale; their `jti`s are remembered this long (plus leeway). */
   dpopMaxAgeSeconds: 300,
   /** JSON request bodies above this are refused with 413 before parsing. */

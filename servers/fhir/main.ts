@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { introspectionFromEnv } from './auth/introspection.ts';
 import { createLogger } from './logger.ts';
 import { startFhirServer } from './server.ts';
 
@@ -12,6 +13,8 @@ const server = await startFhirServer({
   appOrigin: (process.env['APP_ORIGIN'] ?? 'http://localhost:4200')
     .split(',')
     .map((origin) => origin.trim()),
+  // FHIR_INTROSPECTION=off: local JWT checks only; INTROSPECTION_CACHE_SECONDS: answer reuse (5).
+  introspection: introspectionFromEnv(process.env),
 });
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {

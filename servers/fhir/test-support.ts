@@ -11,27 +11,53 @@ import {
   type JWK,
   type JWTPayload,
 } from 'jose';
-import { startFhirServer, type FhirServer } from './server.ts';
+import { startFhirServer, type FhirServer, type FhirServerOptions } from './server.ts';
 
-/** A stand-in issuer: serves a JWKS at `{issuer}/v1/keys` and mints tokens the way the auth server does. */
+/**
+ * A stand-in issuer: serves a JWKS at `{issuer}/v1/keys`, answers `{issuer}/v1/introspect` the way the
+ * auth server does (active unless the `jti` was revoked or the client is not the token's), and mints
+ * tokens the way the auth server does.
+ */
 export interface TestIssuer {
   issuer: string;
   keys: JWK[];
   privateKey: CryptoKey;
   kid: string;
   jwksRequests: number;
+  /** Introspection requests received, for tests of the FHIR server's answer cache. */
+  introspectRequests: number;
+  /** The form of the last introspection request. */
+  lastIntrospection: URLSearchParams | undefined;
+  /** Marks a token's `jti` revoked: introspection answers `active: false` from then on. */
+  revoke(jti: string): void;
   close(): Promise<void>;
 }
 
 export async function startIssuer(): Promise<TestIssuer> {
   const { publicKey, privateKey } = await generateKeyPair('RS256');
   const jwk = { ...(await exportJWK(publicKey)), kid: 'test-key-1', alg: 'RS256', use: 'sig' };
-  const state = { keys: [jwk] as JWK[], jwksRequests: 0 };
+  const state = { keys: [jwk] as JWK[], jwksRequests: 0, introspectRequests: 0 };
+  const revoked = new Set<string>();
+  let lastIntrospection: URLSearchParams | undefined;
   const server: Server = createServer((req, res) => {
     if (req.url === '/oauth2/default/v1/keys') {
       state.jwksRequests++;
       res.setHeader('Content-Type', 'application/json');
       res.end(JSON.stringify({ keys: state.keys }));
+      return;
+    }
+    if (req.url === '/oauth2/default/v1/introspect' && req.method === 'POST') {
+      state.introspectRequests++;
+      let body = '';
+      req.setEncoding('utf8');
+      req.on('data', (chunk: string) => (body += chunk));
+      req.on('end', () => {
+        const form = new URLSearchParams(body);
+        lastIntrospection = form;
+        res.setHeader('Content-Type', 'application/json');
+        res.setHeader('Cache-Control', 'no-store');
+        res.end(JSON.stringify(introspect(form, revoked)));
+      });
       return;
     }
     res.statusCode = 404;
@@ -53,10 +79,39 @@ export async function startIssuer(): Promise<TestIssuer> {
     set jwksRequests(n: number) {
       state.jwksRequests = n;
     },
+    get introspectRequests() {
+      return state.introspectRequests;
+    },
+    set introspectRequests(n: number) {
+      state.introspectRequests = n;
+    },
+    get lastIntrospection() {
+      return lastIntrospection;
+    },
+    revoke: (jti) => revoked.add(jti),
     privateKey,
     kid: 'test-key-1',
     close: () => new Promise<void>((r) => server.close(() => r())),
   };
+}
+
+/**
+ * The auth server's answer (servers/auth/introspect.ts), minus the signature check the FHIR server has
+ * already made: inactive when the token is unreadable, revoked, or presented by another client.
+ */
+function introspect(form: URLSearchParams, revoked: Set<string>): JWTPayload {
+  let claims: JWTPayload;
+  try {
+    const payload = form.get('token')?.split('.')[1] ?? '';
+    claims = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as JWTPayload;
+  } catch {
+    return { active: false };
+  }
+  const active =
+    typeof claims.jti === 'string' &&
+    !revoked.has(claims.jti) &&
+    form.get('client_id') === (claims['cid'] ?? claims['client_id']);
+  return active ? { ...claims, active: true } : { active: false };
 }
 
 export interface TokenOptions {
@@ -115,11 +170,14 @@ export interface Harness {
 
 export const APP_ORIGIN = 'http://localhost:4200';
 
-/** A FHIR server on a free port with a temporary data directory and its own issuer. */
-export async function startHarness(reuse?: {
-  issuer: TestIssuer;
-  dataDir: string;
-}): Promise<Harness> {
+/**
+ * A FHIR server on a free port with a temporary data directory and its own issuer. `options` passes
+ * `introspection` through (default on, answered by the stand-in issuer).
+ */
+export async function startHarness(
+  reuse?: { issuer: TestIssuer; dataDir: string },
+  options: Pick<FhirServerOptions, 'introspection'> = {},
+): Promise<Harness> {
   const issuer = reuse?.issuer ?? (await startIssuer());
   const dataDir = reuse?.dataDir ?? mkdtempSync(join(tmpdir(), 'fhir-test-'));
   const fhir = await startFhirServer({
@@ -128,6 +186,7 @@ export async function startHarness(reuse?: {
     issuer: issuer.issuer,
     appOrigin: APP_ORIGIN,
     quiet: true,
+    ...options,
   });
   return {
     issuer,

@@ -2,6 +2,7 @@ import { createRemoteJWKSet, errors, jwtVerify, type JWTPayload } from 'jose';
 import { defaults } from '../config.ts';
 import { FhirError, InvalidToken, MissingToken } from '../errors.ts';
 import { createDpopVerifier } from './dpop.ts';
+import type { ActiveTokenCheck } from './introspection.ts';
 import { parseScopes, type Grant } from './scopes.ts';
 
 /** Who is calling and what they may do, as established from a verified access token. */
@@ -26,9 +27,15 @@ export type TokenVerifier = (req: TokenRequest) => Promise<Caller>;
 /**
  * Verifies access tokens as ARCHITECTURE.md fixes them: signature against the issuer's JWKS (fetched
  * lazily, because the auth server may start after us, and refetched on an unknown `kid`), `iss`,
- * `aud` = our base URL, `exp`/`nbf` with a small leeway, RS256/ES256 only, and DPoP binding.
+ * `aud` = our base URL, `exp`/`nbf` with a small leeway, RS256/ES256 only, and DPoP binding. With
+ * `isActive` (introspection.ts), a token that passed every local check is also confirmed with the
+ * issuer, so a revoked one is refused before its `exp`.
  */
-export function createTokenVerifier(issuer: string, audience: string): TokenVerifier {
+export function createTokenVerifier(
+  issuer: string,
+  audience: string,
+  isActive?: ActiveTokenCheck,
+): TokenVerifier {
   const jwks = createRemoteJWKSet(new URL(`${issuer}/v1/keys`), {
     cooldownDuration: defaults.jwksCooldownMs,
     timeoutDuration: 5000,
@@ -73,6 +80,8 @@ export function createTokenVerifier(issuer: string, audience: string): TokenVeri
     } else if (scheme === 'DPoP') {
       throw new InvalidToken('the DPoP scheme needs a DPoP-bound token (cnf.jkt)', 'DPoP');
     }
+    // Last, after the local checks: a token that fails those costs the issuer nothing.
+    if (isActive) await isActive(token, payload, scheme);
     const scope = scopeString(payload);
     return {
       sub: String(payload.sub),
