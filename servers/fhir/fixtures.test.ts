@@ -16,12 +16,7 @@ describe('importing the shared fixtures', () => {
   let h: Harness;
   let writer: string;
   let reader: string;
-  const count = async (path: string): Promise<number> =>
-    (
-      (await (
-        await h.get(`${path}${path.includes('?') ? '&' : '?'}_summary=count`, reader)
-      ).json()) as Bundle
-    ).total ?? -1;
+  const count = (path: string): Promise<number> => h.count(path, reader);
 
   before(async () => {
     h = await startHarness();

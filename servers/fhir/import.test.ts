@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { startHarness, type Bundle, type Harness } from './test-support.ts';
+import { startHarness, type Harness } from './test-support.ts';
 
 type Json = Record<string, unknown>;
 
@@ -28,12 +28,7 @@ describe('transaction and batch import', () => {
   let h: Harness;
   let writer: string;
   let reader: string;
-  const count = async (path: string): Promise<number> =>
-    (
-      (await (
-        await h.get(`${path}${path.includes('?') ? '&' : '?'}_summary=count`, reader)
-      ).json()) as Bundle
-    ).total ?? -1;
+  const count = (path: string): Promise<number> => h.count(path, reader);
 
   before(async () => {
     h = await startHarness();

@@ -157,6 +157,8 @@ export interface Harness {
   dataDir: string;
   token(options?: TokenOptions): Promise<string>;
   get(path: string, token?: string, headers?: Record<string, string>): Promise<Response>;
+  /** The search's `total` with `_summary=count` (-1 when the answer has none). */
+  count(path: string, token: string): Promise<number>;
   post(
     path: string,
     body: unknown,
@@ -197,6 +199,13 @@ export async function startHarness(
       fetch(path.startsWith('http') ? path : `${fhir.baseUrl}${path}`, {
         headers: { ...(token ? { Authorization: `Bearer ${token}` } : {}), ...headers },
       }),
+    count: async (path, token) => {
+      const separator = path.includes('?') ? '&' : '?';
+      const response = await fetch(`${fhir.baseUrl}${path}${separator}_summary=count`, {
+        headers: { Authorization: `Bearer ${token}` },
+      });
+      return ((await response.json()) as Bundle).total ?? -1;
+    },
     post: (path, body, token, headers = {}) =>
       fetch(`${fhir.baseUrl}${path}`, {
         method: 'POST',
