@@ -61,6 +61,22 @@ describe('DPoP-bound tokens', () => {
     return { status: res.status, body: (await res.json()) as Record<string, string> };
   };
 
+  /** Signs in through the hosted page and exchanges the code with a proof from `key`. */
+  const signInWithProofs = async (key: ProofKey, scope?: string) => {
+    const { callback, verifier } = await redirectLogin(
+      new Browser(),
+      server.issuer,
+      'clinician@example.com',
+      scope ? { scope } : {},
+    );
+    return token(key, {
+      grant_type: 'authorization_code',
+      code: callback.searchParams.get('code') ?? '',
+      code_verifier: verifier,
+      redirect_uri: REDIRECT_URI,
+    });
+  };
+
   const userinfo = async (key: ProofKey, accessToken: string, scheme = 'DPoP') => {
     const url = `${server.issuer}/v1/userinfo`;
     return fetch(url, {
@@ -74,20 +90,7 @@ describe('DPoP-bound tokens', () => {
   for (const alg of ['RS256', 'ES256'] as const) {
     test(`a ${alg} proof gives a DPoP-bound token that works with its proof, and refresh keeps the binding`, async () => {
       const key = await proofKey(alg);
-      const { callback, verifier } = await redirectLogin(
-        new Browser(),
-        server.issuer,
-        'clinician@example.com',
-        {
-          scope: 'openid profile email offline_access user/*.read',
-        },
-      );
-      const issued = await token(key, {
-        grant_type: 'authorization_code',
-        code: callback.searchParams.get('code') ?? '',
-        code_verifier: verifier,
-        redirect_uri: REDIRECT_URI,
-      });
+      const issued = await signInWithProofs(key, 'openid profile email offline_access user/*.read');
       assert.equal(issued.status, 200);
       assert.equal(issued.body.token_type, 'DPoP');
       const jkt = await calculateJwkThumbprint(key.jwk);
@@ -106,17 +109,7 @@ describe('DPoP-bound tokens', () => {
 
   test('a DPoP-bound token sent as Bearer is refused', async () => {
     const key = await proofKey('ES256');
-    const { callback, verifier } = await redirectLogin(
-      new Browser(),
-      server.issuer,
-      'clinician@example.com',
-    );
-    const issued = await token(key, {
-      grant_type: 'authorization_code',
-      code: callback.searchParams.get('code') ?? '',
-      code_verifier: verifier,
-      redirect_uri: REDIRECT_URI,
-    });
+    const issued = await signInWithProofs(key);
     const res = await userinfo(key, issued.body.access_token ?? '', 'Bearer');
     assert.equal(res.status, 401);
     assert.match(res.headers.get('www-authenticate') ?? '', /^DPoP /);
@@ -125,36 +118,13 @@ describe('DPoP-bound tokens', () => {
   test('a proof from another key is refused', async () => {
     const key = await proofKey('ES256');
     const other = await proofKey('ES256');
-    const { callback, verifier } = await redirectLogin(
-      new Browser(),
-      server.issuer,
-      'clinician@example.com',
-    );
-    const issued = await token(key, {
-      grant_type: 'authorization_code',
-      code: callback.searchParams.get('code') ?? '',
-      code_verifier: verifier,
-      redirect_uri: REDIRECT_URI,
-    });
+    const issued = await signInWithProofs(key);
     assert.equal((await userinfo(other, issued.body.access_token ?? '')).status, 401);
   });
 
   test('a refresh with another key is refused', async () => {
     const key = await proofKey('RS256');
-    const { callback, verifier } = await redirectLogin(
-      new Browser(),
-      server.issuer,
-      'clinician@example.com',
-      {
-        scope: 'openid offline_access user/*.read',
-      },
-    );
-    const issued = await token(key, {
-      grant_type: 'authorization_code',
-      code: callback.searchParams.get('code') ?? '',
-      code_verifier: verifier,
-      redirect_uri: REDIRECT_URI,
-    });
+    const issued = await signInWithProofs(key, 'openid offline_access user/*.read');
     const stolen = await token(await proofKey('RS256'), {
       grant_type: 'refresh_token',
       refresh_token: issued.body.refresh_token ?? '',
