@@ -31,6 +31,7 @@ test('with DPoP on, every FHIR call carries a DPoP-bound token and a fresh proof
   await signInWithRedirect(page, { ...stack, appUrl: app }, 'clinician@example.com');
   await expect(page.getByText(/^120 patients$/)).toBeVisible();
   await page.getByRole('button', { name: 'Next page' }).click();
+  await expect(page.getByText('Page 2', { exact: true })).toBeVisible();
   await page.getByRole('table', { name: 'Patients' }).getByRole('link').first().click();
   await expect(
     page

@@ -35,13 +35,17 @@ test('the FHIR server restarts during browsing, and nothing is lost', async ({ p
   await signInWithRedirect(page, { ...stack, appUrl: app }, 'clinician@example.com');
   const patients = page.getByRole('table', { name: 'Patients' });
   await page.getByRole('button', { name: 'Next page' }).click();
+  // Page 2 must have arrived before the server stops, or the stop interrupts its request.
+  await expect(page.getByText('Page 2', { exact: true })).toBeVisible();
   const secondPageFirstRow = (await patients.getByRole('row').nth(1).textContent()) ?? '';
 
   await stack.stop('fhir');
   await stack.restart('fhir');
 
   await page.getByRole('button', { name: 'Previous page' }).click();
+  await expect(page.getByText('Page 1', { exact: true })).toBeVisible();
   await page.getByRole('button', { name: 'Next page' }).click();
+  await expect(page.getByText('Page 2', { exact: true })).toBeVisible();
   await expect(patients.getByRole('row').nth(1)).toHaveText(secondPageFirstRow);
   await expect(page.getByText(/^120 patients$/)).toBeVisible();
   await patients.getByRole('link').first().click();

@@ -93,6 +93,7 @@ test('a revoked access token alone is renewed silently and the page loads', asyn
   await page.getByRole('button', { name: 'Next page' }).click();
   await renewed;
   await expect(page).toHaveURL(/[?&]page=2(&|$)/);
+  await expect(page.getByText('Page 2', { exact: true })).toBeVisible();
   await expect(page.getByRole('table', { name: 'Patients' }).getByRole('row').nth(1)).toBeVisible();
   await expect(page.getByText(/^120 patients$/)).toBeVisible();
   await expect(page.getByRole('alert')).toHaveCount(0);

@@ -51,6 +51,7 @@ for (const [variant, renewal] of [
 
     // Browsing goes on with the new token, and the user never saw a sign-in page or an error.
     await page.getByRole('button', { name: 'Next page' }).click();
+    await expect(page.getByText('Page 2', { exact: true })).toBeVisible();
     await expect(
       page.getByRole('table', { name: 'Patients' }).getByRole('row').nth(1),
     ).toBeVisible();
