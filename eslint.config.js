@@ -49,6 +49,16 @@ module.exports = tseslint.config(
   {
     files: ['src/**/*.html'],
     extends: [...angular.configs.templateRecommended, ...angular.configs.templateAccessibility],
+    rules: {
+      // The template side of the same rule: [innerHTML]/[outerHTML] bindings would render FHIR data as markup.
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: 'BoundAttribute[name=/^(innerHTML|outerHTML|srcdoc)$/i]',
+          message: 'Render FHIR data as text with {{ }} interpolation, not as markup.',
+        },
+      ],
+    },
   },
   {
     files: ['**/*.js'],
