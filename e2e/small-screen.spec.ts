@@ -1,0 +1,69 @@
+// A phone 375 px wide: every page fits the width (wide tables scroll inside their own box, never the page), and
+// the controls a clinician needs stay on screen.
+import type { Locator, Page } from '@playwright/test';
+import { expect, signInWithRedirect, test } from './fixtures.ts';
+
+test.use({ viewport: { width: 375, height: 812 } });
+
+/** How far the page itself scrolls sideways, in CSS pixels: 0 when it fits the phone. */
+function horizontalOverflow(page: Page): Promise<number> {
+  return page.evaluate(
+    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+  );
+}
+
+/** The element is visible and lies entirely within the 375 px width. */
+async function expectWithinWidth(locator: Locator, name: string): Promise<void> {
+  await expect(locator, name).toBeVisible();
+  const box = await locator.boundingBox();
+  expect(box, name).not.toBeNull();
+  expect(box?.x ?? -1, `${name} starts on screen`).toBeGreaterThanOrEqual(0);
+  expect((box?.x ?? 0) + (box?.width ?? 0), `${name} ends on screen`).toBeLessThanOrEqual(375);
+}
+
+test('at 375 px the sign-in (hosted and widget), patients, observations and token pages fit the width, controls on screen', async ({
+  page,
+  stack,
+}) => {
+  await page.goto(`${stack.appUrl}/login`);
+  await expectWithinWidth(page.getByRole('button', { name: 'Sign in with Okta' }), 'Sign in');
+  expect(await horizontalOverflow(page), 'sign-in page overflow').toBe(0);
+
+  await page.goto(`${stack.apps['widget'] ?? ''}/login`);
+  await expectWithinWidth(
+    page.locator('#okta-sign-in input[name="identifier"]'),
+    'the widget username',
+  );
+  expect(await horizontalOverflow(page), 'widget sign-in page overflow').toBe(0);
+
+  await page.goto(`${stack.appUrl}/patients`);
+  await signInWithRedirect(page, stack, 'clinician@example.com');
+  await expect(page.getByTestId('patient-total')).toHaveText('120 patients');
+  await expectWithinWidth(page.getByRole('button', { name: 'Sign out' }), 'Sign out');
+  await expectWithinWidth(page.getByLabel('Name', { exact: true }), 'the name search');
+  await expectWithinWidth(page.getByRole('button', { name: 'Next page' }), 'Next page');
+  const firstPatient = page.getByRole('table', { name: 'Patients' }).getByRole('link').first();
+  await expectWithinWidth(firstPatient, 'the first patient');
+  expect(await horizontalOverflow(page), 'patients page overflow').toBe(0);
+
+  await firstPatient.click();
+  await expect(page.getByTestId('observation-total')).toHaveText(/^\d+ observations$/);
+  const banner = page.getByRole('region', { name: 'Patient' });
+  await expectWithinWidth(banner.getByRole('heading', { level: 1 }), 'the patient name');
+  await expectWithinWidth(page.getByRole('link', { name: '← Back to patients' }), 'Back');
+  await expectWithinWidth(page.getByRole('region', { name: 'Latest vitals' }), 'the latest vitals');
+  await page
+    .getByRole('table', { name: 'Observations' })
+    .getByRole('button', { name: /^Show trend for Blood pressure/ })
+    .first()
+    .click();
+  await expectWithinWidth(
+    page.getByRole('region', { name: /^Trend: Blood pressure/ }).getByRole('img'),
+    'the trend chart',
+  );
+  expect(await horizontalOverflow(page), 'observations page overflow').toBe(0);
+
+  await page.goto(`${stack.appUrl}/token`);
+  await expect(page.getByRole('heading', { name: 'Token inspector', level: 1 })).toBeVisible();
+  expect(await horizontalOverflow(page), 'token page overflow').toBe(0);
+});
