@@ -8,6 +8,8 @@ import {
   PASSWORD,
   REDIRECT_URI,
   authorizeUrl,
+  dpopKey,
+  dpopTokenRequest,
   pkce,
   startTestServer,
   type TestServer,
@@ -85,16 +87,22 @@ describe('Identity Engine emulation for the Sign-In Widget', () => {
       stateHandle,
     });
 
-  const exchange = async (doc: IonDoc, verifier: string) => {
+  /** The token request the widget makes from a `successWithInteractionCode` form. */
+  const successForm = (doc: IonDoc, verifier: string) => {
     const form = doc.successWithInteractionCode;
     assert.ok(form);
     const fields = Object.fromEntries(form.value.map((f) => [f.name, f.value ?? '']));
     fields.code_verifier = verifier;
     fields.redirect_uri = REDIRECT_URI; // okta-auth-js adds it
+    return { href: form.href, fields };
+  };
+
+  const exchange = async (doc: IonDoc, verifier: string) => {
+    const form = successForm(doc, verifier);
     const res = await fetch(form.href, {
       method: 'POST',
       headers: { 'content-type': 'application/x-www-form-urlencoded', origin: APP_ORIGIN },
-      body: new URLSearchParams(fields),
+      body: new URLSearchParams(form.fields),
     });
     return { status: res.status, body: (await res.json()) as Record<string, string> };
   };
@@ -135,6 +143,21 @@ describe('Identity Engine emulation for the Sign-In Widget', () => {
     assert.ok(tokens.body.refresh_token, 'offline_access gives a refresh token');
     const again = await exchange(success.doc, verifier);
     assert.equal(again.status, 400, 'an interaction code is single-use');
+  });
+
+  test('with DPoP the interaction code exchange first gets use_dpop_nonce, like Okta, then tokens', async () => {
+    const { verifier, stateHandle } = await start();
+    const success = await identify(stateHandle, 'clinician@example.com', PASSWORD);
+    const { href, fields } = successForm(success.doc, verifier);
+    const key = await dpopKey();
+    const first = await dpopTokenRequest(href, key, fields);
+    assert.equal(first.status, 400);
+    assert.equal(first.body.error, 'use_dpop_nonce');
+    const nonce = first.headers.get('dpop-nonce');
+    assert.ok(nonce);
+    const retry = await dpopTokenRequest(href, key, fields, nonce);
+    assert.equal(retry.status, 200);
+    assert.equal(retry.body.token_type, 'DPoP');
   });
 
   test('after a widget sign-in the browser has a session, so hidden-iframe renewal works', async () => {

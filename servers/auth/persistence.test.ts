@@ -1,19 +1,39 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
+import type { AuthServerOptions } from './server.ts';
 import {
   Browser,
   CLIENT_ID,
+  PASSWORD,
+  REDIRECT_URI,
   authorizeUrl,
+  dpopKey,
+  dpopTokenRequest,
   loginForTokens,
   pkce,
+  redirectLogin,
   startTestServer,
   type TestServer,
 } from './testing.ts';
 
 /** Restarts on the same port and data directory, so the issuer and the browser's cookies still apply. */
-async function restart(server: TestServer): Promise<TestServer> {
+async function restart(
+  server: TestServer,
+  overrides: Partial<AuthServerOptions> = {},
+): Promise<TestServer> {
   await server.stop();
-  return startTestServer({ port: server.port }, server.dataDir);
+  return startTestServer({ ...overrides, port: server.port }, server.dataDir);
+}
+
+/** A Classic Engine password sign-in (`/api/v1/authn`): its HTTP status. */
+async function authn(server: TestServer, username: string, password: string): Promise<number> {
+  const res = await fetch(`${server.origin}/api/v1/authn`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password }),
+  });
+  await res.body?.cancel();
+  return res.status;
 }
 
 describe('what survives a restart', () => {
@@ -61,6 +81,50 @@ describe('what survives a restart', () => {
         }),
       });
       assert.equal(refreshed.status, 200);
+    } finally {
+      await server.close();
+    }
+  });
+
+  test('a sign-in lockout is still in force after a restart', async () => {
+    const throttle = { loginThrottle: { maxFailuresPerUser: 2 } };
+    let server = await startTestServer(throttle);
+    try {
+      assert.equal(await authn(server, 'frontdesk@example.com', 'wrong'), 401);
+      assert.equal(await authn(server, 'frontdesk@example.com', 'wrong'), 401);
+
+      server = await restart(server, throttle);
+
+      assert.equal(await authn(server, 'frontdesk@example.com', PASSWORD), 429, 'still locked');
+      assert.equal(await authn(server, 'patient@example.com', PASSWORD), 200, 'others are not');
+    } finally {
+      await server.close();
+    }
+  });
+
+  test('a DPoP nonce issued before a restart is still accepted after it', async () => {
+    let server = await startTestServer();
+    try {
+      const { callback, verifier } = await redirectLogin(
+        new Browser(),
+        server.issuer,
+        'clinician@example.com',
+      );
+      const fields = {
+        grant_type: 'authorization_code',
+        code: callback.searchParams.get('code') ?? '',
+        code_verifier: verifier,
+        redirect_uri: REDIRECT_URI,
+      };
+      const key = await dpopKey();
+      const first = await dpopTokenRequest(`${server.issuer}/v1/token`, key, fields);
+      const nonce = first.headers.get('dpop-nonce');
+      assert.ok(nonce);
+
+      server = await restart(server);
+
+      const retry = await dpopTokenRequest(`${server.issuer}/v1/token`, key, fields, nonce);
+      assert.equal(retry.status, 200);
     } finally {
       await server.close();
     }

@@ -108,7 +108,13 @@ export function createProvider(deps: ProviderDeps): Provider {
       revocation: { enabled: true },
       introspection: { enabled: true },
       userinfo: { enabled: true },
-      dPoP: { enabled: true },
+      dPoP: {
+        enabled: true,
+        nonceSecret: store.dpopNonceSecret(),
+        // Okta's /v1/token answers `use_dpop_nonce` to a proof without its nonce, and okta-auth-js
+        // retries with the DPoP-Nonce header there and only there: other endpoints must not ask.
+        requireNonce: (ctx) => ctx.oidc.route === 'token',
+      },
       rpInitiatedLogout: {
         enabled: true,
         logoutSource: logoutSource(originsOf(client.flatMap((c) => c.postLogoutRedirectUris))),

@@ -5,6 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
+import { calculateJwkThumbprint, decodeJwt, exportJWK } from 'jose';
 import * as client from 'openid-client';
 import {
   APP_ORIGIN,
@@ -205,6 +206,50 @@ describe('openid-client (a certified relying party) against the authorization se
       await oauthError(client.fetchUserInfo(config, third.access_token, CLINICIAN_ID)),
       '401 invalid_token',
     );
+  });
+
+  test('with DPoP the relying party follows use_dpop_nonce at the token endpoint and gets tokens bound to its key', async () => {
+    const tokenStatuses: number[] = [];
+    const dpopConfig = await client.discovery(
+      new URL(server.issuer),
+      CLIENT_ID,
+      { redirect_uri: REDIRECT_URI, token_endpoint_auth_method: 'none' },
+      client.None(),
+      { execute: [client.allowInsecureRequests] },
+    );
+    dpopConfig[client.customFetch] = async (url, options) => {
+      // Node's fetch takes every body openid-client sends; only the declared types differ.
+      const res = await fetch(url, options as RequestInit);
+      if (url.endsWith('/v1/token')) tokenStatuses.push(res.status);
+      return res;
+    };
+    const keyPair = await client.randomDPoPKeyPair('ES256');
+    const DPoP = client.getDPoPHandle(dpopConfig, keyPair);
+    const { pending, callback } = await login(dpopConfig, { scope: OFFLINE_SCOPE });
+    const tokens = await client.authorizationCodeGrant(
+      dpopConfig,
+      callback,
+      {
+        pkceCodeVerifier: pending.verifier,
+        expectedState: pending.state,
+        expectedNonce: pending.nonce,
+      },
+      undefined,
+      { DPoP },
+    );
+    assert.equal(tokens.token_type, 'dpop');
+    const jkt = await calculateJwkThumbprint(await exportJWK(keyPair.publicKey));
+    assert.deepEqual(decodeJwt(tokens.access_token).cnf, { jkt });
+    assert.ok(tokens.refresh_token);
+    const refreshed = await client.refreshTokenGrant(dpopConfig, tokens.refresh_token, undefined, {
+      DPoP,
+    });
+    const info = await client.fetchUserInfo(dpopConfig, refreshed.access_token, CLINICIAN_ID, {
+      DPoP,
+    });
+    assert.equal(info.sub, CLINICIAN_ID);
+    // The first exchange is refused for want of a nonce; the refresh reuses the nonce it was given.
+    assert.deepEqual(tokenStatuses, [400, 200, 200]);
   });
 
   test('revoking the access token makes userinfo refuse it and introspection call it inactive', async () => {

@@ -71,7 +71,7 @@ export async function startAuthServer(options: AuthServerOptions): Promise<AuthS
 
   const login = createPasswordLogin(
     users,
-    createThrottle({ ...LOGIN_THROTTLE, ...options.loginThrottle }),
+    createThrottle(store, { ...LOGIN_THROTTLE, ...options.loginThrottle }),
     logger,
   );
   const sessionTokens = createSessionTokens(store, config.lifetimes.sessionTokenSeconds);

@@ -1,7 +1,8 @@
 /**
  * Everything that must survive a restart, in one SQLite file (`${dataDir}/auth.sqlite`): oidc-provider's
  * sessions, grants, codes and refresh tokens (through its adapter interface), the ids of revoked access
- * tokens, which access tokens each grant issued (so revoking a grant revokes them), and the cookie keys.
+ * tokens, which access tokens each grant issued (so revoking a grant revokes them), recent failed
+ * sign-ins (so a restart does not lift a lockout), the cookie keys and the DPoP nonce secret.
  */
 import { randomBytes } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
@@ -24,7 +25,14 @@ export interface Store {
   revokeJti(jti: string, exp: number): void;
   revokeGrantTokens(grantId: string): void;
   isRevoked(jti: string): boolean;
+  /** Failed sign-ins for the login throttle: one row per failure under `key`, until `expiresAtMs`. */
+  addFailure(key: string, expiresAtMs: number): void;
+  /** Failures under `key` that have not expired yet. */
+  countFailures(key: string): number;
+  clearFailures(key: string): void;
   cookieKeys(): string[];
+  /** The 32-byte secret oidc-provider derives DPoP nonces from; stable so nonces outlive a restart. */
+  dpopNonceSecret(): Buffer;
   close(): void;
 }
 
@@ -42,12 +50,16 @@ export function openStore(dataDir: string): Store {
     CREATE TABLE IF NOT EXISTS issued_tokens (jti TEXT PRIMARY KEY, grant_id TEXT, expires_at INTEGER NOT NULL);
     CREATE INDEX IF NOT EXISTS issued_grant ON issued_tokens (grant_id);
     CREATE TABLE IF NOT EXISTS revoked_tokens (jti TEXT PRIMARY KEY, expires_at INTEGER NOT NULL);
+    CREATE TABLE IF NOT EXISTS login_failures (key TEXT NOT NULL, expires_at_ms INTEGER NOT NULL);
+    CREATE INDEX IF NOT EXISTS login_failures_key ON login_failures (key, expires_at_ms);
     CREATE TABLE IF NOT EXISTS settings (name TEXT PRIMARY KEY, value TEXT NOT NULL);
   `);
   const t = now();
   db.prepare('DELETE FROM records WHERE expires_at IS NOT NULL AND expires_at < ?').run(t);
   db.prepare('DELETE FROM issued_tokens WHERE expires_at < ?').run(t);
   db.prepare('DELETE FROM revoked_tokens WHERE expires_at < ?').run(t);
+  const pruneFailures = db.prepare('DELETE FROM login_failures WHERE expires_at_ms <= ?');
+  pruneFailures.run(Date.now());
 
   const upsert = db.prepare(
     `INSERT INTO records (model, id, payload, grant_id, uid, user_code, expires_at)
@@ -67,6 +79,21 @@ export function openStore(dataDir: string): Store {
   const del = db.prepare('DELETE FROM records WHERE model = ? AND id = ?');
   const delGrant = db.prepare('DELETE FROM records WHERE model = ? AND grant_id = ?');
   const revoke = db.prepare('INSERT OR IGNORE INTO revoked_tokens (jti, expires_at) VALUES (?, ?)');
+  const addFailure = db.prepare('INSERT INTO login_failures (key, expires_at_ms) VALUES (?, ?)');
+  const countFailures = db.prepare<[string, number], { n: number }>(
+    'SELECT COUNT(*) AS n FROM login_failures WHERE key = ? AND expires_at_ms > ?',
+  );
+  const clearFailures = db.prepare('DELETE FROM login_failures WHERE key = ?');
+
+  /** A value in `settings`, created by `create` on first use and kept from then on. */
+  const setting = (name: string, create: () => string): string => {
+    const row = db.prepare('SELECT value FROM settings WHERE name = ?').get(name) as
+      { value: string } | undefined;
+    if (row) return row.value;
+    const value = create();
+    db.prepare('INSERT INTO settings (name, value) VALUES (?, ?)').run(name, value);
+    return value;
+  };
 
   const read = <T>(model: string, id: string): T | undefined => {
     const row = select.get(model, id, now());
@@ -139,16 +166,22 @@ export function openStore(dataDir: string): Store {
     },
     isRevoked: (jti) =>
       db.prepare('SELECT 1 FROM revoked_tokens WHERE jti = ?').get(jti) !== undefined,
-    cookieKeys() {
-      const row = db.prepare("SELECT value FROM settings WHERE name = 'cookie_keys'").get() as
-        { value: string } | undefined;
-      if (row) return JSON.parse(row.value) as string[];
-      const keys = [randomBytes(32).toString('base64url')];
-      db.prepare("INSERT INTO settings (name, value) VALUES ('cookie_keys', ?)").run(
-        JSON.stringify(keys),
-      );
-      return keys;
+    addFailure(key, expiresAtMs) {
+      // Pruning on write keeps the table to the failures of the current window.
+      pruneFailures.run(Date.now());
+      addFailure.run(key, expiresAtMs);
     },
+    countFailures: (key) => countFailures.get(key, Date.now())?.n ?? 0,
+    clearFailures: (key) => void clearFailures.run(key),
+    cookieKeys: () =>
+      JSON.parse(
+        setting('cookie_keys', () => JSON.stringify([randomBytes(32).toString('base64url')])),
+      ) as string[],
+    dpopNonceSecret: () =>
+      Buffer.from(
+        setting('dpop_nonce_secret', () => randomBytes(32).toString('base64url')),
+        'base64url',
+      ),
     close: () => db.close(),
   };
 }

@@ -1,11 +1,12 @@
 /**
- * Test helpers: a server on a free port with a temporary data directory, and a tiny browser (cookie
- * jar + manual redirects) that drives the Authorization Code + PKCE flow over HTTP.
+ * Test helpers: a server on a free port with a temporary data directory, a tiny browser (cookie
+ * jar + manual redirects) that drives the Authorization Code + PKCE flow over HTTP, and DPoP proofs.
  */
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { SignJWT, exportJWK, generateKeyPair, type CryptoKey, type JWK } from 'jose';
 import { silentLogger } from './logger.ts';
 import { startAuthServer, type AuthServer, type AuthServerOptions } from './server.ts';
 
@@ -224,4 +225,78 @@ export async function loginForTokens(
   if (!code) throw new Error(`no code: ${callback.search}`);
   const { body } = await exchangeCode(issuer, code, verifier);
   return body;
+}
+
+/** A client's DPoP key pair, as okta-auth-js keeps one in IndexedDB. */
+export interface DpopKey {
+  alg: 'RS256' | 'ES256';
+  privateKey: CryptoKey;
+  jwk: JWK;
+}
+
+export async function dpopKey(alg: DpopKey['alg'] = 'ES256'): Promise<DpopKey> {
+  const { privateKey, publicKey } = await generateKeyPair(alg);
+  return { alg, privateKey, jwk: await exportJWK(publicKey) };
+}
+
+export function dpopProof(
+  key: DpopKey,
+  htm: string,
+  htu: string,
+  { accessToken, nonce }: { accessToken?: string; nonce?: string } = {},
+): Promise<string> {
+  return new SignJWT({
+    htm,
+    htu,
+    jti: randomUUID(),
+    ...(accessToken ? { ath: createHash('sha256').update(accessToken).digest('base64url') } : {}),
+    ...(nonce ? { nonce } : {}),
+  })
+    .setProtectedHeader({ alg: key.alg, typ: 'dpop+jwt', jwk: key.jwk })
+    .setIssuedAt()
+    .sign(key.privateKey);
+}
+
+export interface DpopTokenResponse {
+  status: number;
+  headers: Headers;
+  body: Partial<TokenResponse> & { error_description?: string };
+}
+
+/** One token request from the app's origin with a DPoP proof, carrying `nonce` if given. */
+export async function dpopTokenRequest(
+  url: string,
+  key: DpopKey,
+  fields: Record<string, string>,
+  nonce?: string,
+): Promise<DpopTokenResponse> {
+  const res = await fetch(url, {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/x-www-form-urlencoded',
+      origin: APP_ORIGIN,
+      dpop: await dpopProof(key, 'POST', url, { nonce }),
+    },
+    body: new URLSearchParams({ client_id: CLIENT_ID, ...fields }),
+  });
+  return {
+    status: res.status,
+    headers: res.headers,
+    body: (await res.json()) as DpopTokenResponse['body'],
+  };
+}
+
+/**
+ * A DPoP token request as okta-auth-js makes it: without a nonce, then, if the server answers
+ * `use_dpop_nonce`, once more with the nonce from its DPoP-Nonce header.
+ */
+export async function dpopTokens(
+  url: string,
+  key: DpopKey,
+  fields: Record<string, string>,
+): Promise<DpopTokenResponse> {
+  const first = await dpopTokenRequest(url, key, fields);
+  const nonce = first.headers.get('dpop-nonce');
+  if (first.body.error !== 'use_dpop_nonce' || !nonce) return first;
+  return dpopTokenRequest(url, key, fields, nonce);
 }
