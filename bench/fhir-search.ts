@@ -3,7 +3,8 @@
  *
  *   tsx bench/fhir-search.ts [--patients 1000] [--requests 300] [--dir DIR] [--no-import]
  *
- * Seeds a store (or reuses one in --dir), runs the FHIR server in a child process (so the load
+ * Seeds a store (or reuses one in --dir, created if missing, so the 10,000-patient store, about
+ * 1.8 GB and a minute and a half to seed, is built once), runs the FHIR server in a child process (so the load
  * generator does not share its event loop), and reports p50/p95/p99 and requests/s at concurrency
  * 1 and 16 over HTTP with a valid token, the same queries run directly on the store, their p50
  * ratio, and the Synthea import rate.
@@ -13,6 +14,7 @@ import { Agent, request } from 'node:http';
 import {
   closeSync,
   existsSync,
+  mkdirSync,
   mkdtempSync,
   openSync,
   readFileSync,
@@ -47,6 +49,7 @@ const root = resolve(dirname(resolve(process.argv[1] ?? '.')), '..');
 
 async function main(): Promise<void> {
   // 1. The store.
+  mkdirSync(dir, { recursive: true });
   const file = join(dir, 'fhir.sqlite');
   const store = new FhirStore(file);
   if (store.isEmpty()) {

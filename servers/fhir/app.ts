@@ -5,7 +5,7 @@ import type { Caller, TokenVerifier } from './auth/token.ts';
 import { defaults } from './config.ts';
 import { cors } from './cors.ts';
 import { errorHandler } from './error-handler.ts';
-import { MethodNotAllowed, NotFound } from './errors.ts';
+import { FhirError, MethodNotAllowed, NotFound } from './errors.ts';
 import { metadata } from './interactions/metadata.ts';
 import { read } from './interactions/read.ts';
 import { search } from './interactions/search.ts';
@@ -35,6 +35,17 @@ export function createApp(ctx: AppContext): express.Express {
 
   app.use(requestLog(ctx));
   app.use(cors(typeof ctx.appOrigin === 'string' ? [ctx.appOrigin] : ctx.appOrigin));
+  // After CORS, so the app can read the refusal; before anything reads the query.
+  app.use((req: Request, _res: Response, next: NextFunction) => {
+    if (req.url.length > defaults.maxUrlLength) {
+      throw new FhirError(
+        414,
+        'too-long',
+        `The request URL is longer than ${defaults.maxUrlLength} characters`,
+      );
+    }
+    next();
+  });
 
   const fhir = express.Router();
   fhir.get('/metadata', metadata(ctx.baseUrl, ctx.issuer));
@@ -82,7 +93,8 @@ function requestLog(ctx: AppContext) {
     res.on('finish', () => {
       const ms = Math.round((performance.now() - started) * 10) / 10;
       const caller = res.locals['caller'] as Caller | undefined;
-      const path = req.originalUrl.split('?')[0] ?? '';
+      // Cut, because a refused over-long URL's path can be 16 KB; real ones are short (ids <= 64).
+      const path = (req.originalUrl.split('?')[0] ?? '').slice(0, 256);
       ctx.log.info(
         `${requestId} ${req.method} ${path} ${res.statusCode} ${ms}ms ${caller?.sub ?? '-'}`,
       );

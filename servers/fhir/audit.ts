@@ -33,6 +33,10 @@ const redacted = new Set([
 ]);
 
 export function auditPath(originalUrl: string): string {
+  // An over-long URL is refused before it is read (414); its query is not worth keeping, or parsing.
+  if (originalUrl.length > defaults.maxUrlLength) {
+    return `${(originalUrl.split('?')[0] ?? '').slice(0, 256)}… (URL too long)`;
+  }
   const q = originalUrl.indexOf('?');
   if (q < 0) return originalUrl;
   const params = new URLSearchParams(originalUrl.slice(q + 1));
@@ -45,24 +49,46 @@ export function auditPath(originalUrl: string): string {
 }
 
 /**
- * Appends JSON lines synchronously (a few microseconds; nothing is lost on a crash) and rotates to
- * `<file>.1` past the size limit, so the log never exceeds about twice that size.
+ * Appends JSON lines and rotates to `<file>.1` past the size limit, so the log never exceeds about
+ * twice that size. Lines are written once per event-loop turn, all of that turn's requests in one
+ * write (a system call per request cost more than the rest of the logging), and also on `close()`
+ * and at process exit, so only a SIGKILL or a native crash can lose the last turn's lines.
  */
 export function openAuditLog(file: string, maxBytes: number = defaults.auditMaxBytes): AuditLog {
   let fd = openSync(file, 'a');
   let size = statSync(file).size;
-  return {
-    write(record) {
-      const line = `${JSON.stringify(record)}\n`;
-      if (size + line.length > maxBytes && size > 0) {
+  let pending: string[] = [];
+  const flush = (): void => {
+    let batch = '';
+    for (const line of pending) {
+      if (size + batch.length + line.length > maxBytes && size + batch.length > 0) {
+        if (batch) writeSync(fd, batch);
         closeSync(fd);
         renameSync(file, `${file}.1`);
         fd = openSync(file, 'a');
         size = 0;
+        batch = '';
       }
-      size += writeSync(fd, line);
+      batch += line;
+    }
+    pending = [];
+    if (batch) size += writeSync(fd, batch);
+  };
+  let turn: NodeJS.Immediate | undefined;
+  process.on('exit', flush);
+  return {
+    write(record) {
+      pending.push(`${JSON.stringify(record)}\n`);
+      turn ??= setImmediate(() => {
+        turn = undefined;
+        flush();
+      });
     },
     close() {
+      clearImmediate(turn);
+      turn = undefined;
+      flush();
+      process.off('exit', flush);
       closeSync(fd);
     },
   };

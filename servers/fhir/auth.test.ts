@@ -63,6 +63,15 @@ describe('token verification', () => {
     );
   });
 
+  it('refuses a token it accepted before (and remembers as verified) once the token expires', async (t) => {
+    const token = await h.token({ expiresIn: 5 });
+    assert.equal((await h.get('/Patient', token)).status, 200);
+    assert.equal((await h.get('/Patient', token)).status, 200);
+    // Past exp plus the 60 s leeway; only Date moves, so the sockets' timers are untouched.
+    t.mock.timers.enable({ apis: ['Date'], now: Date.now() + 66_000 });
+    await expect401(token, /expired/);
+  });
+
   it('tolerates up to 60 s of clock skew', async () => {
     assert.equal((await h.get('/Patient', await h.token({ expiresIn: -30 }))).status, 200);
   });

@@ -32,6 +32,14 @@ export const defaults = {
    */
   maxSearchValues: 100,
   maxSearchParameters: 50,
+  /**
+   * Longest request URL (path and query) we answer; a longer one gets 414 and an OperationOutcome. Node
+   * parses request lines up to `maxHeaderBytes`, so URLs between the two reach us and can be refused
+   * in FHIR terms (with CORS headers, so the app can read why) instead of by Node's bare 431.
+   */
+  maxUrlLength: 16 * 1024,
+  /** Node's `maxHeaderSize` for this server (its default is 16 KB): request line plus headers. */
+  maxHeaderBytes: 64 * 1024,
   /** The audit log rotates to `audit.log.1` at this size, so it stays bounded at twice this. */
   auditMaxBytes: 10 * 1024 * 1024,
   /** Seeded on first start when the store is empty. */

@@ -11,6 +11,7 @@ export type IssueType =
   | 'forbidden'
   | 'not-found'
   | 'too-costly'
+  | 'too-long'
   | 'processing'
   | 'exception'
   | 'conflict';

@@ -1,8 +1,10 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
+import { connect } from 'node:net';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { startHarness, type Bundle, type Harness } from './test-support.ts';
+import { defaults } from './config.ts';
+import { APP_ORIGIN, startHarness, type Bundle, type Harness } from './test-support.ts';
 
 type Json = Record<string, unknown>;
 
@@ -97,6 +99,52 @@ describe('reads, headers, discovery and the audit log', () => {
     assert.ok(refused);
     const text = lines.join('\n');
     assert.doesNotMatch(text, /murphy|eyJ|Bearer|birthDate/i);
+  });
+
+  it('answers an over-long URL with 414 and an OperationOutcome the app can read', async () => {
+    const path = `/Patient?name=${'a'.repeat(defaults.maxUrlLength)}`;
+    // No token: the length is refused before anything else is looked at.
+    const res = await h.get(path, undefined, { Origin: APP_ORIGIN });
+    assert.equal(res.status, 414);
+    assert.equal(res.headers.get('access-control-allow-origin'), APP_ORIGIN);
+    assert.match(res.headers.get('content-type') ?? '', /^application\/fhir\+json/);
+    const body = (await res.json()) as { resourceType: string; issue: Json[] };
+    assert.equal(body.resourceType, 'OperationOutcome');
+    assert.equal(body.issue[0]?.['code'], 'too-long');
+    assert.match(String(body.issue[0]?.['diagnostics']), /longer than 16384 characters/);
+    const audit = readFileSync(join(h.dataDir, 'audit.log'), 'utf8').trim().split('\n');
+    const line = audit.find((l) => l.includes('"status":414')) ?? '';
+    assert.ok(line.length < 1000, 'the audit line does not carry the whole URL');
+    assert.doesNotMatch(line, /aaaa/, 'nor the refused query value');
+  });
+
+  it('still serves URLs up to the limit, longer than Node alone would have parsed with the headers', async () => {
+    const path = `/Patient?name=${'a'.repeat(defaults.maxUrlLength - 40)}`;
+    const res = await h.get(path, token, { Origin: APP_ORIGIN });
+    assert.equal(res.status, 200);
+    assert.equal(((await res.json()) as Bundle).total, 0);
+  });
+
+  it('answers a request line beyond what the parser takes with 431 and an OperationOutcome', async () => {
+    const res = await h.get(`/Patient?name=${'a'.repeat(defaults.maxHeaderBytes)}`, token);
+    assert.equal(res.status, 431);
+    assert.match(res.headers.get('content-type') ?? '', /^application\/fhir\+json/);
+    const body = (await res.json()) as { resourceType: string; issue: Json[] };
+    assert.equal(body.resourceType, 'OperationOutcome');
+    assert.match(String(body.issue[0]?.['diagnostics']), /at most 16384 characters/);
+  });
+
+  it('answers a request that is not HTTP with 400 and an OperationOutcome', async () => {
+    const answer = await new Promise<string>((resolve, reject) => {
+      let text = '';
+      const socket = connect(h.fhir.port, '127.0.0.1', () => socket.write('NONSENSE\r\n\r\n'));
+      socket.setEncoding('utf8');
+      socket.on('data', (chunk: string) => (text += chunk));
+      socket.on('close', () => resolve(text));
+      socket.on('error', reject);
+    });
+    assert.match(answer, /^HTTP\/1\.1 400 Bad Request\r\n/);
+    assert.match(answer, /"resourceType":"OperationOutcome"/);
   });
 
   it('keeps data across a restart and does not seed twice', async () => {

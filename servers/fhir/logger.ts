@@ -7,9 +7,25 @@ export interface Logger {
   error(message: string): void;
 }
 
+// stdout to a file or pipe is a synchronous write on Linux: lines are gathered and written once per
+// event-loop turn (one system call for every request that finished in it), and at exit.
+let pending = '';
+let turn: NodeJS.Immediate | undefined;
+function flush(): void {
+  clearImmediate(turn);
+  turn = undefined;
+  if (!pending) return;
+  const text = pending;
+  pending = '';
+  process.stdout.write(text);
+}
+process.on('exit', flush);
+
 export function createLogger(name: string, quiet = false): Logger {
   const write = (level: string, message: string): void => {
-    if (!quiet) process.stdout.write(`${new Date().toISOString()} ${name} ${level} ${message}\n`);
+    if (quiet) return;
+    pending += `${new Date().toISOString()} ${name} ${level} ${message}\n`;
+    turn ??= setImmediate(flush);
   };
   return { info: (m) => write('info', m), error: (m) => write('error', m) };
 }

@@ -173,6 +173,28 @@ describe('FHIR search parameters', () => {
     assert.ok(link(n, 'next'));
   });
 
+  it('gives the same total on a full page, a last short page, an empty page past the end and with _summary=count', async () => {
+    const path = '/Observation?patient=pat-0002&category=vital-signs';
+    const total = await h.count(path, token);
+    assert.ok(total > 7, `pat-0002 has ${total} vital signs`);
+    const pages = [
+      { count: 5, offset: 0 }, // full: the total has to be counted
+      { count: total, offset: 0 }, // exactly full
+      { count: total + 5, offset: 0 }, // short: the page itself ends the matches
+      { count: 5, offset: total - 2 }, // a short last page
+      { count: 5, offset: total }, // empty, just past the end
+      { count: 5, offset: total + 50 }, // empty, far past the end
+    ];
+    for (const { count, offset } of pages) {
+      const b = await search(`${path}&_count=${count}&_offset=${offset}`);
+      assert.equal(b.total, total, `_count=${count}&_offset=${offset}`);
+      assert.equal(b.entry?.length ?? 0, Math.max(0, Math.min(count, total - offset)));
+    }
+    const none = await search('/Patient?family=Nosuchfamilyname');
+    assert.equal(none.total, 0);
+    assert.equal(none.entry, undefined);
+  });
+
   it('caps _count at 200 and says so in the self link', async () => {
     const b = await search('/Observation?patient=pat-0001&_count=5000');
     assert.ok((b.entry?.length ?? 0) <= 200);

@@ -8,6 +8,7 @@ import { openAuditLog } from './audit.ts';
 import { createIntrospection, type IntrospectionOptions } from './auth/introspection.ts';
 import { createTokenVerifier } from './auth/token.ts';
 import { defaults } from './config.ts';
+import { answerParseErrors } from './http-parse-errors.ts';
 import { createLogger } from './logger.ts';
 import { seedStore } from './seed-store.ts';
 import { FhirStore } from './store/store.ts';
@@ -49,7 +50,9 @@ export async function startFhirServer(options: FhirServerOptions): Promise<FhirS
   const audit = openAuditLog(join(options.dataDir, 'audit.log'));
 
   // The base URL (and so the token audience) is known only once the port is: listen first.
-  const server = createServer();
+  // Above Node's 16 KB default, so an over-long URL reaches the app and gets its 414 OperationOutcome.
+  const server = createServer({ maxHeaderSize: defaults.maxHeaderBytes });
+  answerParseErrors(server);
   server.listen(options.port, listenHost());
   await new Promise<void>((resolve, reject) => {
     server.once('listening', resolve);

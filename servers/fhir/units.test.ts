@@ -82,10 +82,11 @@ describe('verified-token cache', () => {
     t.mock.timers.enable({ apis: ['Date'], now: 1_000_000_000_000 });
     const cache = createVerifiedCache();
     const exp = Math.floor(Date.now() / 1000) + 10;
-    cache.set('token-a', { sub: 'x', exp });
-    assert.equal(cache.get('token-a')?.sub, 'x');
+    const identity = { sub: 'x', clientId: 'c', scope: '', grants: [] };
+    cache.set('token-a', { payload: { sub: 'x', exp }, identity });
+    assert.equal(cache.get('token-a')?.identity.sub, 'x');
     t.mock.timers.tick(69_000);
-    assert.equal(cache.get('token-a')?.sub, 'x', 'still inside the 60 s leeway');
+    assert.equal(cache.get('token-a')?.identity.sub, 'x', 'still inside the 60 s leeway');
     t.mock.timers.tick(2_000);
     assert.equal(cache.get('token-a'), undefined);
     assert.equal(cache.get('token-b'), undefined);

@@ -42,20 +42,25 @@ export function createTokenVerifier(
   });
   const verifyDpop = createDpopVerifier();
   const cache = createVerifiedCache();
-  const verifySignature = async (token: string, scheme: 'Bearer' | 'DPoP'): Promise<JWTPayload> => {
+  const verifySignature = async (
+    token: string,
+    scheme: 'Bearer' | 'DPoP',
+  ): Promise<VerifiedToken> => {
+    let payload: JWTPayload;
     try {
-      const { payload } = await jwtVerify(token, jwks, {
+      ({ payload } = await jwtVerify(token, jwks, {
         issuer,
         audience,
         algorithms: [...defaults.tokenAlgorithms],
         clockTolerance: defaults.clockToleranceSeconds,
         requiredClaims: ['exp', 'sub'],
-      });
-      cache.set(token, payload);
-      return payload;
+      }));
     } catch (e) {
       throw refusal(e, scheme);
     }
+    const verified = { payload, identity: identityOf(payload) };
+    cache.set(token, verified);
+    return verified;
   };
 
   return async (req) => {
@@ -64,7 +69,9 @@ export function createTokenVerifier(
     if (!m?.[1] || !m[2]) throw new InvalidToken('the Authorization header is malformed');
     const scheme = m[1].toLowerCase() === 'dpop' ? 'DPoP' : 'Bearer';
     const token = m[2];
-    const payload = cache.get(token) ?? (await verifySignature(token, scheme));
+    // Only the signature and claim checks are cached: the DPoP proof and the issuer's word on
+    // revocation below are checked on every request.
+    const { payload, identity } = cache.get(token) ?? (await verifySignature(token, scheme));
     const jkt = (payload['cnf'] as { jkt?: unknown } | undefined)?.jkt;
     if (typeof jkt === 'string') {
       // RFC 9449 §7.2: a DPoP-bound token sent as Bearer is refused, or a stolen token would work.
@@ -82,15 +89,24 @@ export function createTokenVerifier(
     }
     // Last, after the local checks: a token that fails those costs the issuer nothing.
     if (isActive) await isActive(token, payload, scheme);
-    const scope = scopeString(payload);
-    return {
-      sub: String(payload.sub),
-      clientId: String(payload['client_id'] ?? payload['cid'] ?? ''),
-      scope,
-      grants: parseScopes(scope),
-      patient: typeof payload['patient'] === 'string' ? payload['patient'] : undefined,
-      scheme,
-    };
+    return { ...identity, scheme };
+  };
+}
+
+/** A token that passed the signature and claim checks, with what its claims grant worked out once. */
+export interface VerifiedToken {
+  payload: JWTPayload;
+  identity: Omit<Caller, 'scheme'>;
+}
+
+function identityOf(payload: JWTPayload): Omit<Caller, 'scheme'> {
+  const scope = scopeString(payload);
+  return {
+    sub: String(payload.sub),
+    clientId: String(payload['client_id'] ?? payload['cid'] ?? ''),
+    scope,
+    grants: parseScopes(scope),
+    patient: typeof payload['patient'] === 'string' ? payload['patient'] : undefined,
   };
 }
 
@@ -100,21 +116,21 @@ export function createTokenVerifier(
  * the same string cannot carry different claims, so nothing else needs rechecking.
  */
 export function createVerifiedCache(): {
-  get(token: string): JWTPayload | undefined;
-  set(token: string, payload: JWTPayload): void;
+  get(token: string): VerifiedToken | undefined;
+  set(token: string, verified: VerifiedToken): void;
 } {
-  const entries = new Map<string, JWTPayload>();
+  const entries = new Map<string, VerifiedToken>();
   const leewayMs = defaults.clockToleranceSeconds * 1000;
   return {
     get(token) {
-      const payload = entries.get(token);
-      if (payload && Number(payload.exp) * 1000 + leewayMs > Date.now()) return payload;
-      if (payload) entries.delete(token);
+      const verified = entries.get(token);
+      if (verified && Number(verified.payload.exp) * 1000 + leewayMs > Date.now()) return verified;
+      if (verified) entries.delete(token);
       return undefined;
     },
-    set(token, payload) {
+    set(token, verified) {
       if (entries.size >= 1000) entries.delete(entries.keys().next().value as string);
-      entries.set(token, payload);
+      entries.set(token, verified);
     },
   };
 }

@@ -20,7 +20,8 @@ export function capabilityStatement(baseUrl: string, issuer: string): object {
         documentation:
           `Pages hold ${defaults.defaultCount} entries unless _count says otherwise; _count is capped at ` +
           `${defaults.maxCount}. Paging uses _offset in the next/previous links. Unknown parameters are ` +
-          'ignored (and left out of the self link) unless Prefer: handling=strict is sent.',
+          'ignored (and left out of the self link) unless Prefer: handling=strict is sent. Request ' +
+          `URLs may have at most ${defaults.maxUrlLength} characters; longer ones get 414.`,
         security: {
           cors: true,
           service: [

@@ -132,10 +132,17 @@ export class FhirStore {
           query.offset,
         ) as StoredResource[]);
     const wantTotal = query.summaryCount || query.total === 'accurate';
-    const total = wantTotal
-      ? (this.prepare(built.count).get(...built.params) as { n: number }).n
-      : undefined;
-    return { total, rows };
+    if (!wantTotal) return { total: undefined, rows };
+    // A page that is not full ends the matches, so it already says how many there are (unless it is
+    // empty past the first page: then the matches ended somewhere before it).
+    if (
+      !query.summaryCount &&
+      rows.length < query.count &&
+      (rows.length > 0 || query.offset === 0)
+    ) {
+      return { total: query.offset + rows.length, rows };
+    }
+    return { total: (this.prepare(built.count).get(...built.params) as { n: number }).n, rows };
   }
 
   /** Statements are cached by SQL text; values are always bound, so the cache stays small. */
