@@ -13,6 +13,7 @@ import {
   waitForUrl,
   type LaunchedProcess,
 } from '../servers/launch.ts';
+import { auditLogsIn, findLeaks, patientNamesIn } from '../security/log-scan.ts';
 
 const repoRoot = resolve(fileURLToPath(new URL('.', import.meta.url)), '..');
 export const CLIENT_ID = '0oalocalfhirokta0spa';
@@ -51,6 +52,7 @@ export interface RunningStack extends StackUrls {
   stop(server: Server): Promise<void>;
   /** Starts it again on the same port and data directory. */
   restart(server: Server): Promise<void>;
+  /** Stops everything, then fails if any server wrote a token, the password or a patient name. */
   close(): Promise<void>;
 }
 
@@ -93,6 +95,13 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
       : {}),
   };
 
+  // Every process this stack ever ran, restarts included: all their output is checked at close.
+  const launched: LaunchedProcess[] = [];
+  const startServer = async (...args: Parameters<typeof startQuietServer>) => {
+    const started = await startQuietServer(...args);
+    launched.push(started);
+    return started;
+  };
   const starters: Record<Server, () => Promise<LaunchedProcess>> = {
     auth: () =>
       startServer(
@@ -151,12 +160,28 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
     },
     close: async () => {
       await stopAll(everything());
-      rmSync(dataDir, { recursive: true, force: true });
+      try {
+        const leaks = findLeaks(
+          [
+            ...launched.map((process) => ({
+              name: `[${process.name}] output`,
+              text: process.output.join(''),
+            })),
+            ...auditLogsIn(dataDir),
+          ],
+          patientNamesIn(dataDir),
+        );
+        if (leaks.length > 0) {
+          throw new Error(`The servers logged what they must not:\n- ${leaks.join('\n- ')}`);
+        }
+      } finally {
+        rmSync(dataDir, { recursive: true, force: true });
+      }
     },
   };
 }
 
-async function startServer(
+async function startQuietServer(
   name: string,
   entry: string,
   env: Record<string, string>,

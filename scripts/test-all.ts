@@ -42,7 +42,10 @@ const parts: Part[] = [
     args: ['run', 'test:e2e'],
     count: (out) => ({
       passed: lastNumber(out, /^\s*(\d+) passed/gm),
-      failed: lastNumber(out, /^\s*(\d+) failed/gm),
+      // A failing global teardown (the stack's log scan) is an error outside any test: count it too.
+      failed:
+        lastNumber(out, /^\s*(\d+) failed/gm) +
+        lastNumber(out, /^\s*(\d+) errors? (?:was|were) not a part of any test/gm),
     }),
   },
 ];

@@ -3,9 +3,15 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import { setTimeout as delay } from 'node:timers/promises';
 
-export interface LaunchedProcess {
+/** A child process we started and must stop. */
+export interface RunningProcess {
   readonly name: string;
   readonly child: ChildProcess;
+}
+
+export interface LaunchedProcess extends RunningProcess {
+  /** Every line it wrote, when quiet (tests scan them for leaked tokens and PHI). */
+  readonly output: readonly string[];
 }
 
 export interface LaunchOptions {
@@ -45,13 +51,13 @@ export function launch(options: LaunchOptions): LaunchedProcess {
       process.stdout.write(`[${options.name}] exited with code ${String(code)}\n`);
     }
   });
-  return { name: options.name, child };
+  return { name: options.name, child, output: buffered };
 }
 
 /** Polls a URL until it answers (any HTTP status), or fails after the timeout. */
 export async function waitForUrl(
   url: string,
-  owner: LaunchedProcess,
+  owner: RunningProcess,
   timeoutMs = 60_000,
 ): Promise<void> {
   const deadline = Date.now() + timeoutMs;
@@ -72,7 +78,7 @@ export async function waitForUrl(
 }
 
 /** Stops processes we started, by PID, and waits until each has exited. */
-export async function stopAll(processes: readonly LaunchedProcess[]): Promise<void> {
+export async function stopAll(processes: readonly RunningProcess[]): Promise<void> {
   await Promise.all(
     processes.map(
       ({ child }) =>
