@@ -371,3 +371,19 @@ test('choosing a numeric code opens its trend from a lazy chunk; blood pressure 
     '62',
   ]);
 });
+
+test('a patient the server does not have: the server’s words, a way back, and no empty observation list', async ({
+  page,
+  stack,
+}) => {
+  await openSignedIn(page, stack, '/observations/pat-9999');
+  const alert = page.getByRole('alert');
+  await expect(alert.getByRole('heading', { name: 'Could not load the patient' })).toBeVisible();
+  await expect(alert).toContainText('Patient/pat-9999 is not known');
+  await expect(alert.getByRole('button', { name: 'Retry' })).toHaveCount(0);
+  await expect(page.getByRole('heading', { name: 'Observations' })).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Next page' })).toHaveCount(0);
+
+  await page.getByRole('link', { name: '← Back to patients' }).click();
+  await expect(page.getByTestId('patient-total')).toHaveText('120 patients');
+});

@@ -134,6 +134,24 @@ describe('ObservationsPage', () => {
     expect(text()).toContain('44 beats/minute');
   });
 
+  it('for a patient the server does not have, says so and shows no observations to filter', async () => {
+    patientRequest().flush(
+      {
+        resourceType: 'OperationOutcome',
+        issue: [{ diagnostics: 'Patient/pat-0001 is not known' }],
+      },
+      { status: 404, statusText: 'Not Found' },
+    );
+    for (const request of observationRequests()) request.flush(observationBundle([]));
+    await harness.fixture.whenStable();
+    const alert = el().querySelector('[role="alert"]');
+    expect(alert?.textContent).toContain('Could not load the patient');
+    expect(alert?.textContent).toContain('Patient/pat-0001 is not known');
+    expect(el().querySelector('a.back-link')?.textContent).toContain('Back to patients');
+    expect(el().querySelector('section.observations')).toBeNull();
+    expect(text()).not.toContain('No observations for this patient');
+  });
+
   it("says observations are outside the user's access on 403, without an error", async () => {
     patientRequest().flush({ resourceType: 'Patient', id: 'pat-0001' });
     for (const request of observationRequests()) {

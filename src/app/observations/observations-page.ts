@@ -136,6 +136,7 @@ export class ObservationsPage {
 
   protected readonly patientLoading = computed(() => this.patientState().status === 'loading');
   protected readonly patientError = computed(() => errorOf(this.patientState()));
+  protected readonly patientMissing = computed(() => this.patientError()?.kind === 'not-found');
   protected readonly patient = computed(() => {
     const patient = dataOf(this.patientState());
     return patient ? toPatientSummary(patient) : undefined;

@@ -43,6 +43,14 @@ describe('ErrorPanel', () => {
     expect(retried()).toBe(1);
   });
 
+  it('offers no Retry for something the server does not have (404)', async () => {
+    const { el, button } = await render(
+      new FhirError('not-found', 'Patient/pat-9999 is not known', 'Go back and try another.', 404),
+    );
+    expect(el.querySelector('.error-detail')?.textContent).toBe('Patient/pat-9999 is not known');
+    expect(button('Retry')).toBeUndefined();
+  });
+
   it('after a 401 offers to sign in again and come back to this page', async () => {
     spyOnProperty(TestBed.inject(Router), 'url').and.returnValue('/observations/pat-0001');
     const { button } = await render(

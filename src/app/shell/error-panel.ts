@@ -4,7 +4,10 @@ import { Router } from '@angular/router';
 import { OKTA_AUTH } from '@okta/okta-angular';
 import { FhirError } from '../fhir/fhir-error';
 
-/** A failed load: the server's words, what to do, and a Retry button (or Sign in again on 401). */
+/**
+ * A failed load: the server's words, what to do, and a Retry button (or Sign in again on 401). Something
+ * the server does not have will not appear on a retry, so a 404 offers none.
+ */
 @Component({
   selector: 'app-error-panel',
   imports: [MatButtonModule],
@@ -17,7 +20,9 @@ import { FhirError } from '../fhir/fhir-error';
       @if (sessionEnded()) {
         <button mat-flat-button type="button" (click)="signInAgain()">Sign in again</button>
       }
-      <button mat-stroked-button type="button" (click)="retry.emit()">Retry</button>
+      @if (retryable()) {
+        <button mat-stroked-button type="button" (click)="retry.emit()">Retry</button>
+      }
     </div>
   `,
 })
@@ -29,6 +34,7 @@ export class ErrorPanel {
   private readonly oktaAuth = inject(OKTA_AUTH);
   private readonly router = inject(Router);
   protected readonly sessionEnded = computed(() => this.error().kind === 'unauthorized');
+  protected readonly retryable = computed(() => this.error().kind !== 'not-found');
 
   /** Keeps the current page as the place to come back to after signing in. */
   protected async signInAgain(): Promise<void> {
