@@ -9,6 +9,8 @@ export interface Deployment {
   appOrigin: string;
   /** The opt-in public FHIR API key (`fhir.apiKey`), sent as x-api-key like the app does. */
   apiKey?: string;
+  /** `okta.dpop`: the browser then sends a DPoP header to the token endpoint and the FHIR server. */
+  dpop?: boolean;
 }
 
 export function readDeployment(configFile: string, appOrigin: string): Deployment {
@@ -21,7 +23,7 @@ export function readDeployment(configFile: string, appOrigin: string): Deploymen
     );
   }
   const config = raw as {
-    okta?: { issuer?: unknown; clientId?: unknown };
+    okta?: { issuer?: unknown; clientId?: unknown; dpop?: unknown };
     fhir?: { baseUrl?: unknown; apiKey?: unknown };
   };
   const text = (value: unknown, name: string): string => {
@@ -41,5 +43,6 @@ export function readDeployment(configFile: string, appOrigin: string): Deploymen
     fhirBase: url(config.fhir?.baseUrl, 'fhir.baseUrl'),
     appOrigin: new URL(appOrigin).origin,
     ...(typeof config.fhir?.apiKey === 'string' ? { apiKey: config.fhir.apiKey } : {}),
+    ...(config.okta?.dpop === true ? { dpop: true } : {}),
   };
 }

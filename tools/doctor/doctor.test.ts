@@ -1,6 +1,8 @@
 // The doctor against the real local stack, healthy and deliberately misconfigured: it must catch every failure.
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { promisify } from 'node:util';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -20,6 +22,19 @@ import { checkToken } from './token-checks.ts';
 
 const CLIENT_ID = '0oalocalfhirokta0spa';
 const doctorMain = resolve(fileURLToPath(new URL('.', import.meta.url)), 'main.ts');
+
+/** A stand-in server for a misconfiguration the local stack cannot have, on a free local port. */
+async function serve(
+  handler: (req: IncomingMessage, res: ServerResponse) => void,
+): Promise<{ url: string; close(): Promise<void> }> {
+  const server = createServer(handler);
+  await new Promise<void>((listening) => server.listen(0, '127.0.0.1', listening));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://localhost:${port}`,
+    close: () => new Promise((closed) => server.close(() => closed())),
+  };
+}
 
 function statusOf(results: CheckResult[], name: RegExp): string {
   const found = results.find((result) => name.test(result.name));
@@ -75,6 +90,73 @@ describe('config doctor', () => {
     const cors = results.find((result) => /CORS from the app to the FHIR server/.test(result.name));
     assert.equal(cors?.status, 'pass');
     assert.match(cors?.detail ?? '', /x-api-key/);
+  });
+
+  it('with okta.dpop on, checks the issuer takes RS256 proofs and both preflights allow the DPoP header', async () => {
+    const { results } = await checkServers({ ...healthy, dpop: true });
+    assert.deepEqual(
+      results.filter((result) => result.status !== 'pass'),
+      [],
+    );
+    assert.equal(statusOf(results, /accepts DPoP proofs/), 'pass');
+    const cors = results.find((result) => /CORS from the app to the FHIR server/.test(result.name));
+    assert.match(cors?.detail ?? '', /dpop/);
+  });
+
+  it('catches okta.dpop on with a FHIR server that does not allow the DPoP header', async () => {
+    // A FHIR server without DPoP support, as many are: it allows only Authorization from the app.
+    const standIn = await serve((req, res) => {
+      res.setHeader('Access-Control-Allow-Origin', healthy.appOrigin);
+      res.setHeader('Access-Control-Allow-Headers', 'authorization');
+      if (req.method === 'OPTIONS') return void res.writeHead(204).end();
+      res.setHeader('Content-Type', 'application/fhir+json');
+      res.end(JSON.stringify({ resourceType: 'CapabilityStatement', fhirVersion: '4.0.1' }));
+    });
+    try {
+      const fhirBase = `${standIn.url}/fhir`;
+      const withDpop = await checkServers({ ...healthy, fhirBase, dpop: true });
+      const cors = withDpop.results.find((r) =>
+        /CORS from the app to the FHIR server/.test(r.name),
+      );
+      assert.equal(cors?.status, 'fail');
+      assert.match(cors?.fix ?? '', /set okta\.dpop to false/);
+      const withoutDpop = await checkServers({ ...healthy, fhirBase });
+      assert.equal(statusOf(withoutDpop.results, /CORS from the app to the FHIR server/), 'pass');
+    } finally {
+      await standIn.close();
+    }
+  });
+
+  it('catches okta.dpop on with an issuer that does not take RS256 DPoP proofs', async () => {
+    let algorithms: string[] | undefined = ['ES256'];
+    const standIn = await serve((_req, res) => {
+      const issuer = `${standIn.url}/oauth2/default`;
+      res.setHeader('Content-Type', 'application/json');
+      res.end(
+        JSON.stringify({
+          issuer,
+          jwks_uri: `${issuer}/v1/keys`,
+          token_endpoint: `${issuer}/v1/token`,
+          ...(algorithms ? { dpop_signing_alg_values_supported: algorithms } : {}),
+        }),
+      );
+    });
+    try {
+      const deployment = { ...healthy, issuer: `${standIn.url}/oauth2/default`, dpop: true };
+      const refused = await checkServers(deployment);
+      const check = refused.results.find((result) => /accepts DPoP proofs/.test(result.name));
+      assert.equal(check?.status, 'fail');
+      assert.match(check?.fix ?? '', /Demonstrating Proof of Possession/);
+      algorithms = undefined;
+      assert.equal(
+        statusOf((await checkServers(deployment)).results, /accepts DPoP proofs/),
+        'warn',
+      );
+      const off = await checkServers({ ...deployment, dpop: false });
+      assert.equal(off.results.filter((result) => /DPoP/.test(result.name)).length, 0);
+    } finally {
+      await standIn.close();
+    }
   });
 
   it('catches an issuer that does not answer', async () => {

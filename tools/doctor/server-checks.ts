@@ -7,7 +7,11 @@ export interface Discovery {
   issuer: string;
   jwks_uri: string;
   token_endpoint: string;
+  dpop_signing_alg_values_supported?: string[];
 }
+
+/** okta-auth-js signs its DPoP proofs with an RSA key, RS256. */
+const DPOP_PROOF_ALG = 'RS256';
 
 export interface ServerFindings {
   results: CheckResult[];
@@ -20,6 +24,7 @@ export async function checkServers(deployment: Deployment): Promise<ServerFindin
   const discovery = await checkDiscovery(deployment, results);
   if (discovery) {
     results.push(await checkJwks(discovery));
+    if (deployment.dpop) results.push(checkDpopSupport(discovery));
     results.push(await checkTokenCors(deployment, discovery));
   }
   results.push(...(await checkFhir(deployment)));
@@ -114,12 +119,30 @@ async function checkJwks(discovery: Discovery): Promise<CheckResult> {
   }
 }
 
+function checkDpopSupport(discovery: Discovery): CheckResult {
+  const name = 'issuer accepts DPoP proofs (okta.dpop is on)';
+  const algorithms = discovery.dpop_signing_alg_values_supported;
+  if (algorithms?.includes(DPOP_PROOF_ALG)) return pass(name, `${DPOP_PROOF_ALG} proofs`);
+  const fix =
+    'Set okta.dpop to false, or use an authorization server with DPoP and turn on "Require Demonstrating ' +
+    'Proof of Possession (DPoP) header in token requests" in the Okta app integration.';
+  if (algorithms === undefined) {
+    return warn(name, 'the discovery document does not list DPoP signing algorithms', fix);
+  }
+  return fail(
+    name,
+    `it accepts ${algorithms.join(', ') || 'no'} proofs, not ${DPOP_PROOF_ALG}`,
+    fix,
+  );
+}
+
 async function checkTokenCors(deployment: Deployment, discovery: Discovery): Promise<CheckResult> {
   const name = 'CORS from the app to the token endpoint (trusted origin)';
   try {
     const answer = await preflight(discovery.token_endpoint, deployment.appOrigin, 'POST', [
       'content-type',
       'x-okta-user-agent-extended',
+      ...(deployment.dpop ? ['dpop'] : []),
     ]);
     if (allowsOrigin(answer, deployment.appOrigin))
       return pass(name, `${deployment.appOrigin} is allowed`);
@@ -213,7 +236,11 @@ async function checkSmartConfiguration(deployment: Deployment): Promise<CheckRes
 async function checkFhirCors(deployment: Deployment): Promise<CheckResult> {
   const name = 'CORS from the app to the FHIR server';
   try {
-    const requested = deployment.apiKey ? ['authorization', 'x-api-key'] : ['authorization'];
+    const requested = [
+      'authorization',
+      ...(deployment.dpop ? ['dpop'] : []),
+      ...(deployment.apiKey ? ['x-api-key'] : []),
+    ];
     const answer = await preflight(
       `${deployment.fhirBase}/Patient`,
       deployment.appOrigin,
@@ -225,12 +252,15 @@ async function checkFhirCors(deployment: Deployment): Promise<CheckResult> {
       allowsOrigin(answer, deployment.appOrigin) &&
       (requested.every((header) => allowedHeaders.includes(header)) || allowedHeaders === '*')
     ) {
-      return pass(name, `${deployment.appOrigin} may send ${requested.join(' and ')}`);
+      return pass(name, `${deployment.appOrigin} may send ${requested.join(', ')}`);
     }
+    const dpopHint = deployment.dpop
+      ? ' If the FHIR server does not support DPoP, set okta.dpop to false.'
+      : '';
     return fail(
       name,
-      `a preflight from ${deployment.appOrigin} is refused (${answer.status})`,
-      `Allow CORS on the FHIR server for ${deployment.appOrigin}, with the ${requested.join(' and ')} header(s).`,
+      `a preflight from ${deployment.appOrigin} is refused (${answer.status}${allowedHeaders ? `; it allows ${allowedHeaders}` : ''})`,
+      `Allow CORS on the FHIR server for ${deployment.appOrigin}, with the ${requested.join(', ')} header(s).${dpopHint}`,
     );
   } catch (error) {
     return fail(name, describeNetworkError(error), 'Check that the FHIR server is reachable.');
