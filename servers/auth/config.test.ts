@@ -2,9 +2,18 @@ import assert from 'node:assert/strict';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
-import { inputFromEnv, parseConfigFile } from './config.ts';
+import { buildConfig, inputFromEnv, parseConfigFile, spaClient } from './config.ts';
+import type { Logger } from './logger.ts';
 import { hashPassword } from './passwords.ts';
-import { Browser, exchangeCode, formAction, pkce, startTestServer } from './testing.ts';
+import {
+  APP_ORIGIN,
+  Browser,
+  FHIR_BASE,
+  exchangeCode,
+  formAction,
+  pkce,
+  startTestServer,
+} from './testing.ts';
 
 describe('configuration', () => {
   test('environment variables have the contract defaults and override the file', () => {
@@ -40,6 +49,84 @@ describe('configuration', () => {
     assert.throws(
       () => parseConfigFile('{"lifetimes":{"forever":1}}', 'auth.json'),
       /lifetimes\.forever/,
+    );
+  });
+
+  test("the refresh-token grace period is Okta's: 30 s by default, 0 to 60, per server or per client", () => {
+    const build = (input: Partial<Parameters<typeof buildConfig>[0]> = {}) =>
+      buildConfig({
+        port: 4300,
+        dataDir: '.data',
+        appOrigin: APP_ORIGIN,
+        fhirBase: FHIR_BASE,
+        ...input,
+      });
+    assert.equal(build().clients[0]?.refreshTokenGraceSeconds, 30);
+    assert.equal(inputFromEnv({}).refreshTokenGraceSeconds, undefined);
+    const file = parseConfigFile('{"refreshTokenGraceSeconds":45}', 'auth.json');
+    assert.equal(inputFromEnv({}, file).refreshTokenGraceSeconds, 45);
+    assert.equal(
+      inputFromEnv({ REFRESH_TOKEN_GRACE_SECONDS: '0' }, file).refreshTokenGraceSeconds,
+      0,
+      'the environment wins over the file',
+    );
+    const own = { ...spaClient(APP_ORIGIN), refreshTokenGraceSeconds: 5 };
+    const other = { ...spaClient('http://localhost:5200'), clientId: '0oaothercustomclient' };
+    assert.deepEqual(
+      build({ refreshTokenGraceSeconds: 0, clients: [own, other] }).clients.map(
+        (c) => c.refreshTokenGraceSeconds,
+      ),
+      [5, 0],
+      "a client's own setting wins over the server's",
+    );
+
+    const outOfRange =
+      /must be a whole number of seconds from 0 to 60 \(0 turns the grace period off\)/;
+    for (const value of ['61', '-1', '1.5', 'soon']) {
+      assert.throws(
+        () => inputFromEnv({ REFRESH_TOKEN_GRACE_SECONDS: value }),
+        /^Error: REFRESH_TOKEN_GRACE_SECONDS must be a whole number/,
+        value,
+      );
+    }
+    assert.throws(
+      () => parseConfigFile('{"refreshTokenGraceSeconds":90}', 'auth.json'),
+      /^Error: auth\.json: refreshTokenGraceSeconds must be/,
+    );
+    assert.throws(
+      () =>
+        parseConfigFile(
+          JSON.stringify({
+            clients: [{ ...spaClient(APP_ORIGIN), refreshTokenGraceSeconds: '30' }],
+          }),
+          'auth.json',
+        ),
+      /auth\.json: clients\[0\]\.refreshTokenGraceSeconds must be/,
+    );
+    assert.throws(() => build({ refreshTokenGraceSeconds: 61 }), outOfRange);
+    assert.throws(
+      () => build({ clients: [{ ...own, refreshTokenGraceSeconds: -5 }] }),
+      /0oalocalfhirokta0spa: refreshTokenGraceSeconds must be/,
+    );
+  });
+
+  test('the startup line of each client says how its refresh tokens rotate', async () => {
+    const lines: string[] = [];
+    const logger: Logger = { info: (m) => lines.push(m), warn: (m) => lines.push(m) };
+    const other = {
+      ...spaClient('http://localhost:5200'),
+      clientId: '0oaothercustomclient',
+      refreshTokenGraceSeconds: 0,
+    };
+    const server = await startTestServer({ logger, clients: [spaClient(APP_ORIGIN), other] });
+    await server.close();
+    assert.match(
+      lines.find((l) => l.startsWith('client 0oalocalfhirokta0spa:')) ?? '',
+      /refresh \(offline_access, rotates, previous token accepted for 30s\)/,
+    );
+    assert.match(
+      lines.find((l) => l.startsWith('client 0oaothercustomclient:')) ?? '',
+      /refresh \(offline_access, rotates, no grace period\)/,
     );
   });
 

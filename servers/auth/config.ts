@@ -66,13 +66,39 @@ export const LOGIN_THROTTLE: ThrottleLimits = {
   windowSeconds: 300,
 };
 
+/**
+ * Okta's "Grace period for token rotation" (SPA app settings): how long after a rotation the previous
+ * refresh token is still accepted. Okta allows 0 (off) to 60 seconds and defaults to 30.
+ */
+export const REFRESH_TOKEN_GRACE = { defaultSeconds: 30, maxSeconds: 60 } as const;
+
+/** A grace period in Okta's range, or a configuration error that names the setting. */
+export function graceSeconds(value: unknown, what: string): number {
+  if (
+    typeof value !== 'number' ||
+    !Number.isInteger(value) ||
+    value < 0 ||
+    value > REFRESH_TOKEN_GRACE.maxSeconds
+  ) {
+    throw new Error(
+      `${what} must be a whole number of seconds from 0 to ${REFRESH_TOKEN_GRACE.maxSeconds} (0 turns the grace period off)`,
+    );
+  }
+  return value;
+}
+
 export interface ClientConfig {
   clientId: string;
   redirectUris: string[];
   postLogoutRedirectUris: string[];
   /** Origins allowed to call the API endpoints from a browser (Okta "trusted origins"). */
   allowedOrigins: string[];
+  /** This app's refresh-token rotation grace period; the server-wide one when absent. */
+  refreshTokenGraceSeconds?: number;
 }
+
+/** A client with its grace period settled. */
+export type AuthClient = ClientConfig & { refreshTokenGraceSeconds: number };
 
 export interface AuthConfig {
   /** e.g. http://localhost:4300/oauth2/default */
@@ -83,7 +109,7 @@ export interface AuthConfig {
   audience: string;
   dataDir: string;
   usersFile: string;
-  clients: ClientConfig[];
+  clients: AuthClient[];
   lifetimes: TokenLifetimes;
   scopes: readonly string[];
 }
@@ -114,6 +140,8 @@ export interface AuthConfigInput {
   usersFile?: string;
   /** Replaces the default SPA client (derived from `appOrigin`). */
   clients?: ClientConfig[];
+  /** Refresh-token rotation grace period of every client that does not set its own. */
+  refreshTokenGraceSeconds?: number;
 }
 
 /** Builds the configuration once the listening port is known. */
@@ -123,25 +151,40 @@ export function buildConfig(input: AuthConfigInput): AuthConfig {
   if (input.accessTokenTtlSeconds !== undefined) {
     lifetimes.accessTokenSeconds = input.accessTokenTtlSeconds;
   }
+  const grace = graceSeconds(
+    input.refreshTokenGraceSeconds ?? REFRESH_TOKEN_GRACE.defaultSeconds,
+    'refreshTokenGraceSeconds',
+  );
+  const clients = input.clients?.length
+    ? input.clients
+    : [spaClient(input.appOrigin.replace(/\/$/, ''))];
   return {
     issuer: `${origin}${ISSUER_PATH}`,
     origin,
     audience: input.fhirBase,
     dataDir: input.dataDir,
     usersFile: input.usersFile ?? DEFAULT_USERS_FILE,
-    clients: input.clients?.length
-      ? input.clients
-      : [spaClient(input.appOrigin.replace(/\/$/, ''))],
+    clients: clients.map((c) => ({
+      ...c,
+      refreshTokenGraceSeconds: graceSeconds(
+        c.refreshTokenGraceSeconds ?? grace,
+        `${c.clientId}: refreshTokenGraceSeconds`,
+      ),
+    })),
     lifetimes,
     scopes: [...OIDC_SCOPES, ...SMART_SCOPES],
   };
 }
 
-/** The optional JSON file named by `AUTH_CONFIG_FILE`: clients, lifetimes and the users file. */
+/**
+ * The optional JSON file named by `AUTH_CONFIG_FILE`: clients, lifetimes, the users file and the
+ * refresh-token grace period (server-wide here, or per client like Okta's app setting).
+ */
 export interface AuthConfigFile {
   clients?: ClientConfig[];
   lifetimes?: Partial<TokenLifetimes>;
   usersFile?: string;
+  refreshTokenGraceSeconds?: number;
 }
 
 function stringList(value: unknown, what: string): string[] {
@@ -169,6 +212,14 @@ export function parseConfigFile(text: string, source: string): AuthConfigFile {
           `${where}.postLogoutRedirectUris`,
         ),
         allowedOrigins: stringList(c.allowedOrigins ?? [], `${where}.allowedOrigins`),
+        ...(c.refreshTokenGraceSeconds === undefined
+          ? {}
+          : {
+              refreshTokenGraceSeconds: graceSeconds(
+                c.refreshTokenGraceSeconds,
+                `${where}.refreshTokenGraceSeconds`,
+              ),
+            }),
       };
     });
   }
@@ -187,6 +238,12 @@ export function parseConfigFile(text: string, source: string): AuthConfigFile {
     if (typeof raw.usersFile !== 'string') throw new Error(`${source}: usersFile must be a path`);
     result.usersFile = raw.usersFile;
   }
+  if (raw.refreshTokenGraceSeconds !== undefined) {
+    result.refreshTokenGraceSeconds = graceSeconds(
+      raw.refreshTokenGraceSeconds,
+      `${source}: refreshTokenGraceSeconds`,
+    );
+  }
   return result;
 }
 
@@ -203,7 +260,9 @@ function seconds(env: NodeJS.ProcessEnv, name: string): number | undefined {
  * Environment variables (docs/CONTRACT.md names, plus the optional ones):
  * AUTH_PORT (4300), DATA_DIR (.data), APP_ORIGIN (http://localhost:4200), FHIR_BASE
  * (http://localhost:4400/fhir), ACCESS_TOKEN_TTL_SECONDS, REFRESH_TOKEN_TTL_SECONDS, SESSION_TTL_SECONDS,
- * USERS_FILE, AUTH_CONFIG_FILE (JSON: clients, lifetimes, usersFile; environment wins over the file).
+ * REFRESH_TOKEN_GRACE_SECONDS (30; 0 to 60), USERS_FILE, AUTH_CONFIG_FILE (JSON: clients, lifetimes,
+ * usersFile, refreshTokenGraceSeconds; environment wins over the file, a client's own grace period
+ * over both).
  */
 export function inputFromEnv(
   env: NodeJS.ProcessEnv,
@@ -216,6 +275,7 @@ export function inputFromEnv(
   const session = seconds(env, 'SESSION_TTL_SECONDS');
   if (refresh) lifetimes.refreshTokenSeconds = refresh;
   if (session) lifetimes.sessionSeconds = session;
+  const grace = env.REFRESH_TOKEN_GRACE_SECONDS;
   return {
     port: Number(env.AUTH_PORT ?? 4300),
     dataDir: env.DATA_DIR ?? '.data',
@@ -225,5 +285,8 @@ export function inputFromEnv(
     lifetimes,
     usersFile: env.USERS_FILE || file.usersFile,
     clients: file.clients,
+    refreshTokenGraceSeconds: grace
+      ? graceSeconds(Number(grace), 'REFRESH_TOKEN_GRACE_SECONDS')
+      : file.refreshTokenGraceSeconds,
   };
 }

@@ -6,6 +6,8 @@ import type { NextFunction, Request, Response } from 'express';
 import type Provider from 'oidc-provider';
 import { ISSUER_PATH } from './config.ts';
 import { InvalidRequest } from './errors.ts';
+import { applyGracePeriod, inFamilyOrder } from './refresh-grace.ts';
+import type { Store } from './store.ts';
 
 /** oidc-provider's own limit for request bodies. */
 const MAX_BODY = 56 * 1024;
@@ -41,11 +43,14 @@ export function installAuthorizeRewrites(provider: Provider): void {
 }
 
 /**
- * `grant_type=interaction_code` (Identity Engine) is an authorization code under another name: the
- * emulation mints a real code, and this replays the token request to oidc-provider as
- * `grant_type=authorization_code`, so every token comes from the same configuration.
+ * `/v1/token` rewrites: the form is read here and the request replayed to oidc-provider.
+ * - `grant_type=interaction_code` (Identity Engine) is an authorization code under another name: the
+ *   emulation mints a real code, and the request goes on as `grant_type=authorization_code`, so every
+ *   token comes from the same configuration.
+ * - A refresh with the previous refresh token within the rotation grace period goes on with the
+ *   newest one (`refresh-grace.ts`).
  */
-export function interactionCodeGrant(callback: RequestListener) {
+export function tokenRequestRewrites(callback: RequestListener, store: Store) {
   return (req: Request, res: Response, next: NextFunction): void => {
     if (req.method !== 'POST' || !req.is('application/x-www-form-urlencoded')) {
       next();
@@ -69,18 +74,21 @@ export function interactionCodeGrant(callback: RequestListener) {
         params.set('code', params.get('interaction_code') ?? '');
         params.delete('interaction_code');
       }
-      const body = Buffer.from(params.toString());
       const replay = new IncomingMessage(req.socket);
-      replay.method = req.method;
-      replay.url = req.originalUrl.slice(ISSUER_PATH.length);
-      replay.headers = { ...req.headers, 'content-length': String(body.length) };
-      delete replay.headers['transfer-encoding'];
-      Object.assign(replay, { originalUrl: req.originalUrl });
-      replay.push(body);
-      replay.push(null);
-      // Marks the body as fully received; otherwise Node treats the end as an abort and kills the socket.
-      replay.complete = true;
-      callback(replay, res);
+      inFamilyOrder(store, params, res, () => {
+        applyGracePeriod(store, params, replay);
+        const body = Buffer.from(params.toString());
+        replay.method = req.method;
+        replay.url = req.originalUrl.slice(ISSUER_PATH.length);
+        replay.headers = { ...req.headers, 'content-length': String(body.length) };
+        delete replay.headers['transfer-encoding'];
+        Object.assign(replay, { originalUrl: req.originalUrl });
+        replay.push(body);
+        replay.push(null);
+        // Marks the body as fully received; otherwise Node treats the end as an abort and kills the socket.
+        replay.complete = true;
+        callback(replay, res);
+      }).catch(next);
     });
   };
 }

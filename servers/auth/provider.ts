@@ -7,6 +7,7 @@ import { ISSUER_PATH, OIDC_SCOPES, originsOf, type AuthConfig } from './config.t
 import type { SigningKeys } from './keys.ts';
 import { logoutSource, postLogoutSuccessSource, renderProviderError } from './logout.ts';
 import { oktaPostMessage } from './post-message.ts';
+import { rotateUnlessGraceReuse } from './refresh-grace.ts';
 import { grantedScopes, splitScope, unknownScopes } from './scopes.ts';
 import type { Store } from './store.ts';
 import { userClaims, type UserDirectory } from './users.ts';
@@ -216,7 +217,7 @@ export function createProvider(deps: ProviderDeps): Provider {
       BackchannelAuthenticationRequest: 600,
       PreAuthorizedCode: 600,
     },
-    rotateRefreshToken: true,
+    rotateRefreshToken: rotateUnlessGraceReuse,
     interactions: { url: (_ctx, interaction) => `${ISSUER_PATH}/interaction/${interaction.uid}` },
     renderError: renderProviderError,
   };

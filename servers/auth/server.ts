@@ -21,8 +21,9 @@ import { introspectRoutes } from './introspect.ts';
 import { loadOrCreateKeys } from './keys.ts';
 import { createLogger, type Logger } from './logger.ts';
 import { createPasswordLogin } from './login.ts';
-import { installAuthorizeRewrites, interactionCodeGrant } from './okta-rewrites.ts';
+import { installAuthorizeRewrites, tokenRequestRewrites } from './okta-rewrites.ts';
 import { createProvider } from './provider.ts';
+import { recordRotations } from './refresh-grace.ts';
 import { revokeRoutes } from './revoke.ts';
 import { createSessionTokens } from './session-tokens.ts';
 import { openStore } from './store.ts';
@@ -41,6 +42,8 @@ export interface AuthServerOptions {
   usersFile?: string;
   /** Replaces the default SPA client derived from `appOrigin`. */
   clients?: ClientConfig[];
+  /** Okta's refresh-token rotation grace period, 0 to 60 s (default 30); a client may set its own. */
+  refreshTokenGraceSeconds?: number;
   /** Failed sign-in limits (defaults in config.ts). */
   loginThrottle?: Partial<ThrottleLimits>;
   logger?: Logger;
@@ -50,6 +53,13 @@ export interface AuthServer {
   issuer: string;
   port: number;
   close(): Promise<void>;
+}
+
+/** How the startup line describes a client's refresh-token rotation. */
+function graceNote(seconds: number): string {
+  return seconds > 0
+    ? `rotates, previous token accepted for ${seconds}s`
+    : 'rotates, no grace period';
 }
 
 export async function startAuthServer(options: AuthServerOptions): Promise<AuthServer> {
@@ -67,6 +77,7 @@ export async function startAuthServer(options: AuthServerOptions): Promise<AuthS
   const providerDeps = { config, keys, store, users };
   const provider = createProvider(providerDeps);
   installAuthorizeRewrites(provider);
+  recordRotations(provider, config, store);
   provider.on('server_error', (_ctx, err: Error) => logger.warn(`provider error: ${err.message}`));
 
   const login = createPasswordLogin(
@@ -91,7 +102,7 @@ export async function startAuthServer(options: AuthServerOptions): Promise<AuthS
       'GET,POST,DELETE',
     ),
   );
-  app.use(`${ISSUER_PATH}/v1/token`, interactionCodeGrant(callback));
+  app.use(`${ISSUER_PATH}/v1/token`, tokenRequestRewrites(callback, store));
   app.use(interactionRoutes(provider, config.clients, login, sessionTokens));
   app.use(userinfoRoutes(config, verifier, users));
   app.use(revokeRoutes(config, provider, verifier, store));
@@ -108,7 +119,8 @@ export async function startAuthServer(options: AuthServerOptions): Promise<AuthS
 
   for (const c of config.clients) {
     logger.info(
-      `client ${c.clientId}: code + PKCE S256, refresh (offline_access), widget (interaction_code, authn), DPoP;` +
+      `client ${c.clientId}: code + PKCE S256, refresh (offline_access, ${graceNote(c.refreshTokenGraceSeconds)}),` +
+        ` widget (interaction_code, authn), DPoP;` +
         ` redirect ${c.redirectUris.join(' ')}; origins ${c.allowedOrigins.join(' ') || 'none'}`,
     );
   }

@@ -1,8 +1,9 @@
 /**
  * Everything that must survive a restart, in one SQLite file (`${dataDir}/auth.sqlite`): oidc-provider's
  * sessions, grants, codes and refresh tokens (through its adapter interface), the ids of revoked access
- * tokens, which access tokens each grant issued (so revoking a grant revokes them), recent failed
- * sign-ins (so a restart does not lift a lockout), the cookie keys and the DPoP nonce secret.
+ * tokens, which access tokens each grant issued (so revoking a grant revokes them), recent refresh-token
+ * rotations (for the grace period), recent failed sign-ins (so a restart does not lift a lockout), the
+ * cookie keys and the DPoP nonce secret.
  */
 import { randomBytes } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
@@ -25,6 +26,10 @@ export interface Store {
   revokeJti(jti: string, exp: number): void;
   revokeGrantTokens(grantId: string): void;
   isRevoked(jti: string): boolean;
+  /** Refresh token `previous` was rotated to `next`; its grace period ends at `graceEndsAtMs`. */
+  recordRotation(previous: string, next: string, graceEndsAtMs: number): void;
+  /** The token `previous` was rotated to, while its grace period lasts. */
+  successorInGrace(previous: string): string | undefined;
   /** Failed sign-ins for the login throttle: one row per failure under `key`, until `expiresAtMs`. */
   addFailure(key: string, expiresAtMs: number): void;
   /** Failures under `key` that have not expired yet. */
@@ -50,6 +55,9 @@ export function openStore(dataDir: string): Store {
     CREATE TABLE IF NOT EXISTS issued_tokens (jti TEXT PRIMARY KEY, grant_id TEXT, expires_at INTEGER NOT NULL);
     CREATE INDEX IF NOT EXISTS issued_grant ON issued_tokens (grant_id);
     CREATE TABLE IF NOT EXISTS revoked_tokens (jti TEXT PRIMARY KEY, expires_at INTEGER NOT NULL);
+    CREATE TABLE IF NOT EXISTS refresh_rotations (
+      previous TEXT PRIMARY KEY, next TEXT NOT NULL, grace_ends_at_ms INTEGER NOT NULL);
+    CREATE INDEX IF NOT EXISTS refresh_rotations_end ON refresh_rotations (grace_ends_at_ms);
     CREATE TABLE IF NOT EXISTS login_failures (key TEXT NOT NULL, expires_at_ms INTEGER NOT NULL);
     CREATE INDEX IF NOT EXISTS login_failures_key ON login_failures (key, expires_at_ms);
     CREATE TABLE IF NOT EXISTS settings (name TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -60,6 +68,8 @@ export function openStore(dataDir: string): Store {
   db.prepare('DELETE FROM revoked_tokens WHERE expires_at < ?').run(t);
   const pruneFailures = db.prepare('DELETE FROM login_failures WHERE expires_at_ms <= ?');
   pruneFailures.run(Date.now());
+  const pruneRotations = db.prepare('DELETE FROM refresh_rotations WHERE grace_ends_at_ms < ?');
+  pruneRotations.run(Date.now());
 
   const upsert = db.prepare(
     `INSERT INTO records (model, id, payload, grant_id, uid, user_code, expires_at)
@@ -84,6 +94,12 @@ export function openStore(dataDir: string): Store {
     'SELECT COUNT(*) AS n FROM login_failures WHERE key = ? AND expires_at_ms > ?',
   );
   const clearFailures = db.prepare('DELETE FROM login_failures WHERE key = ?');
+  const addRotation = db.prepare(
+    'INSERT OR REPLACE INTO refresh_rotations (previous, next, grace_ends_at_ms) VALUES (?, ?, ?)',
+  );
+  const successor = db.prepare<[string, number], { next: string }>(
+    'SELECT next FROM refresh_rotations WHERE previous = ? AND grace_ends_at_ms >= ?',
+  );
 
   /** A value in `settings`, created by `create` on first use and kept from then on. */
   const setting = (name: string, create: () => string): string => {
@@ -166,6 +182,12 @@ export function openStore(dataDir: string): Store {
     },
     isRevoked: (jti) =>
       db.prepare('SELECT 1 FROM revoked_tokens WHERE jti = ?').get(jti) !== undefined,
+    recordRotation(previous, next, graceEndsAtMs) {
+      // Pruning on write keeps the table to the rotations still in their grace period (a minute at most).
+      pruneRotations.run(Date.now());
+      addRotation.run(previous, next, graceEndsAtMs);
+    },
+    successorInGrace: (previous) => successor.get(previous, Date.now())?.next,
     addFailure(key, expiresAtMs) {
       // Pruning on write keeps the table to the failures of the current window.
       pruneFailures.run(Date.now());
