@@ -11,6 +11,7 @@ import {
   dpopKey,
   dpopTokens,
   loginForTokens,
+  postForm,
   redirectLogin,
   startTestServer,
   type TestServer,
@@ -19,13 +20,9 @@ import {
 
 const OFFLINE_SCOPE = 'openid profile offline_access user/*.read';
 
-function post(url: string, fields: Record<string, string>) {
-  return fetch(url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({ client_id: CLIENT_ID, ...fields }),
-  });
-}
+/** The SPA's form POSTs carry its client id. */
+const post = (url: string, fields: Record<string, string>) =>
+  postForm(url, { client_id: CLIENT_ID, ...fields });
 
 async function refresh(server: TestServer, refreshToken: string | undefined) {
   const res = await post(`${server.issuer}/v1/token`, {

@@ -227,6 +227,19 @@ export async function loginForTokens(
   return body;
 }
 
+/** A form POST, as the SDKs send to the token, revoke and introspect endpoints. */
+export function postForm(
+  url: string,
+  fields: Record<string, string>,
+  headers: Record<string, string> = {},
+): Promise<Response> {
+  return fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded', ...headers },
+    body: new URLSearchParams(fields),
+  });
+}
+
 /** A client's DPoP key pair, as okta-auth-js keeps one in IndexedDB. */
 export interface DpopKey {
   alg: 'RS256' | 'ES256';
@@ -270,15 +283,11 @@ export async function dpopTokenRequest(
   fields: Record<string, string>,
   nonce?: string,
 ): Promise<DpopTokenResponse> {
-  const res = await fetch(url, {
-    method: 'POST',
-    headers: {
-      'content-type': 'application/x-www-form-urlencoded',
-      origin: APP_ORIGIN,
-      dpop: await dpopProof(key, 'POST', url, { nonce }),
-    },
-    body: new URLSearchParams({ client_id: CLIENT_ID, ...fields }),
-  });
+  const res = await postForm(
+    url,
+    { client_id: CLIENT_ID, ...fields },
+    { origin: APP_ORIGIN, dpop: await dpopProof(key, 'POST', url, { nonce }) },
+  );
   return {
     status: res.status,
     headers: res.headers,

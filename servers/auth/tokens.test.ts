@@ -5,6 +5,7 @@ import {
   CLIENT_ID,
   exchangeCode,
   loginForTokens,
+  postForm as post,
   redirectLogin,
   startTestServer,
   type TestServer,
@@ -13,14 +14,6 @@ import {
 
 // okta-auth-js sends `Authorization: Basic base64(clientId)`, without a colon or a secret.
 const OKTA_BASIC = `Basic ${Buffer.from(CLIENT_ID).toString('base64')}`;
-
-function post(url: string, fields: Record<string, string>, headers: Record<string, string> = {}) {
-  return fetch(url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/x-www-form-urlencoded', ...headers },
-    body: new URLSearchParams(fields),
-  });
-}
 
 describe('userinfo, revocation, introspection and refresh', () => {
   let server: TestServer;
