@@ -1,6 +1,7 @@
 // Shared fixtures: the running stack, sign-in through the hosted Okta-style page, and a console guard that fails
-// any test whose page writes a token to the browser console.
+// any test whose page writes a token, the password or a patient's name to the browser console.
 import { test as base, expect, type Page } from '@playwright/test';
+import { findLeaks, patientNamesIn } from '../security/log-scan.ts';
 import { DEMO_PASSWORD, sharedStack, type StackUrls } from './stack.ts';
 
 /** The shared stack, with the default (redirect login) app as `appUrl`. */
@@ -30,6 +31,12 @@ export const test = base.extend<Fixtures>({
       await use(messages);
       const leaked = messages.filter((text) => JWT_PATTERN.test(text) || /bearer\s/i.test(text));
       expect(leaked, 'tokens written to the browser console').toEqual([]);
+      // Every patient in the shared stack's store, seeded and imported: none may reach the console.
+      const phi = findLeaks(
+        [{ name: 'the browser console', text: messages.join('\n') }],
+        patientNamesIn(sharedStack().dataDir),
+      );
+      expect(phi, 'the password or patient names written to the browser console').toEqual([]);
       // Chromium reports every Content-Security-Policy violation on the console: the app must cause none.
       const violations = messages.filter((text) => /content security policy/i.test(text));
       expect(violations, 'CSP violations').toEqual([]);
