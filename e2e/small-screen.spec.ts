@@ -52,8 +52,16 @@ test('at 375 px the sign-in (hosted and widget), patients, observations and toke
   await expectWithinWidth(banner.getByRole('heading', { level: 1 }), 'the patient name');
   await expectWithinWidth(page.getByRole('link', { name: '← Back to patients' }), 'Back');
   await expectWithinWidth(page.getByRole('region', { name: 'Latest vitals' }), 'the latest vitals');
-  await page
-    .getByRole('table', { name: 'Observations' })
+  // The reference range moves under the value, so every column fits without scrolling sideways.
+  const observations = page.getByRole('table', { name: 'Observations' });
+  const heartRate = observations.getByRole('row').filter({ hasText: 'Heart rate' }).first();
+  await expectWithinWidth(heartRate.getByText(/^Reference 60–100 \/min$/), 'a reference range');
+  await expect(observations.getByRole('columnheader', { name: 'Reference range' })).toBeHidden();
+  await expectWithinWidth(
+    observations.getByRole('button', { name: /^Show trend for Heart rate/ }).first(),
+    'a Trend button',
+  );
+  await observations
     .getByRole('button', { name: /^Show trend for Blood pressure/ })
     .first()
     .click();
