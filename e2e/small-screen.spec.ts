@@ -12,6 +12,18 @@ function horizontalOverflow(page: Page): Promise<number> {
   );
 }
 
+/** How far the widest table scrolls sideways inside its own box: 0 when every column fits the phone. */
+function tableOverflow(page: Page): Promise<number> {
+  return page.evaluate(() =>
+    Math.max(
+      0,
+      ...[...document.querySelectorAll('.table-scroll')].map(
+        (box) => box.scrollWidth - box.clientWidth,
+      ),
+    ),
+  );
+}
+
 /** The element is visible and lies entirely within the 375 px width. */
 async function expectWithinWidth(locator: Locator, name: string): Promise<void> {
   await expect(locator, name).toBeVisible();
@@ -45,6 +57,7 @@ test('at 375 px the sign-in (hosted and widget), patients, observations and toke
   const firstPatient = page.getByRole('table', { name: 'Patients' }).getByRole('link').first();
   await expectWithinWidth(firstPatient, 'the first patient');
   expect(await horizontalOverflow(page), 'patients page overflow').toBe(0);
+  expect(await tableOverflow(page), 'the patient table scrolls sideways').toBe(0);
 
   await firstPatient.click();
   await expect(page.getByTestId('observation-total')).toHaveText(/^\d+ observations$/);
@@ -70,6 +83,7 @@ test('at 375 px the sign-in (hosted and widget), patients, observations and toke
     'the trend chart',
   );
   expect(await horizontalOverflow(page), 'observations page overflow').toBe(0);
+  expect(await tableOverflow(page), 'the observation table scrolls sideways').toBe(0);
 
   await page.goto(`${stack.appUrl}/token`);
   await expect(page.getByRole('heading', { name: 'Token inspector', level: 1 })).toBeVisible();
