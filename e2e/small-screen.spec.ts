@@ -1,6 +1,7 @@
-// A phone 375 px wide: every page fits the width (wide tables scroll inside their own box, never the page), and
-// the controls a clinician needs stay on screen.
+// A phone 375 px wide: every page fits the width (wide tables scroll inside their own box, never the page), the
+// controls a clinician needs stay on screen, and axe finds nothing serious in the phone layout.
 import type { Locator, Page } from '@playwright/test';
+import { expectNoSeriousViolations } from './axe.ts';
 import { expect, signInWithRedirect, test } from './fixtures.ts';
 
 test.use({ viewport: { width: 375, height: 812 } });
@@ -33,7 +34,7 @@ async function expectWithinWidth(locator: Locator, name: string): Promise<void> 
   expect((box?.x ?? 0) + (box?.width ?? 0), `${name} ends on screen`).toBeLessThanOrEqual(375);
 }
 
-test('at 375 px the sign-in (hosted and widget), patients, observations and token pages fit the width, controls on screen', async ({
+test('at 375 px the sign-in (hosted and widget), patients, observations and token pages fit the width, controls on screen, no serious axe findings', async ({
   page,
   stack,
 }) => {
@@ -58,6 +59,7 @@ test('at 375 px the sign-in (hosted and widget), patients, observations and toke
   await expectWithinWidth(firstPatient, 'the first patient');
   expect(await horizontalOverflow(page), 'patients page overflow').toBe(0);
   expect(await tableOverflow(page), 'the patient table scrolls sideways').toBe(0);
+  await expectNoSeriousViolations(page, 'the patients page at 375 px');
 
   await firstPatient.click();
   await expect(page.getByTestId('observation-total')).toHaveText(/^\d+ observations$/);
@@ -84,6 +86,7 @@ test('at 375 px the sign-in (hosted and widget), patients, observations and toke
   );
   expect(await horizontalOverflow(page), 'observations page overflow').toBe(0);
   expect(await tableOverflow(page), 'the observation table scrolls sideways').toBe(0);
+  await expectNoSeriousViolations(page, 'the observations page at 375 px');
 
   await page.goto(`${stack.appUrl}/token`);
   await expect(page.getByRole('heading', { name: 'Token inspector', level: 1 })).toBeVisible();
