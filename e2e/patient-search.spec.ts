@@ -257,6 +257,24 @@ test('a search nothing matches says "No patients match this search."', async ({ 
   await expect(page.getByRole('button', { name: 'Next page' })).toBeDisabled();
 });
 
+test('a link with parts the app cannot use says which, searches without them, and a new search drops them', async ({
+  page,
+  stack,
+}) => {
+  await openPatients(page, stack, '?gender=female&birthdate=19x&count=7000&colour=blue');
+  const note = page.getByRole('status').filter({ hasText: 'Not understood in this link' });
+  await expect(note).toHaveText(
+    'Not understood in this link, so not applied: birthdate, count, colour.',
+  );
+  await expect(total(page)).toHaveText('65 patients');
+  await expect(patientTable(page).locator('tbody tr')).toHaveCount(20);
+
+  await page.getByLabel('Gender', { exact: true }).selectOption('male');
+  await expect(total(page)).toHaveText('55 patients');
+  await expect(note).toHaveCount(0);
+  await expect(page).toHaveURL(`${stack.appUrl}/patients?gender=male`);
+});
+
 test('keyboard only: Tab to the name field, type, Tab to a patient, Enter opens their observations', async ({
   page,
   stack,

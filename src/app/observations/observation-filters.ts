@@ -1,5 +1,7 @@
 import { ParamMap, Params } from '@angular/router';
 import { SearchParams } from '../fhir/fhir-client';
+import { isSearchDate } from '../fhir/search-date';
+import { toQueryParams } from '../shell/url-state';
 import { CATEGORY_LABELS, CategoryKey } from './observation-row';
 
 /** The observation page's filters, held in its URL. */
@@ -24,7 +26,6 @@ export const NO_OBSERVATION_FILTERS: ObservationFilters = {
 };
 
 export const OBSERVATION_PAGE_SIZE = 50;
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const SYSTEM_AND_CODE = /^[^\s|]+\|[^\s|]+$/;
 const LOINC_CODE = /^\d{1,7}-\d$/;
 
@@ -35,19 +36,15 @@ export function observationFiltersFromParams(params: ParamMap): ObservationFilte
   return {
     category: category in CATEGORY_LABELS ? category : '',
     code: text('code'),
-    from: ISO_DATE.test(text('from')) ? text('from') : '',
-    to: ISO_DATE.test(text('to')) ? text('to') : '',
+    from: isSearchDate(text('from'), 'day') ? text('from') : '',
+    to: isSearchDate(text('to'), 'day') ? text('to') : '',
     cursor: text('cursor', 4000),
     page: Number.isInteger(page) && page > 1 ? page : 1,
   };
 }
 
 export function observationFiltersToParams(filters: ObservationFilters): Params {
-  const params: Params = {};
-  for (const key of Object.keys(NO_OBSERVATION_FILTERS) as (keyof ObservationFilters)[]) {
-    if (filters[key] !== NO_OBSERVATION_FILTERS[key]) params[key] = String(filters[key]);
-  }
-  return params;
+  return toQueryParams(filters, NO_OBSERVATION_FILTERS);
 }
 
 /** FHIR search parameters for one patient's observations, newest first, filtered on the server. */

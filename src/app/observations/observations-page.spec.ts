@@ -208,3 +208,38 @@ describe('ObservationsPage for a user without an Observation scope', () => {
     controller.verify();
   });
 });
+
+describe('ObservationsPage opened from a link with filters it cannot use', () => {
+  it('says which, and filters by the rest', async () => {
+    TestBed.configureTestingModule({
+      providers: [
+        provideRouter(
+          [{ path: 'observations/:id', component: ObservationsPage }],
+          withComponentInputBinding(),
+        ),
+        provideHttpClient(),
+        provideHttpClientTesting(),
+        { provide: RUNTIME_CONFIG, useValue: TEST_CONFIG },
+        { provide: OKTA_AUTH, useValue: fakeOktaAuth() },
+      ],
+    });
+    const controller = TestBed.inject(HttpTestingController);
+    const harness = await RouterTestingHarness.create(
+      '/observations/pat-0001?category=laboratory&from=2020-13-45&category_typo=x',
+    );
+    await harness.fixture.whenStable();
+    controller
+      .expectOne(`${TEST_FHIR_BASE}/Patient/pat-0001`)
+      .flush({ resourceType: 'Patient', id: 'pat-0001' });
+    const searches = controller.match((r) => r.url === `${TEST_FHIR_BASE}/Observation`);
+    const page = searches.find((r) => r.request.params.get('category') === 'laboratory');
+    expect(page?.request.params.has('date')).toBeFalse();
+    for (const search of searches) search.flush({ resourceType: 'Bundle', total: 0, entry: [] });
+    await harness.fixture.whenStable();
+    const note = (harness.routeNativeElement as HTMLElement).querySelector('.ignored-params');
+    expect(note?.textContent?.trim()).toBe(
+      'Not understood in this link, so not applied: from, category_typo.',
+    );
+    controller.verify();
+  });
+});

@@ -21,9 +21,11 @@ import { PatientService } from '../patients/patient.service';
 import { BundlePager } from '../shell/bundle-pager';
 import { ErrorPanel } from '../shell/error-panel';
 import { LOADING, LoadState } from '../shell/load-state';
+import { ignoredQueryParams } from '../shell/url-state';
 import { latestVitals } from './latest-vitals';
 import { ObservationFilterForm } from './observation-filter-form';
 import {
+  NO_OBSERVATION_FILTERS,
   ObservationFilters,
   observationFiltersFromParams,
   observationFiltersToParams,
@@ -101,6 +103,14 @@ export class ObservationsPage {
     {
       requireSync: true,
     },
+  );
+  protected readonly ignoredParams = toSignal(
+    this.route.queryParamMap.pipe(
+      map((params) =>
+        ignoredQueryParams(params, observationFiltersFromParams(params), NO_OBSERVATION_FILTERS),
+      ),
+    ),
+    { requireSync: true },
   );
   protected readonly showEnteredInError = signal(false);
   protected readonly trendRow = signal<ObservationRow | undefined>(undefined);

@@ -1,5 +1,7 @@
 import { ParamMap, Params } from '@angular/router';
 import { SearchParams } from '../fhir/fhir-client';
+import { isSearchDate } from '../fhir/search-date';
+import { toQueryParams } from '../shell/url-state';
 
 export type PatientSort = '' | 'name' | '-name' | 'birthdate' | '-birthdate';
 export const PATIENT_SORTS: readonly { value: PatientSort; label: string }[] = [
@@ -36,8 +38,6 @@ export const DEFAULT_PATIENT_SEARCH: PatientSearch = {
   page: 1,
 };
 
-const ISO_DATE = /^\d{4}(-\d{2}(-\d{2})?)?$/;
-
 /** Reads the URL's query parameters, ignoring anything malformed (URLs are user input). */
 export function patientSearchFromParams(params: ParamMap): PatientSearch {
   const text = (key: string, max = 200) => (params.get(key) ?? '').trim().slice(0, max);
@@ -49,7 +49,7 @@ export function patientSearchFromParams(params: ParamMap): PatientSearch {
   return {
     // Not trimmed: the box must keep a trailing space while the user is still typing.
     name: (params.get('name') ?? '').slice(0, 200),
-    birthdate: ISO_DATE.test(birthdate) ? birthdate : '',
+    birthdate: isSearchDate(birthdate) ? birthdate : '',
     gender: (GENDERS as readonly string[]).includes(gender) ? gender : '',
     identifier: text('identifier'),
     sort: PATIENT_SORTS.some((s) => s.value === sort) ? sort : DEFAULT_PATIENT_SEARCH.sort,
@@ -61,11 +61,7 @@ export function patientSearchFromParams(params: ParamMap): PatientSearch {
 
 /** The query parameters for a search; defaults are left out to keep shared links short. */
 export function patientSearchToParams(search: PatientSearch): Params {
-  const params: Params = {};
-  for (const key of Object.keys(DEFAULT_PATIENT_SEARCH) as (keyof PatientSearch)[]) {
-    if (search[key] !== DEFAULT_PATIENT_SEARCH[key]) params[key] = String(search[key]);
-  }
-  return params;
+  return toQueryParams(search, DEFAULT_PATIENT_SEARCH);
 }
 
 // `_sort=name` orders by family then given name on the local server (and HAPI/IRIS accept it).

@@ -158,6 +158,36 @@ describe('PatientsPage restored from a shared URL', () => {
       (th) => th.textContent?.trim() === 'Birth date',
     );
     expect(birthHeader?.getAttribute('aria-sort')).toBe('descending');
+    expect(el.querySelector('.ignored-params')).toBeNull();
+    controller.verify();
+  });
+
+  it('says which parts of the link it could not use, and searches without them', async () => {
+    TestBed.configureTestingModule({
+      providers: [
+        provideRouter([{ path: 'patients', component: PatientsPage }]),
+        provideHttpClient(),
+        provideHttpClientTesting(),
+        { provide: RUNTIME_CONFIG, useValue: TEST_CONFIG },
+        { provide: OKTA_AUTH, useValue: fakeOktaAuth() },
+      ],
+    });
+    const controller = TestBed.inject(HttpTestingController);
+    const harness = await RouterTestingHarness.create(
+      '/patients?name=chal&birthdate=19x&count=7000&colour=blue',
+    );
+    await harness.fixture.whenStable();
+    const request = controller.expectOne((r) => r.url === `${TEST_FHIR_BASE}/Patient`);
+    expect(request.request.params.get('name')).toBe('chal');
+    expect(request.request.params.has('birthdate')).toBeFalse();
+    expect(request.request.params.get('_count')).toBe('20');
+    request.flush(patientBundle());
+    await harness.fixture.whenStable();
+    const note = (harness.routeNativeElement as HTMLElement).querySelector('.ignored-params');
+    expect(note?.getAttribute('role')).toBe('status');
+    expect(note?.textContent?.trim()).toBe(
+      'Not understood in this link, so not applied: birthdate, count, colour.',
+    );
     controller.verify();
   });
 

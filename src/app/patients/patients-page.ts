@@ -7,6 +7,7 @@ import { toFhirError } from '../fhir/fhir-error';
 import { BundlePager } from '../shell/bundle-pager';
 import { ErrorPanel } from '../shell/error-panel';
 import { LOADING, LoadState } from '../shell/load-state';
+import { ignoredQueryParams } from '../shell/url-state';
 import { PatientCriteriaChange, PatientSearchForm } from './patient-search-form';
 import { PatientListMemory } from './patient-list-memory';
 import { toPatientSummary } from './patient-row';
@@ -39,6 +40,14 @@ export class PatientsPage {
   protected readonly search = toSignal(
     this.route.queryParamMap.pipe(map(patientSearchFromParams)),
     { initialValue: DEFAULT_PATIENT_SEARCH },
+  );
+  protected readonly ignoredParams = toSignal(
+    this.route.queryParamMap.pipe(
+      map((params) =>
+        ignoredQueryParams(params, patientSearchFromParams(params), DEFAULT_PATIENT_SEARCH),
+      ),
+    ),
+    { initialValue: [] },
   );
 
   protected readonly state = toSignal(

@@ -1,0 +1,25 @@
+import { convertToParamMap } from '@angular/router';
+import { ignoredQueryParams, toQueryParams } from './url-state';
+
+describe('URL state', () => {
+  const defaults = { name: '', count: 20, page: 1 };
+
+  it('leaves fields at their default out of the query', () => {
+    expect(toQueryParams({ name: 'Rob', count: 20, page: 2 }, defaults)).toEqual({
+      name: 'Rob',
+      page: '2',
+    });
+    expect(toQueryParams(defaults, defaults)).toEqual({});
+  });
+
+  it('names unknown parameters and values the page had to drop or replace', () => {
+    const params = convertToParamMap({ name: 'Rob', count: '7000', colour: 'blue', page: '2' });
+    const understood = { name: 'Rob', count: 20, page: 2 };
+    expect(ignoredQueryParams(params, understood, defaults)).toEqual(['count', 'colour']);
+  });
+
+  it('does not count a default written out, surrounding spaces or an empty value as ignored', () => {
+    const params = convertToParamMap({ name: ' Rob ', count: '20', page: '' });
+    expect(ignoredQueryParams(params, { name: 'Rob ', count: 20, page: 1 }, defaults)).toEqual([]);
+  });
+});
