@@ -175,26 +175,32 @@ describe('ObservationsPage', () => {
   });
 });
 
+/** The page as a link opens it, for a user whose session is `oktaAuth`. */
+async function openAt(oktaAuth: ReturnType<typeof fakeOktaAuth>, url: string) {
+  TestBed.configureTestingModule({
+    providers: [
+      provideRouter(
+        [{ path: 'observations/:id', component: ObservationsPage }],
+        withComponentInputBinding(),
+      ),
+      provideHttpClient(),
+      provideHttpClientTesting(),
+      { provide: RUNTIME_CONFIG, useValue: TEST_CONFIG },
+      { provide: OKTA_AUTH, useValue: oktaAuth },
+    ],
+  });
+  const controller = TestBed.inject(HttpTestingController);
+  const harness = await RouterTestingHarness.create(url);
+  return { controller, harness };
+}
+
 describe('ObservationsPage for a user without an Observation scope', () => {
   it('shows the access note and sends no observation request', async () => {
     const encode = (value: object) => btoa(JSON.stringify(value)).replace(/=+$/, '');
     const patientOnly = `${encode({ alg: 'RS256' })}.${encode({ scope: 'openid user/Patient.read' })}.sig`;
     const oktaAuth = fakeOktaAuth();
     oktaAuth.getAccessToken.and.returnValue(patientOnly);
-    TestBed.configureTestingModule({
-      providers: [
-        provideRouter(
-          [{ path: 'observations/:id', component: ObservationsPage }],
-          withComponentInputBinding(),
-        ),
-        provideHttpClient(),
-        provideHttpClientTesting(),
-        { provide: RUNTIME_CONFIG, useValue: TEST_CONFIG },
-        { provide: OKTA_AUTH, useValue: oktaAuth },
-      ],
-    });
-    const controller = TestBed.inject(HttpTestingController);
-    const harness = await RouterTestingHarness.create('/observations/pat-0001');
+    const { controller, harness } = await openAt(oktaAuth, '/observations/pat-0001');
     await harness.fixture.whenStable();
     controller
       .expectOne(`${TEST_FHIR_BASE}/Patient/pat-0001`)
@@ -211,20 +217,8 @@ describe('ObservationsPage for a user without an Observation scope', () => {
 
 describe('ObservationsPage opened from a link with filters it cannot use', () => {
   it('says which, and filters by the rest', async () => {
-    TestBed.configureTestingModule({
-      providers: [
-        provideRouter(
-          [{ path: 'observations/:id', component: ObservationsPage }],
-          withComponentInputBinding(),
-        ),
-        provideHttpClient(),
-        provideHttpClientTesting(),
-        { provide: RUNTIME_CONFIG, useValue: TEST_CONFIG },
-        { provide: OKTA_AUTH, useValue: fakeOktaAuth() },
-      ],
-    });
-    const controller = TestBed.inject(HttpTestingController);
-    const harness = await RouterTestingHarness.create(
+    const { controller, harness } = await openAt(
+      fakeOktaAuth(),
       '/observations/pat-0001?category=laboratory&from=2020-13-45&category_typo=x',
     );
     await harness.fixture.whenStable();

@@ -130,7 +130,8 @@ describe('PatientsPage', () => {
 });
 
 describe('PatientsPage restored from a shared URL', () => {
-  it('runs the search the URL describes', async () => {
+  /** The page as a shared link opens it: a fresh router at `url`. */
+  async function openAt(url: string) {
     TestBed.configureTestingModule({
       providers: [
         provideRouter([{ path: 'patients', component: PatientsPage }]),
@@ -141,7 +142,12 @@ describe('PatientsPage restored from a shared URL', () => {
       ],
     });
     const controller = TestBed.inject(HttpTestingController);
-    const harness = await RouterTestingHarness.create(
+    const harness = await RouterTestingHarness.create(url);
+    return { controller, harness };
+  }
+
+  it('runs the search the URL describes', async () => {
+    const { controller, harness } = await openAt(
       '/patients?name=chal&gender=male&sort=-birthdate&count=10',
     );
     await harness.fixture.whenStable();
@@ -163,17 +169,7 @@ describe('PatientsPage restored from a shared URL', () => {
   });
 
   it('says which parts of the link it could not use, and searches without them', async () => {
-    TestBed.configureTestingModule({
-      providers: [
-        provideRouter([{ path: 'patients', component: PatientsPage }]),
-        provideHttpClient(),
-        provideHttpClientTesting(),
-        { provide: RUNTIME_CONFIG, useValue: TEST_CONFIG },
-        { provide: OKTA_AUTH, useValue: fakeOktaAuth() },
-      ],
-    });
-    const controller = TestBed.inject(HttpTestingController);
-    const harness = await RouterTestingHarness.create(
+    const { controller, harness } = await openAt(
       '/patients?name=chal&birthdate=19x&count=7000&colour=blue',
     );
     await harness.fixture.whenStable();
@@ -192,17 +188,7 @@ describe('PatientsPage restored from a shared URL', () => {
   });
 
   it('resumes at a saved page through its server link, and refuses a foreign link', async () => {
-    TestBed.configureTestingModule({
-      providers: [
-        provideRouter([{ path: 'patients', component: PatientsPage }]),
-        provideHttpClient(),
-        provideHttpClientTesting(),
-        { provide: RUNTIME_CONFIG, useValue: TEST_CONFIG },
-        { provide: OKTA_AUTH, useValue: fakeOktaAuth() },
-      ],
-    });
-    const controller = TestBed.inject(HttpTestingController);
-    const harness = await RouterTestingHarness.create(
+    const { controller, harness } = await openAt(
       `/patients?page=3&cursor=${encodeURIComponent('https://evil.test/fhir/Patient?page=3')}`,
     );
     await harness.fixture.whenStable();
