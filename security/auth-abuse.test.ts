@@ -231,6 +231,49 @@ describe('brute force against the sign-in is throttled', () => {
     });
   });
 
+  test('a burst of concurrent guesses gets no more password checks than the limit, and the right password inside it does not sign in', async () => {
+    await withServer({}, async (server) => {
+      const { submit } = await signInForm(server);
+      // Sent together: every request is in flight before any password check has finished.
+      const guesses = Array.from({ length: 30 }, (_, i) => i);
+      const [classic, widget, hosted] = await Promise.all([
+        Promise.all([
+          ...guesses.map((i) => authn(server, 'frontdesk@example.com', `guess-${i}`)),
+          authn(server, 'frontdesk@example.com', PASSWORD),
+        ]),
+        Promise.all([
+          ...guesses.map((i) => identify(server, 'patient@example.com', `guess-${i}`)),
+          identify(server, 'patient@example.com', PASSWORD),
+        ]),
+        Promise.all([
+          ...guesses.map((i) => submit(VICTIM, `guess-${i}`)),
+          submit(VICTIM, PASSWORD),
+        ]),
+      ]);
+      for (const [entry, answers] of [
+        ['/api/v1/authn', classic],
+        ['/idp/idx/identify', widget],
+        ['the hosted page', hosted],
+      ] as const) {
+        const checked = answers.filter((a) => a.status !== 429).length;
+        assert.ok(checked <= 5, `${entry}: ${checked} password checks for a limit of 5`);
+        assert.equal(answers.at(-1)?.status, 429, `${entry}: the right password is refused`);
+      }
+      assert.equal(classic.at(-1)?.body.sessionToken, undefined);
+    });
+  });
+
+  test('a concurrent spray across users from one address gets no more password checks than the per-address limit', async () => {
+    await withServer({ loginThrottle: { maxFailuresPerIp: 8 } }, async (server) => {
+      const answers = await Promise.all(
+        Array.from({ length: 40 }, (_, i) => authn(server, `user-${i}@example.com`, 'Spring2026!')),
+      );
+      const checked = answers.filter((a) => a.status === 401).length;
+      assert.ok(checked <= 8, `${checked} password checks for a per-address limit of 8`);
+      assert.equal((await authn(server, 'frontdesk@example.com', PASSWORD)).status, 429);
+    });
+  });
+
   test('a lock-out on an unknown username looks exactly like one on a real username', async () => {
     await withServer({}, async (server) => {
       const answers = [];

@@ -15,17 +15,23 @@ export function createPasswordLogin(
   logger: Logger,
 ): PasswordLogin {
   return async (login, password, ip) => {
-    if (throttle.isLocked(login, ip)) {
+    const attempt = throttle.reserve(login, ip);
+    if (!attempt) {
       logger.warn('sign-in refused: too many failures');
       return { ok: false, reason: 'locked', message: throttle.message };
     }
-    const user = login && password ? await users.authenticate(login, password) : undefined;
+    let user: User | undefined;
+    try {
+      user = login && password ? await users.authenticate(login, password) : undefined;
+    } finally {
+      // A check that threw is a failure too: the reservation never leaks.
+      if (!user) attempt.failed();
+    }
     if (!user) {
-      throttle.recordFailure(login, ip);
       logger.info('sign-in failed');
       return { ok: false, reason: 'invalid' };
     }
-    throttle.recordSuccess(login);
+    attempt.succeeded();
     logger.info(`sign-in ok uid=${user.id}`);
     return { ok: true, user };
   };

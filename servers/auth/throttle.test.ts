@@ -23,27 +23,53 @@ describe('the sign-in throttle', () => {
     await rm(dir, { recursive: true, force: true });
   });
 
-  const failTimes = (throttle: ReturnType<typeof createThrottle>, n: number, login: string) => {
-    for (let i = 0; i < n; i += 1) throttle.recordFailure(login, IP);
+  type Throttle = ReturnType<typeof createThrottle>;
+  const failTimes = (throttle: Throttle, n: number, login: string, ip = IP) => {
+    for (let i = 0; i < n; i += 1) throttle.reserve(login, ip)?.failed();
   };
+  /** Whether an attempt would be refused now (a granted probe stays in flight, like a real one). */
+  const refused = (throttle: Throttle, login: string, ip: string) =>
+    throttle.reserve(login, ip) === undefined;
 
   test('a user is locked out after too many failures, whatever the case or spacing of the login', () => {
     const throttle = createThrottle(store, LIMITS);
     failTimes(throttle, 2, 'Clinician@Example.com');
-    assert.equal(throttle.isLocked('clinician@example.com', IP), false);
-    failTimes(throttle, 1, ' clinician@example.com ');
-    assert.equal(throttle.isLocked('clinician@example.com', '198.51.100.1'), true);
-    assert.equal(throttle.isLocked('frontdesk@example.com', '198.51.100.1'), false);
+    failTimes(throttle, 1, ' clinician@example.com ', '198.51.100.9');
+    assert.equal(refused(throttle, 'clinician@example.com', '198.51.100.1'), true);
+    assert.equal(refused(throttle, 'frontdesk@example.com', '198.51.100.1'), false);
   });
 
   test('a successful sign-in clears the user’s failures but not the address’s', () => {
     const throttle = createThrottle(store, LIMITS);
     failTimes(throttle, 2, 'clinician@example.com');
-    throttle.recordSuccess('clinician@example.com');
-    failTimes(throttle, 2, 'clinician@example.com');
-    assert.equal(throttle.isLocked('clinician@example.com', '198.51.100.1'), false);
-    failTimes(throttle, 1, 'someone@example.com');
-    assert.equal(throttle.isLocked('frontdesk@example.com', IP), true, '5 failures from IP');
+    throttle.reserve('clinician@example.com', IP)?.succeeded();
+    failTimes(throttle, 2, 'clinician@example.com', '198.51.100.1');
+    assert.equal(refused(throttle, 'clinician@example.com', '198.51.100.2'), false);
+    assert.equal(refused(throttle, 'frontdesk@example.com', IP), false, '2 failures from IP');
+    failTimes(throttle, 3, 'someone@example.com', IP);
+    assert.equal(refused(throttle, 'frontdesk@example.com', IP), true, '5 failures from IP');
+  });
+
+  test('attempts still being checked count against the limit, so a burst cannot overtake it', () => {
+    const throttle = createThrottle(store, LIMITS);
+    const burst = Array.from({ length: 10 }, () => throttle.reserve('clinician@example.com', IP));
+    assert.equal(burst.filter(Boolean).length, 3, 'only the per-user limit is let through');
+    for (const attempt of burst) attempt?.failed();
+    assert.equal(refused(throttle, 'clinician@example.com', '198.51.100.1'), true);
+    assert.equal(store.countFailures(`ip:${IP}`), 3, 'refused attempts are not failures');
+  });
+
+  test('an attempt that succeeds gives its place back, and ending an attempt twice counts once', () => {
+    const throttle = createThrottle(store, LIMITS);
+    const first = throttle.reserve('clinician@example.com', IP);
+    const second = throttle.reserve('clinician@example.com', IP);
+    first?.succeeded();
+    first?.failed();
+    second?.failed();
+    second?.failed();
+    assert.equal(store.countFailures(`ip:${IP}`), 1);
+    failTimes(throttle, 1, 'clinician@example.com');
+    assert.equal(refused(throttle, 'clinician@example.com', IP), false, '2 of 3 used');
   });
 
   test('each failure counts for the window after it, then no longer', () => {
@@ -53,9 +79,9 @@ describe('the sign-in throttle', () => {
     failTimes(throttle, 2, 'clinician@example.com');
     clock.mock.mockImplementation(() => start + 200_000);
     failTimes(throttle, 1, 'clinician@example.com');
-    assert.equal(throttle.isLocked('clinician@example.com', IP), true);
+    assert.equal(refused(throttle, 'clinician@example.com', IP), true);
     clock.mock.mockImplementation(() => start + 301_000);
-    assert.equal(throttle.isLocked('clinician@example.com', IP), false, 'two have expired');
+    assert.equal(refused(throttle, 'clinician@example.com', IP), false, 'two have expired');
     clock.mock.mockImplementation(() => start + 501_000);
     assert.equal(store.countFailures(`ip:${IP}`), 0);
   });
@@ -64,7 +90,7 @@ describe('the sign-in throttle', () => {
     failTimes(createThrottle(store, LIMITS), 3, 'clinician@example.com');
     store.close();
     store = openStore(dir);
-    assert.equal(createThrottle(store, LIMITS).isLocked('clinician@example.com', IP), true);
+    assert.equal(refused(createThrottle(store, LIMITS), 'clinician@example.com', IP), true);
   });
 
   test('on disk, logins appear only as digests and expired failures are pruned', () => {
@@ -90,7 +116,7 @@ describe('the sign-in throttle', () => {
     const reopened = createThrottle(store, LIMITS);
     failTimes(reopened, 1, 'clinician@example.com');
     clock.mock.mockImplementation(() => start + 602_000);
-    reopened.recordFailure('frontdesk@example.com', '198.51.100.1');
+    reopened.reserve('frontdesk@example.com', '198.51.100.1')?.failed();
     assert.equal(rows().length, 2, 'pruned on each write: only the latest failure is left');
   });
 });
