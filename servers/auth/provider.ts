@@ -227,6 +227,12 @@ export function createProvider(deps: ProviderDeps): Provider {
     'okta_post_message',
     oktaPostMessage(client.flatMap((c) => c.allowedOrigins)),
   );
-  provider.on('grant.revoked', (_ctx, grantId: string) => store.revokeGrantTokens(grantId));
+  provider.on('grant.revoked', (_ctx, grantId: string) => store.endGrant(grantId));
+  // oidc-provider keeps offline_access grants through a logout (OpenID's "persists logout"); on a
+  // shared workstation signing out must end them too, or a copied refresh token outlives the user.
+  provider.on('end_session.success', (ctx: KoaContextWithOIDC) => {
+    for (const { grantId } of Object.values(ctx.oidc.session?.authorizations ?? {}))
+      if (grantId) store.endGrant(grantId);
+  });
   return provider;
 }

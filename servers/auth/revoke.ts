@@ -1,8 +1,9 @@
 /**
  * `/v1/revoke` (RFC 7009). oidc-provider cannot revoke JWT access tokens (`unsupported_token_type`) and
  * rejects okta-auth-js's colon-less Basic header, which makes `signOut()` throw before it reaches
- * logout. Access tokens go on a persisted `jti` revocation list; refresh tokens are destroyed along
- * with the access tokens their grant issued (as Okta does).
+ * logout. Access tokens go on a persisted `jti` revocation list. A refresh token ends its whole
+ * grant, as oidc-provider's own revocation does: every refresh token it was rotated from or to (a
+ * copy stolen before a rotation included) and every access token the grant issued.
  */
 import express, { type Router } from 'express';
 import type Provider from 'oidc-provider';
@@ -31,10 +32,9 @@ export function revokeRoutes(
         store.revokeJti(claims.jti, Number(claims.exp));
     } else {
       const refreshToken = await provider.RefreshToken.find(token);
-      if (refreshToken && refreshToken.clientId === client.clientId) {
-        if (refreshToken.grantId) store.revokeGrantTokens(refreshToken.grantId);
-        await refreshToken.destroy();
-      }
+      // Found even when already used: revoking the first token of a family ends its successors.
+      if (refreshToken?.grantId && refreshToken.clientId === client.clientId)
+        store.endGrant(refreshToken.grantId);
     }
     // RFC 7009: the answer is the same whether or not the token was known.
     res.status(200).set('Cache-Control', 'no-store').end();

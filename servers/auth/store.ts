@@ -24,7 +24,11 @@ export interface Store {
   remove(model: string, id: string): void;
   recordIssued(jti: string, grantId: string | undefined, exp: number): void;
   revokeJti(jti: string, exp: number): void;
-  revokeGrantTokens(grantId: string): void;
+  /**
+   * Ends a grant whole: every refresh token of its rotation family, its codes and the grant itself
+   * are deleted, and every access token it issued is revoked.
+   */
+  endGrant(grantId: string): void;
   isRevoked(jti: string): boolean;
   /** Refresh token `previous` was rotated to `next`; its grace period ends at `graceEndsAtMs`. */
   recordRotation(previous: string, next: string, graceEndsAtMs: number): void;
@@ -54,7 +58,9 @@ export function openStore(dataDir: string): Store {
     CREATE INDEX IF NOT EXISTS records_uid ON records (model, uid);
     CREATE TABLE IF NOT EXISTS issued_tokens (jti TEXT PRIMARY KEY, grant_id TEXT, expires_at INTEGER NOT NULL);
     CREATE INDEX IF NOT EXISTS issued_grant ON issued_tokens (grant_id);
+    CREATE INDEX IF NOT EXISTS issued_expiry ON issued_tokens (expires_at);
     CREATE TABLE IF NOT EXISTS revoked_tokens (jti TEXT PRIMARY KEY, expires_at INTEGER NOT NULL);
+    CREATE INDEX IF NOT EXISTS revoked_expiry ON revoked_tokens (expires_at);
     CREATE TABLE IF NOT EXISTS refresh_rotations (
       previous TEXT PRIMARY KEY, next TEXT NOT NULL, grace_ends_at_ms INTEGER NOT NULL);
     CREATE INDEX IF NOT EXISTS refresh_rotations_end ON refresh_rotations (grace_ends_at_ms);
@@ -64,8 +70,11 @@ export function openStore(dataDir: string): Store {
   `);
   const t = now();
   db.prepare('DELETE FROM records WHERE expires_at IS NOT NULL AND expires_at < ?').run(t);
-  db.prepare('DELETE FROM issued_tokens WHERE expires_at < ?').run(t);
-  db.prepare('DELETE FROM revoked_tokens WHERE expires_at < ?').run(t);
+  // A token past its `exp` is refused anyway: these two lists only need the live ones.
+  const pruneIssued = db.prepare('DELETE FROM issued_tokens WHERE expires_at < ?');
+  const pruneRevoked = db.prepare('DELETE FROM revoked_tokens WHERE expires_at < ?');
+  pruneIssued.run(t);
+  pruneRevoked.run(t);
   const pruneFailures = db.prepare('DELETE FROM login_failures WHERE expires_at_ms <= ?');
   pruneFailures.run(Date.now());
   const pruneRotations = db.prepare('DELETE FROM refresh_rotations WHERE grace_ends_at_ms < ?');
@@ -89,6 +98,16 @@ export function openStore(dataDir: string): Store {
   const del = db.prepare('DELETE FROM records WHERE model = ? AND id = ?');
   const delGrant = db.prepare('DELETE FROM records WHERE model = ? AND grant_id = ?');
   const revoke = db.prepare('INSERT OR IGNORE INTO revoked_tokens (jti, expires_at) VALUES (?, ?)');
+  const recordIssued = db.prepare(
+    'INSERT OR REPLACE INTO issued_tokens (jti, grant_id, expires_at) VALUES (?, ?, ?)',
+  );
+  const revokeIssued = db.prepare(
+    `INSERT OR IGNORE INTO revoked_tokens (jti, expires_at)
+     SELECT jti, expires_at FROM issued_tokens WHERE grant_id = ?`,
+  );
+  const delGrantRecords = db.prepare(
+    "DELETE FROM records WHERE grant_id = ? OR (model = 'Grant' AND id = ?)",
+  );
   const addFailure = db.prepare('INSERT INTO login_failures (key, expires_at_ms) VALUES (?, ?)');
   const countFailures = db.prepare<[string, number], { n: number }>(
     'SELECT COUNT(*) AS n FROM login_failures WHERE key = ? AND expires_at_ms > ?',
@@ -166,20 +185,19 @@ export function openStore(dataDir: string): Store {
     },
     remove: (model, id) => void del.run(model, id),
     recordIssued(jti, grantId, exp) {
-      db.prepare(
-        'INSERT OR REPLACE INTO issued_tokens (jti, grant_id, expires_at) VALUES (?, ?, ?)',
-      ).run(jti, grantId ?? null, exp);
+      // Pruning on write keeps both token lists to the tokens that have not expired yet.
+      pruneIssued.run(now());
+      recordIssued.run(jti, grantId ?? null, exp);
     },
-    revokeJti: (jti, exp) => void revoke.run(jti, exp),
-    revokeGrantTokens(grantId) {
-      const rows = db
-        .prepare('SELECT jti, expires_at FROM issued_tokens WHERE grant_id = ?')
-        .all(grantId) as {
-        jti: string;
-        expires_at: number;
-      }[];
-      for (const row of rows) revoke.run(row.jti, row.expires_at);
+    revokeJti(jti, exp) {
+      pruneRevoked.run(now());
+      revoke.run(jti, exp);
     },
+    endGrant: db.transaction((grantId: string) => {
+      pruneRevoked.run(now());
+      revokeIssued.run(grantId);
+      delGrantRecords.run(grantId, grantId);
+    }),
     isRevoked: (jti) =>
       db.prepare('SELECT 1 FROM revoked_tokens WHERE jti = ?').get(jti) !== undefined,
     recordRotation(previous, next, graceEndsAtMs) {
