@@ -15,7 +15,7 @@ export function authenticatePublicClient(
   const header = req.get('authorization');
   if (header?.toLowerCase().startsWith('basic ')) {
     const decoded = Buffer.from(header.slice(6).trim(), 'base64').toString('utf8');
-    const fromHeader = decodeURIComponent(decoded.split(':')[0] ?? '');
+    const fromHeader = decodeClientId(decoded.split(':')[0] ?? '');
     if (clientId && clientId !== fromHeader)
       throw new InvalidClient('client_id does not match the Authorization header');
     clientId = fromHeader;
@@ -23,4 +23,13 @@ export function authenticatePublicClient(
   const client = clients.find((c) => c.clientId === clientId);
   if (!client) throw new InvalidClient();
   return client;
+}
+
+/** RFC 6749 §2.3.1 form-encodes the client id; a broken escape is a client that did not authenticate. */
+function decodeClientId(encoded: string): string {
+  try {
+    return decodeURIComponent(encoded.replace(/\+/g, ' '));
+  } catch {
+    throw new InvalidClient('the Authorization header is malformed');
+  }
 }
