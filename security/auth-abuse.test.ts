@@ -19,6 +19,7 @@ import {
   startTestServer,
   type TestServer,
 } from '../servers/auth/testing.ts';
+import { findLeaks } from './log-scan.ts';
 
 const ATTACKER = 'https://attacker.example';
 const VICTIM = 'clinician@example.com';
@@ -571,5 +572,66 @@ describe('the hosted sign-in page under attack', () => {
     for (const text of [message, ...widgetWrong.messages]) {
       assert.doesNotMatch(text, /not found|no such|unknown|does not exist|password is/i, text);
     }
+  });
+});
+
+describe('malformed requests get a clear refusal and leave nothing of themselves in the log', () => {
+  const lines: string[] = [];
+  let server: TestServer;
+  before(async () => {
+    const keep = (line: string) => void lines.push(line);
+    server = await startTestServer({ logger: { info: keep, warn: keep } });
+  });
+  after(() => server.close());
+
+  /** The body a hand-written client sends when it forgets to quote the password. */
+  const unquoted = `{"username":"${VICTIM}","password":${PASSWORD}}`;
+  const postRaw = (path: string, type: string, body: string, headers: HeadersInit = {}) =>
+    fetch(`${server.origin}${path}`, {
+      method: 'POST',
+      headers: { 'content-type': type, origin: APP_ORIGIN, ...headers },
+      body,
+    });
+
+  test('a body that is not JSON is a 400 in Okta’s E0000003 format on /api/v1/authn', async () => {
+    const res = await postRaw('/api/v1/authn', 'application/json', unquoted);
+    assert.equal(res.status, 400);
+    const body = (await res.json()) as Record<string, unknown>;
+    assert.equal(body.errorCode, 'E0000003');
+    assert.equal(body.errorSummary, 'The request body was not well-formed.');
+    assert.doesNotMatch(JSON.stringify(body), /fhirokta-de|assword/);
+  });
+
+  test('a body that is not JSON is a 400 Ion error on /idp/idx/identify, and the widget can show it', async () => {
+    const res = await postRaw('/idp/idx/identify', 'application/ion+json', unquoted);
+    assert.equal(res.status, 400);
+    assert.match(res.headers.get('content-type') ?? '', /^application\/ion\+json/);
+    const doc = (await res.json()) as { messages?: { value: { message: string }[] } };
+    assert.deepEqual(
+      doc.messages?.value.map((m) => m.message),
+      ['The request body was not well-formed.'],
+    );
+  });
+
+  test('a malformed Basic header at revoke and introspect is 401 invalid_client', async () => {
+    const basic = `Basic ${Buffer.from('%E0%A4%A').toString('base64')}`;
+    for (const path of ['/v1/revoke', '/v1/introspect']) {
+      const res = await postRaw(
+        `/oauth2/default${path}`,
+        'application/x-www-form-urlencoded',
+        'token=x',
+        {
+          authorization: basic,
+        },
+      );
+      assert.equal(res.status, 401, path);
+      assert.equal(((await res.json()) as { error: string }).error, 'invalid_client', path);
+    }
+  });
+
+  test('none of these requests put a password, a body or an unexpected error in the log', () => {
+    assert.ok(lines.length > 0, 'the server logged its startup');
+    assert.deepEqual(findLeaks([{ name: '[auth] output', text: lines.join('\n') }], []), []);
+    assert.ok(!lines.some((line) => /unexpected error|URI malformed/.test(line)), lines.join('\n'));
   });
 });

@@ -20,7 +20,7 @@ describe('server log scanner', () => {
       [
         { name: '[fhir] output', text: `verified ${JWT}` },
         { name: '[auth] output', text: 'header Authorization: DPoP abcdefghijklmnopqrstuvwxyz' },
-        { name: 'audit.log', text: 'password=fhirokta-demo' },
+        { name: 'audit.log', text: 'signed in with fhirokta-demo' },
       ],
       [],
     );
@@ -30,6 +30,22 @@ describe('server log scanner', () => {
       'the demo password in audit.log',
     ]);
     assert.ok(leaks.every((leak) => !leak.includes('eyJ') && !leak.includes('fhirokta-demo')));
+  });
+
+  it('finds a fragment of the demo password and any password field quoted from a request body', () => {
+    const quoted =
+      'unexpected error: Unexpected token ... "assword":fhirokta-de"... is not valid JSON';
+    assert.deepEqual(findLeaks([{ name: '[auth] output', text: quoted }], []), [
+      'the demo password in [auth] output',
+      'a password field in [auth] output',
+    ]);
+    assert.deepEqual(findLeaks([{ name: 'x', text: "{ passcode: 'hunter2' }" }], []), [
+      'a password field in x',
+    ]);
+    assert.deepEqual(
+      findLeaks([{ name: 'x', text: 'sign-in failed; password reset not supported' }], []),
+      [],
+    );
   });
 
   it('finds a patient name as a whole word, in any case of its neighbours, but not inside another word', () => {

@@ -16,7 +16,9 @@ export interface LogSource {
 const SECRETS: readonly { what: string; pattern: RegExp }[] = [
   { what: 'a JWT', pattern: /eyJ[\w-]{8,}\.eyJ[\w-]{8,}\.[\w-]*/ },
   { what: 'an Authorization header value', pattern: /\b(Bearer|DPoP)\s+[\w-]{16,}/ },
-  { what: 'the demo password', pattern: /fhirokta-demo/ },
+  // Whole or in part: an error message that quotes a request body cuts it off anywhere.
+  { what: 'the demo password', pattern: /fhirokta-d|okta-demo/ },
+  { what: 'a password field', pattern: /(?:assword|asscode)["']?\s*[:=]/i },
 ];
 
 /** Name parts short enough to be ordinary words ("Lee", "May") would only add noise. */

@@ -4,6 +4,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { NextFunction, Request, Response } from 'express';
+import { terminalDocument } from './idx-documents.ts';
 
 /** An OAuth 2.0 error body: `{ error, error_description }`. */
 export class OAuthError extends Error {
@@ -106,19 +107,45 @@ export function renderError(res: Response, err: unknown): void {
   res.status(500).json({ error: 'server_error', error_description: 'unexpected error' });
 }
 
+/**
+ * body-parser's refusals (malformed JSON, too large, unsupported charset) carry a 4xx `status` and a
+ * `type`; their message quotes the body, which can hold a password, so it is never shown or logged.
+ */
+function isUnreadableBody(err: unknown): boolean {
+  const e = err as { status?: unknown; type?: unknown } | undefined;
+  return typeof e?.type === 'string' && typeof e.status === 'number' && e.status < 500;
+}
+
+/** A body that cannot be read, refused in the error format of the endpoint it was sent to. */
+function unreadableBody(path: string): Error {
+  const summary = 'The request body was not well-formed.';
+  if (path.startsWith('/api/v1/')) return new OktaApiError(400, 'E0000003', summary);
+  if (path.startsWith('/idp/idx/'))
+    return new IdxError(400, terminalDocument({ message: summary, key: 'E0000003' }));
+  return new InvalidRequest(summary);
+}
+
+/** What an unexpected error may put in a log: its class and where it was thrown, never its message. */
+export function describeUnexpected(err: unknown): string {
+  if (!(err instanceof Error)) return typeof err;
+  const frame = err.stack?.split('\n').find((line) => line.trim().startsWith('at '));
+  return `${err.name}${frame ? ` ${frame.trim()}` : ''}`;
+}
+
 /** Express error middleware that funnels everything through `renderError`. */
 export function errorMiddleware(onUnexpected: (err: unknown) => void) {
-  return (err: unknown, _req: Request, res: Response, next: NextFunction): void => {
+  return (err: unknown, req: Request, res: Response, next: NextFunction): void => {
     if (res.headersSent) {
       next(err);
       return;
     }
+    const refusal = isUnreadableBody(err) ? unreadableBody(req.path) : err;
     if (
-      !(err instanceof OAuthError) &&
-      !(err instanceof OktaApiError) &&
-      !(err instanceof IdxError)
+      !(refusal instanceof OAuthError) &&
+      !(refusal instanceof OktaApiError) &&
+      !(refusal instanceof IdxError)
     )
-      onUnexpected(err);
-    renderError(res, err);
+      onUnexpected(refusal);
+    renderError(res, refusal);
   };
 }

@@ -14,7 +14,7 @@ import {
   type TokenLifetimes,
 } from './config.ts';
 import { cors } from './cors.ts';
-import { errorMiddleware } from './errors.ts';
+import { describeUnexpected, errorMiddleware } from './errors.ts';
 import { idxRoutes } from './idx.ts';
 import { interactionRoutes } from './interactions.ts';
 import { introspectRoutes } from './introspect.ts';
@@ -78,7 +78,9 @@ export async function startAuthServer(options: AuthServerOptions): Promise<AuthS
   const provider = createProvider(providerDeps);
   installAuthorizeRewrites(provider);
   recordRotations(provider, config, store);
-  provider.on('server_error', (_ctx, err: Error) => logger.warn(`provider error: ${err.message}`));
+  provider.on('server_error', (_ctx, err: Error) =>
+    logger.warn(`provider error: ${describeUnexpected(err)}`),
+  );
 
   const login = createPasswordLogin(
     users,
@@ -110,11 +112,7 @@ export async function startAuthServer(options: AuthServerOptions): Promise<AuthS
   app.use(idxRoutes({ config, provider, login, store, providerDeps }));
   app.use(authnRoutes({ config, login, sessionTokens }));
   app.use(ISSUER_PATH, callback);
-  app.use(
-    errorMiddleware((err) =>
-      logger.warn(`unexpected error: ${err instanceof Error ? err.message : String(err)}`),
-    ),
-  );
+  app.use(errorMiddleware((err) => logger.warn(`unexpected error: ${describeUnexpected(err)}`)));
   server.on('request', app);
 
   for (const c of config.clients) {
