@@ -363,10 +363,23 @@ describe('search-parameter injection and hostile bodies with a valid token', () 
   let s: Stack;
   let before_: ReturnType<typeof storeSnapshot>;
   let totalsBefore: { patients: number; observations: number };
+  /**
+   * The real issuer grants no write scope to anyone; a token it signed with one stands for a back-end
+   * importer, so hostile bodies reach the body parser and the write path (reference rewriting, storage).
+   */
+  let writer: string;
   before(async () => {
     s = await startStack();
     before_ = storeSnapshot(s.fhirDir);
     totalsBefore = await totals();
+    writer = await forge(s.clinician, {
+      claims: (p) => ({
+        ...p,
+        scope: 'user/*.read user/*.write',
+        scp: ['user/*.read', 'user/*.write'],
+      }),
+      sign: { alg: 'RS256', key: s.issuerKey.key },
+    });
   });
   after(() => stopStack(s));
 
@@ -573,7 +586,7 @@ describe('search-parameter injection and hostile bodies with a valid token', () 
   const post = (
     body: string,
     contentType = 'application/fhir+json',
-    token = s.clinician,
+    token = writer,
   ): Promise<Response> =>
     fetch(s.fhir.baseUrl, {
       method: 'POST',
@@ -586,6 +599,32 @@ describe('search-parameter injection and hostile bodies with a valid token', () 
     assert.equal(res.status, 200);
     assert.equal(((await res.json()) as Json)['id'], 'pat-0001');
   };
+
+  it('a token without a write scope is refused with 403 before its body is read', async () => {
+    for (const token of [s.clinician, s.frontdesk, s.patient]) {
+      const res = await post('{"resourceType":"Bundle",', 'application/fhir+json', token);
+      assert.equal(res.status, 403, 'the scope is checked before the (malformed) body is parsed');
+      assert.equal(((await res.json()) as Outcome).issue[0]?.code, 'forbidden');
+    }
+    // A body that never ends: only a refusal that does not wait for it can arrive.
+    const stream = new ReadableStream<Uint8Array>({
+      start(controller) {
+        controller.enqueue(new TextEncoder().encode('{"resourceType":"Bundle","entry":['));
+      },
+    });
+    const res = await fetch(s.fhir.baseUrl, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${s.frontdesk}`, 'Content-Type': 'application/fhir+json' },
+      body: stream,
+      duplex: 'half',
+      signal: AbortSignal.timeout(10_000),
+    } as RequestInit);
+    assert.equal(res.status, 403);
+    assert.match(res.headers.get('www-authenticate') ?? '', /insufficient_scope/);
+    await res.body?.cancel();
+    await stream.cancel().catch(() => undefined);
+    await stillUp();
+  });
 
   it('an oversized import body is refused with 413 and the server stays up', async () => {
     const filler = 'x'.repeat(51 * 1024 * 1024);
@@ -614,7 +653,7 @@ describe('search-parameter injection and hostile bodies with a valid token', () 
       const res = await fetch(s.fhir.baseUrl, {
         method: 'POST',
         headers: {
-          Authorization: `Bearer ${s.clinician}`,
+          Authorization: `Bearer ${writer}`,
           'Content-Type': 'application/fhir+json',
         },
         body: stream,
@@ -642,19 +681,8 @@ describe('search-parameter injection and hostile bodies with a valid token', () 
         `"resource":{"resourceType":"Patient","text":${deepObject}}}]}`,
       `{"resourceType":"Bundle","type":"transaction","entry":[],"meta":${deepObject}}`,
     ];
-    // The real issuer grants no write scope to anyone; a token it signed with one stands for a
-    // back-end importer, so the nesting reaches the write path (reference rewriting, storage).
-    const writer = await forge(s.clinician, {
-      claims: (p) => ({
-        ...p,
-        scope: 'user/*.read user/*.write',
-        scp: ['user/*.read', 'user/*.write'],
-      }),
-      sign: { alg: 'RS256', key: s.issuerKey.key },
-    });
     for (const body of bundles) {
       await clean400(await post(body));
-      await clean400(await post(body, 'application/fhir+json', writer));
       await stillUp();
     }
     // And malformed JSON, a wrong content type and a non-Bundle.

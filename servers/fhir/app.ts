@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import { auditPath, type AuditLog } from './audit.ts';
+import { authorizeSomeWrite } from './auth/scopes.ts';
 import type { Caller, TokenVerifier } from './auth/token.ts';
 import { defaults } from './config.ts';
 import { cors } from './cors.ts';
@@ -65,6 +66,11 @@ export function createApp(ctx: AppContext): express.Express {
   fhir.get('/:type/:id', read(ctx.store));
   fhir.post(
     '/',
+    (_req: Request, res: Response, next: NextFunction) => {
+      const caller = res.locals['caller'] as Caller;
+      authorizeSomeWrite(caller.grants, caller.scheme);
+      next();
+    },
     express.json({
       type: ['application/fhir+json', 'application/json'],
       limit: defaults.bodyLimit,

@@ -207,13 +207,13 @@ describe('SMART scopes', () => {
     assert.equal(await status('/Patient', 'patient/*.read'), 403);
   });
 
-  it('read scopes never write', async () => {
-    const res = await h.post(
-      '/',
-      { resourceType: 'Bundle', type: 'batch', entry: [] },
-      await h.token(),
-    );
-    assert.equal(res.status, 200, 'an empty batch needs no write scope');
+  it('read scopes never write, not even an empty batch, and the body is not read for them', async () => {
+    const empty = { resourceType: 'Bundle', type: 'batch', entry: [] };
+    const readOnly = await h.post('/', empty, await h.token());
+    assert.equal(readOnly.status, 403);
+    assert.match(readOnly.headers.get('www-authenticate') ?? '', /scope="user\/\*.write"/);
+    const writer = await h.post('/', empty, await h.token({ scope: 'user/Observation.write' }));
+    assert.equal(writer.status, 200, 'an empty batch with some write scope');
     const bundle = {
       resourceType: 'Bundle',
       type: 'transaction',
@@ -221,9 +221,9 @@ describe('SMART scopes', () => {
         { resource: { resourceType: 'Patient' }, request: { method: 'POST', url: 'Patient' } },
       ],
     };
-    const refused = await h.post('/', bundle, await h.token({ scope: 'user/*.read' }));
-    assert.equal(refused.status, 403);
-    assert.match(refused.headers.get('www-authenticate') ?? '', /scope="user\/Patient.write"/);
+    const otherType = await h.post('/', bundle, await h.token({ scope: 'user/Observation.write' }));
+    assert.equal(otherType.status, 403, 'each entry’s type is still checked');
+    assert.match(otherType.headers.get('www-authenticate') ?? '', /scope="user\/Patient.write"/);
     const patientWrite = await h.post(
       '/',
       bundle,

@@ -71,3 +71,13 @@ export function authorize(
   const v1 = action === 'write' ? 'write' : 'read';
   throw new InsufficientScope(`user/${type}.${v1}`, scheme);
 }
+
+/**
+ * Refuses a token that may write nothing at all, before a write body is read: parsing megabytes for
+ * a caller who will be refused anyway is work an attacker can make us do. Each entry's type is still
+ * checked once the body is parsed.
+ */
+export function authorizeSomeWrite(grants: Grant[], scheme: 'Bearer' | 'DPoP' = 'Bearer'): void {
+  if (!grants.some((g) => g.context !== 'patient' && g.actions.has('write')))
+    throw new InsufficientScope('user/*.write', scheme);
+}
