@@ -12,6 +12,8 @@ import {
   type JWTVerifyGetKey,
 } from 'jose';
 import type { Request } from 'express';
+import { ReplayGuard } from '../../protocol/replay-guard.ts';
+import { DPOP_PROOFS } from './config.ts';
 import { InvalidRequest, InvalidToken } from './errors.ts';
 import type { Store } from './store.ts';
 
@@ -30,8 +32,6 @@ export interface AccessTokenVerifier {
   verifyRequest(req: Request, url: string): Promise<AccessTokenClaims>;
 }
 
-const PROOF_MAX_AGE_SECONDS = 300;
-
 export function createAccessTokenVerifier(opts: {
   issuer: string;
   audience: string;
@@ -39,7 +39,10 @@ export function createAccessTokenVerifier(opts: {
   store: Store;
 }): AccessTokenVerifier {
   const keySet = createLocalJWKSet(opts.jwks as Parameters<typeof createLocalJWKSet>[0]);
-  const seenProofs = new Map<string, number>();
+  const proofs = new ReplayGuard({
+    windowMs: (DPOP_PROOFS.maxAgeSeconds + DPOP_PROOFS.clockToleranceSeconds) * 1000,
+    maxEntries: DPOP_PROOFS.replayMaxEntries,
+  });
 
   async function verify(token: string): Promise<AccessTokenClaims> {
     let payload: AccessTokenClaims;
@@ -69,8 +72,8 @@ export function createAccessTokenVerifier(opts: {
       const { payload, protectedHeader } = await jwtVerify(proof, EmbeddedJWK, {
         typ: 'dpop+jwt',
         algorithms: ['RS256', 'ES256', 'PS256', 'EdDSA'],
-        maxTokenAge: PROOF_MAX_AGE_SECONDS,
-        clockTolerance: 5,
+        maxTokenAge: DPOP_PROOFS.maxAgeSeconds,
+        clockTolerance: DPOP_PROOFS.clockToleranceSeconds,
       });
       const htu = new URL(url);
       htu.search = '';
@@ -79,8 +82,6 @@ export function createAccessTokenVerifier(opts: {
       const thumbprint = await calculateJwkThumbprint(
         protectedHeader.jwk as NonNullable<typeof protectedHeader.jwk>,
       );
-      const now = Math.floor(Date.now() / 1000);
-      for (const [k, exp] of seenProofs) if (exp < now) seenProofs.delete(k);
       if (
         payload.htm !== req.method ||
         typeof payload.htu !== 'string' ||
@@ -88,11 +89,10 @@ export function createAccessTokenVerifier(opts: {
         payload.ath !== ath ||
         thumbprint !== jkt ||
         !payload.jti ||
-        seenProofs.has(payload.jti)
+        !proofs.firstUse(`${jkt}:${payload.jti}`, Number(payload.iat) * 1000)
       ) {
         throw new Error('proof mismatch');
       }
-      seenProofs.set(payload.jti, now + PROOF_MAX_AGE_SECONDS);
     } catch {
       throw new InvalidToken('DPoP proof is invalid.', 'DPoP');
     }

@@ -67,6 +67,16 @@ export const LOGIN_THROTTLE: ThrottleLimits = {
 };
 
 /**
+ * DPoP proofs at userinfo: older than `maxAgeSeconds` (plus leeway) is stale; `jti`s are remembered
+ * that long, at most `replayMaxEntries` at once (a flood shortens the window, see ReplayGuard).
+ */
+export const DPOP_PROOFS = {
+  maxAgeSeconds: 300,
+  clockToleranceSeconds: 5,
+  replayMaxEntries: 100_000,
+} as const;
+
+/**
  * Okta's "Grace period for token rotation" (SPA app settings): how long after a rotation the previous
  * refresh token is still accepted. Okta allows 0 (off) to 60 seconds and defaults to 30.
  */

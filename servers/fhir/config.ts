@@ -15,10 +15,14 @@ export const defaults = {
    * requests asks once, and a revocation elsewhere is noticed at most this late.
    */
   introspectionCacheSeconds: 5,
+  /** The most tokens whose answer is cached at once (the oldest make room). */
+  introspectionCacheMaxEntries: 10_000,
   /** The issuer must answer an introspection within this, or the request fails closed with 503. */
   introspectionTimeoutMs: 5_000,
   /** DPoP proofs older than this are stale; their `jti`s are remembered this long (plus leeway). */
   dpopMaxAgeSeconds: 300,
+  /** The most proof `jti`s remembered at once; a flood beyond it shortens the window (ReplayGuard). */
+  dpopReplayMaxEntries: 100_000,
   /** JSON request bodies above this are refused with 413 before parsing. */
   bodyLimit: '50mb',
   /**

@@ -9,6 +9,7 @@ import {
   type CryptoKey,
   type JWK,
 } from 'jose';
+import { createDpopVerifier } from './auth/dpop.ts';
 import { startHarness, type Harness } from './test-support.ts';
 
 interface ProofOptions {
@@ -109,5 +110,38 @@ describe('DPoP-bound tokens', () => {
   it('refuses the DPoP scheme with a token that is not DPoP-bound', async () => {
     const plain = await h.token();
     await expectRefused(await call(`DPoP ${plain}`, await proof({ token: plain })));
+  });
+});
+
+describe('the DPoP replay cache under a flood of valid proofs', () => {
+  it('stays within its size and still refuses replays, recent and forgotten alike', async () => {
+    const verify = createDpopVerifier(20);
+    const pair = await generateKeyPair('ES256');
+    const jwk = await exportJWK(pair.publicKey);
+    const jkt = await calculateJwkThumbprint(jwk);
+    const accessToken = 'header.payload.signature';
+    const url = 'http://localhost:4400/fhir/Patient';
+    const sign = (iat: number) =>
+      new SignJWT({
+        htm: 'GET',
+        htu: url,
+        jti: randomUUID(),
+        ath: createHash('sha256').update(accessToken).digest('base64url'),
+      })
+        .setProtectedHeader({ alg: 'ES256', typ: 'dpop+jwt', jwk })
+        .setIssuedAt(iat)
+        .sign(pair.privateKey);
+    const now = Math.floor(Date.now() / 1000);
+    const request = (proof: string) => ({ proof, method: 'GET', url, accessToken, jkt });
+    const proofs: string[] = [];
+    for (let i = 0; i < 100; i += 1) {
+      // Issued a second apart, as a busy client would, all still fresh.
+      const proof = await sign(now - 100 + i);
+      proofs.push(proof);
+      await verify(request(proof));
+    }
+    await assert.rejects(verify(request(proofs[99] ?? '')), /already used/, 'a recent replay');
+    await assert.rejects(verify(request(proofs[0] ?? '')), /already used/, 'a forgotten replay');
+    await verify(request(await sign(now)));
   });
 });

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { EmbeddedJWK, calculateJwkThumbprint, jwtVerify, type JWK } from 'jose';
+import { ReplayGuard } from '../../../protocol/replay-guard.ts';
 import { defaults } from '../config.ts';
 import { InvalidDpopProof } from '../errors.ts';
 
@@ -14,11 +15,15 @@ export interface DpopRequest {
 
 /**
  * RFC 9449 §7.1 checks at a resource server. Seen `jti`s are kept only as long as a proof can be
- * fresh, so the replay cache stays bounded.
+ * fresh, and only so many at once, so the replay cache stays bounded in time and size.
  */
-export function createDpopVerifier(): (req: DpopRequest) => Promise<void> {
-  const seen = new Map<string, number>();
-  const windowMs = (defaults.dpopMaxAgeSeconds + defaults.clockToleranceSeconds) * 1000;
+export function createDpopVerifier(
+  replayMaxEntries: number = defaults.dpopReplayMaxEntries,
+): (req: DpopRequest) => Promise<void> {
+  const proofs = new ReplayGuard({
+    windowMs: (defaults.dpopMaxAgeSeconds + defaults.clockToleranceSeconds) * 1000,
+    maxEntries: replayMaxEntries,
+  });
 
   return async (req) => {
     if (!req.proof) throw new InvalidDpopProof('the DPoP header is missing');
@@ -47,11 +52,8 @@ export function createDpopVerifier(): (req: DpopRequest) => Promise<void> {
     if (!jwk || (await calculateJwkThumbprint(jwk)) !== req.jkt) {
       throw new InvalidDpopProof('the proof key does not match the token binding (cnf.jkt)');
     }
-    const now = Date.now();
-    const jti = `${req.jkt}:${String(payload['jti'])}`;
-    if ((seen.get(jti) ?? 0) > now) throw new InvalidDpopProof('the proof was already used');
-    if (seen.size > 10_000) for (const [k, exp] of seen) if (exp <= now) seen.delete(k);
-    seen.set(jti, now + windowMs);
+    if (!proofs.firstUse(`${req.jkt}:${String(payload['jti'])}`, Number(payload['iat']) * 1000))
+      throw new InvalidDpopProof('the proof was already used');
   };
 }
 

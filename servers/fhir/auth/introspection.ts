@@ -10,6 +10,7 @@
  * verify JWTs locally only and never ask; `FHIR_INTROSPECTION=off` gives that behaviour here.
  */
 import type { JWTPayload } from 'jose';
+import { ExpiringCache } from '../../../protocol/expiring-cache.ts';
 import { defaults } from '../config.ts';
 import { FhirError, InvalidToken } from '../errors.ts';
 
@@ -27,11 +28,6 @@ export type ActiveTokenCheck = (
   scheme: 'Bearer' | 'DPoP',
 ) => Promise<void>;
 
-interface CachedAnswer {
-  active: Promise<boolean>;
-  until: number;
-}
-
 export function createIntrospection(
   issuer: string,
   options: IntrospectionOptions = {},
@@ -39,7 +35,13 @@ export function createIntrospection(
   const endpoint = `${issuer}/v1/introspect`;
   const cacheMs = (options.cacheSeconds ?? defaults.introspectionCacheSeconds) * 1000;
   const timeoutMs = options.timeoutMs ?? defaults.introspectionTimeoutMs;
-  const answers = new Map<string, CachedAnswer>();
+  const answers =
+    cacheMs > 0
+      ? new ExpiringCache<Promise<boolean>>({
+          ttlMs: cacheMs,
+          maxEntries: defaults.introspectionCacheMaxEntries,
+        })
+      : undefined;
 
   const ask = async (token: string, clientId: string): Promise<boolean> => {
     let res: Response;
@@ -68,25 +70,16 @@ export function createIntrospection(
   return async (token, payload, scheme) => {
     const clientId = String(payload['client_id'] ?? payload['cid'] ?? '');
     const jti = typeof payload.jti === 'string' ? payload.jti : undefined;
-    const now = Date.now();
-    let cached = jti ? answers.get(jti) : undefined;
-    if (cached && cached.until <= now) {
-      answers.delete(jti as string);
-      cached = undefined;
-    }
-    let active: Promise<boolean>;
-    if (cached) {
-      active = cached.active;
-    } else {
+    let active = jti ? answers?.get(jti) : undefined;
+    if (!active) {
       // Parallel requests with the same token share one question to the issuer.
-      active = ask(token, clientId);
-      if (jti && cacheMs > 0) {
-        if (answers.size >= 1000) answers.delete(answers.keys().next().value as string);
-        const entry = { active, until: now + cacheMs };
-        answers.set(jti, entry);
+      const asked = ask(token, clientId);
+      active = asked;
+      if (jti && answers) {
+        answers.set(jti, asked);
         // A failed question is not an answer: the next request asks again.
-        active.catch(() => {
-          if (answers.get(jti) === entry) answers.delete(jti);
+        asked.catch(() => {
+          if (answers.get(jti) === asked) answers.delete(jti);
         });
       }
     }
