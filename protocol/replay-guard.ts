@@ -5,7 +5,7 @@
  * replayed. A flood therefore shortens the freshness window instead of growing memory or letting a
  * replay through.
  */
-import { ExpiringCache } from './expiring-cache.ts';
+import { ExpiringCache } from './expiring-cache.js';
 
 export interface ReplayGuardOptions {
   /** How long a proof can be fresh: its maximum age plus the clock leeway. */

@@ -1,4 +1,5 @@
 import type { NextFunction, Request, Response } from 'express';
+import { DPOP_ALGORITHMS } from '../../protocol/dpop.ts';
 import { defaults } from './config.ts';
 import { FhirError, type Challenge } from './errors.ts';
 import type { Logger } from './logger.ts';
@@ -35,7 +36,7 @@ function challengeHeader(c: Challenge): string {
   if (c.error) params.push(`error="${c.error}"`);
   if (c.description) params.push(`error_description="${c.description.replace(/["\\]/g, '')}"`);
   if (c.scope) params.push(`scope="${c.scope}"`);
-  if (c.scheme === 'DPoP') params.push(`algs="${defaults.tokenAlgorithms.join(' ')}"`);
+  if (c.scheme === 'DPoP') params.push(`algs="${DPOP_ALGORITHMS.join(' ')}"`);
   return `${c.scheme} ${params.join(', ')}`;
 }
 

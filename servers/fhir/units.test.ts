@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { authorize, parseScopes } from './auth/scopes.ts';
+import { parseSmartScopes } from '../../protocol/smart-scopes.ts';
+import { authorize, authorizeSomeWrite } from './auth/scopes.ts';
 import { createVerifiedCache } from './auth/token.ts';
 import { parseFhirDate } from './dates.ts';
 import { InsufficientScope } from './errors.ts';
@@ -44,26 +45,27 @@ describe('FHIR dates as ranges', () => {
 });
 
 describe('SMART scopes', () => {
-  it('parses v1 and v2 forms and ignores everything else', () => {
-    const grants = parseScopes(
+  it('v1 and v2 forms both allow what they say, and a granular scope allows nothing here', () => {
+    const grants = parseSmartScopes(
       'openid user/Patient.read patient/*.rs system/Observation.cruds junk/x.read',
     );
-    assert.deepEqual(
-      grants.map((g) => `${g.context}/${g.type}:${[...g.actions].sort().join('+')}`),
-      ['user/Patient:read+search', 'patient/*:read+search', 'system/Observation:read+search+write'],
-    );
-    assert.deepEqual(parseScopes('user/Patient.sr user/*.rs?category=laboratory'), []);
+    assert.deepEqual(authorize(grants, 'Patient', 'search', undefined), {});
+    assert.deepEqual(authorize(grants, 'Observation', 'write', undefined), {});
+    assert.throws(() => authorize(grants, 'Patient', 'write', undefined), InsufficientScope);
+    const granular = parseSmartScopes('user/*.rs?category=laboratory');
+    assert.throws(() => authorize(granular, 'Observation', 'search', undefined), InsufficientScope);
+    assert.throws(() => authorizeSomeWrite(parseSmartScopes('user/*.cu?x=y')), InsufficientScope);
   });
 
   it('prefers user scopes over patient scopes, and needs the patient claim for the latter', () => {
-    const both = parseScopes('patient/*.read user/Patient.read');
+    const both = parseSmartScopes('patient/*.read user/Patient.read');
     assert.deepEqual(authorize(both, 'Patient', 'read', 'pat-0001'), {});
     assert.deepEqual(authorize(both, 'Observation', 'search', 'pat-0001'), {
       compartment: 'pat-0001',
     });
     assert.throws(() => authorize(both, 'Observation', 'search', undefined), InsufficientScope);
     assert.throws(
-      () => authorize(parseScopes('patient/*.*'), 'Patient', 'write', 'p'),
+      () => authorize(parseSmartScopes('patient/*.*'), 'Patient', 'write', 'p'),
       InsufficientScope,
     );
   });

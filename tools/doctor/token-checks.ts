@@ -1,9 +1,13 @@
 // Checks of one access token: its claims as the FHIR server will read them, its signature, and a real FHIR call.
 import { createRemoteJWKSet, decodeJwt, errors, jwtVerify, type JWTPayload } from 'jose';
+import { checkTokenClaims } from '../../protocol/token-claims.ts';
 import type { Deployment } from './deployment.ts';
 import { describeNetworkError, request } from './http.ts';
 import { fail, pass, warn, type CheckResult } from './report.ts';
 import type { Discovery } from './server-checks.ts';
+
+/** The clock skew FHIR servers commonly tolerate (ours: 60 s), also used for the signature check. */
+const SERVER_LEEWAY_SECONDS = 60;
 
 export async function checkToken(
   token: string,
@@ -22,75 +26,15 @@ export async function checkToken(
       ),
     ];
   }
-  const results = [
-    checkAudience(claims, deployment),
-    checkScopeClaim(claims),
-    checkClientId(claims, deployment),
-    checkExpiry(claims),
-    await checkSignature(token, deployment, discovery),
-  ];
+  const results: CheckResult[] = checkTokenClaims(claims, {
+    fhirBase: deployment.fhirBase,
+    clientId: deployment.clientId,
+    nowSeconds: Math.floor(Date.now() / 1000),
+    leewaySeconds: SERVER_LEEWAY_SECONDS,
+  }).map(({ status, name, finding, fix }) => ({ status, name, detail: finding, fix }));
+  results.push(await checkSignature(token, deployment, discovery));
   results.push(claims['cnf'] ? dpopNote() : await checkFhirCall(token, deployment));
   return results;
-}
-
-function checkAudience(claims: JWTPayload, deployment: Deployment): CheckResult {
-  const name = 'token audience (aud) is the FHIR base';
-  const audiences = Array.isArray(claims.aud) ? claims.aud : [claims.aud];
-  if (audiences.includes(deployment.fhirBase)) return pass(name, deployment.fhirBase);
-  return fail(
-    name,
-    `aud is ${JSON.stringify(claims.aud)}, the FHIR base is ${deployment.fhirBase}`,
-    `Set the authorization server's Audience to exactly "${deployment.fhirBase}".`,
-  );
-}
-
-function checkScopeClaim(claims: JWTPayload): CheckResult {
-  const name = 'token has a space-delimited "scope" claim';
-  if (typeof claims['scope'] === 'string' && claims['scope'] !== '')
-    return pass(name, claims['scope']);
-  const detail = Array.isArray(claims['scp'])
-    ? `only "scp" (an array: ${JSON.stringify(claims['scp'])})`
-    : 'no scope claim';
-  return fail(
-    name,
-    detail,
-    'Add an access-token claim "scope" with value String.join(" ", access.scope), included in any scope: FHIR servers such as IRIS read only that string.',
-  );
-}
-
-function checkClientId(claims: JWTPayload, deployment: Deployment): CheckResult {
-  const name = 'token has a "client_id" claim';
-  const clientId = claims['client_id'];
-  if (clientId === deployment.clientId) return pass(name, String(clientId));
-  if (typeof clientId === 'string') {
-    return warn(
-      name,
-      `client_id is ${clientId}, the config says ${deployment.clientId}`,
-      'Check okta.clientId, or that this token came from this app.',
-    );
-  }
-  return fail(name, 'missing', 'Add an access-token claim "client_id" with value app.clientId.');
-}
-
-function checkExpiry(claims: JWTPayload): CheckResult {
-  const name = 'token is within its lifetime';
-  const now = Math.floor(Date.now() / 1000);
-  if (typeof claims.exp !== 'number')
-    return fail(name, 'no exp claim', 'The FHIR server refuses tokens without an expiry.');
-  if (claims.exp <= now)
-    return fail(
-      name,
-      `expired ${now - claims.exp} s ago`,
-      'Sign in again and copy a fresh access token.',
-    );
-  if (typeof claims.nbf === 'number' && claims.nbf > now + 60) {
-    return fail(
-      name,
-      `not valid for another ${claims.nbf - now} s`,
-      'Check the clocks of the machines involved.',
-    );
-  }
-  return pass(name, `expires in ${claims.exp - now} s`);
 }
 
 async function checkSignature(
@@ -109,7 +53,7 @@ async function checkSignature(
     await jwtVerify(token, createRemoteJWKSet(new URL(discovery.jwks_uri)), {
       issuer: deployment.issuer,
       algorithms: ['RS256', 'ES256'],
-      clockTolerance: 60,
+      clockTolerance: SERVER_LEEWAY_SECONDS,
     });
     return pass(name, `signed by ${deployment.issuer}`);
   } catch (error) {

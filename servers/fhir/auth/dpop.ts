@@ -1,5 +1,11 @@
 import { createHash } from 'node:crypto';
 import { EmbeddedJWK, calculateJwkThumbprint, jwtVerify, type JWK } from 'jose';
+import {
+  DPOP_ALGORITHMS,
+  DPOP_PROOF_TYPE,
+  DPOP_REQUIRED_CLAIMS,
+  proofMismatch,
+} from '../../../protocol/dpop.ts';
 import { ReplayGuard } from '../../../protocol/replay-guard.ts';
 import { defaults } from '../config.ts';
 import { InvalidDpopProof } from '../errors.ts';
@@ -14,8 +20,9 @@ export interface DpopRequest {
 }
 
 /**
- * RFC 9449 §7.1 checks at a resource server. Seen `jti`s are kept only as long as a proof can be
- * fresh, and only so many at once, so the replay cache stays bounded in time and size.
+ * RFC 9449 §7.1 checks at a resource server, by the rules in protocol/dpop.ts. Seen `jti`s are kept
+ * only as long as a proof can be fresh, and only so many at once, so the replay cache stays bounded
+ * in time and size.
  */
 export function createDpopVerifier(
   replayMaxEntries: number = defaults.dpopReplayMaxEntries,
@@ -32,38 +39,26 @@ export function createDpopVerifier(
     let jwk: JWK | undefined;
     try {
       const verified = await jwtVerify(req.proof, EmbeddedJWK, {
-        typ: 'dpop+jwt',
-        algorithms: [...defaults.tokenAlgorithms],
+        typ: DPOP_PROOF_TYPE,
+        algorithms: [...DPOP_ALGORITHMS],
         maxTokenAge: defaults.dpopMaxAgeSeconds,
         clockTolerance: defaults.clockToleranceSeconds,
-        requiredClaims: ['jti', 'htm', 'htu', 'iat', 'ath'],
+        requiredClaims: [...DPOP_REQUIRED_CLAIMS, 'ath'],
       });
       payload = verified.payload;
       jwk = verified.protectedHeader.jwk;
     } catch {
       throw new InvalidDpopProof('the proof is malformed, stale or badly signed');
     }
-    if (payload['htm'] !== req.method) throw new InvalidDpopProof('htm does not match the request');
-    if (withoutQuery(String(payload['htu'])) !== withoutQuery(req.url)) {
-      throw new InvalidDpopProof('htu does not match the request');
-    }
-    const ath = createHash('sha256').update(req.accessToken).digest('base64url');
-    if (payload['ath'] !== ath) throw new InvalidDpopProof('ath does not match the access token');
-    if (!jwk || (await calculateJwkThumbprint(jwk)) !== req.jkt) {
-      throw new InvalidDpopProof('the proof key does not match the token binding (cnf.jkt)');
-    }
+    const mismatch = proofMismatch(payload, {
+      method: req.method,
+      url: req.url,
+      ath: createHash('sha256').update(req.accessToken).digest('base64url'),
+      thumbprint: jwk ? await calculateJwkThumbprint(jwk) : '',
+      jkt: req.jkt,
+    });
+    if (mismatch) throw new InvalidDpopProof(mismatch);
     if (!proofs.firstUse(`${req.jkt}:${String(payload['jti'])}`, Number(payload['iat']) * 1000))
       throw new InvalidDpopProof('the proof was already used');
   };
-}
-
-function withoutQuery(url: string): string {
-  try {
-    const u = new URL(url);
-    u.search = '';
-    u.hash = '';
-    return u.href;
-  } catch {
-    return '';
-  }
 }

@@ -1,45 +1,34 @@
 import { InsufficientScope } from '../errors.ts';
+import {
+  allows,
+  type Permission,
+  type ScopeContext,
+  type SmartScope,
+} from '../../../protocol/smart-scopes.ts';
 
 /**
- * SMART App Launch scopes, v1 (`user/Patient.read`, `.write`, `.*`) and v2 (`user/Patient.rs`,
- * `.cruds`). A v2 scope with a `?` query (granular scopes) is not understood and grants nothing:
- * ignoring the restriction would grant more than was meant.
+ * What a token's SMART scopes (parsed by protocol/smart-scopes.ts) allow here. A granular v2 scope
+ * (with `?`) grants nothing: this server cannot enforce its restriction, and ignoring it would grant
+ * more than was meant.
  */
 export type Action = 'read' | 'search' | 'write';
-export type Context = 'patient' | 'user' | 'system';
+export type Grant = SmartScope;
 
-export interface Grant {
-  context: Context;
-  /** A resource type or `*`. */
-  type: string;
-  actions: ReadonlySet<Action>;
-}
+/** v2 letters per interaction: a write here creates or updates (a Bundle of PUTs and POSTs). */
+const PERMISSIONS = new Map<Action, readonly Permission[]>([
+  ['read', ['r']],
+  ['search', ['s']],
+  ['write', ['c', 'u']],
+]);
+const NOT_PATIENT: readonly ScopeContext[] = ['user', 'system'];
 
-const scopePattern = /^(patient|user|system)\/([A-Za-z]+|\*)\.([a-z*]+)$/;
-
-export function parseScopes(scope: string): Grant[] {
-  const grants: Grant[] = [];
-  for (const s of scope.split(/\s+/)) {
-    const m = scopePattern.exec(s);
-    if (!m) continue;
-    const [, context, type, permission] = m as unknown as [string, Context, string, string];
-    const actions = permissions(permission);
-    if (actions.size) grants.push({ context, type, actions });
-  }
-  return grants;
-}
-
-function permissions(p: string): Set<Action> {
-  if (p === 'read') return new Set(['read', 'search']);
-  if (p === 'write') return new Set(['write']);
-  if (p === '*') return new Set(['read', 'search', 'write']);
-  // v2: a subsequence of c r u d s, in that order.
-  if (!/^c?r?u?d?s?$/.test(p)) return new Set();
-  const out = new Set<Action>();
-  if (p.includes('r')) out.add('read');
-  if (p.includes('s')) out.add('search');
-  if (p.includes('c') || p.includes('u')) out.add('write');
-  return out;
+function covers(
+  grants: readonly Grant[],
+  type: string,
+  action: Action,
+  contexts: readonly ScopeContext[],
+): boolean {
+  return (PERMISSIONS.get(action) ?? []).some((p) => allows(grants, type, p, { contexts }));
 }
 
 /** Resource types outside every patient's compartment: a patient app may read them. */
@@ -61,10 +50,8 @@ export function authorize(
   patient: string | undefined,
   scheme: 'Bearer' | 'DPoP' = 'Bearer',
 ): Decision {
-  const covers = (g: Grant): boolean =>
-    (g.type === '*' || g.type === type) && g.actions.has(action);
-  if (grants.some((g) => g.context !== 'patient' && covers(g))) return {};
-  if (action !== 'write' && grants.some((g) => g.context === 'patient' && covers(g))) {
+  if (covers(grants, type, action, NOT_PATIENT)) return {};
+  if (action !== 'write' && covers(grants, type, action, ['patient'])) {
     if (sharedTypes.has(type)) return {};
     if (patient) return { compartment: patient };
   }
@@ -78,6 +65,9 @@ export function authorize(
  * checked once the body is parsed.
  */
 export function authorizeSomeWrite(grants: Grant[], scheme: 'Bearer' | 'DPoP' = 'Bearer'): void {
-  if (!grants.some((g) => g.context !== 'patient' && g.actions.has('write')))
-    throw new InsufficientScope('user/*.write', scheme);
+  const writes = (g: Grant) =>
+    NOT_PATIENT.includes(g.context) &&
+    g.query === undefined &&
+    (g.permissions.has('c') || g.permissions.has('u'));
+  if (!grants.some(writes)) throw new InsufficientScope('user/*.write', scheme);
 }

@@ -3,7 +3,8 @@ import { defaults } from '../config.ts';
 import { FhirError, InvalidToken, MissingToken } from '../errors.ts';
 import { createDpopVerifier } from './dpop.ts';
 import type { ActiveTokenCheck } from './introspection.ts';
-import { parseScopes, type Grant } from './scopes.ts';
+import { parseSmartScopes } from '../../../protocol/smart-scopes.ts';
+import type { Grant } from './scopes.ts';
 
 /** Who is calling and what they may do, as established from a verified access token. */
 export interface Caller {
@@ -105,7 +106,7 @@ function identityOf(payload: JWTPayload): Omit<Caller, 'scheme'> {
     sub: String(payload.sub),
     clientId: String(payload['client_id'] ?? payload['cid'] ?? ''),
     scope,
-    grants: parseScopes(scope),
+    grants: parseSmartScopes(scope),
     patient: typeof payload['patient'] === 'string' ? payload['patient'] : undefined,
   };
 }

@@ -1,4 +1,5 @@
 import type { Request, Response } from 'express';
+import { DPOP_ALGORITHMS } from '../../../protocol/dpop.ts';
 
 /** `GET /.well-known/smart-configuration` (SMART App Launch 2.x): where to get tokens for us. */
 export function smartConfiguration(issuer: string) {
@@ -13,7 +14,7 @@ export function smartConfiguration(issuer: string) {
     grant_types_supported: ['authorization_code', 'refresh_token'],
     token_endpoint_auth_methods_supported: ['none'],
     code_challenge_methods_supported: ['S256'],
-    dpop_signing_alg_values_supported: ['RS256', 'ES256'],
+    dpop_signing_alg_values_supported: [...DPOP_ALGORITHMS],
     scopes_supported: [
       'openid',
       'profile',

@@ -2,7 +2,8 @@ import { Injectable, inject } from '@angular/core';
 import { CanActivateFn, Router } from '@angular/router';
 import { OKTA_AUTH } from '@okta/okta-angular';
 import { decodeJwt } from './jwt-decode';
-import { grantedScopes, scopeAllowsRead } from './token-checks';
+import { tokenScopes } from '../../../protocol/smart-scopes';
+import { scopeAllowsRead } from './token-checks';
 
 /** What the signed-in user may see, read from the access token's claims (display only). */
 @Injectable({ providedIn: 'root' })
@@ -21,7 +22,7 @@ export class AccessContext {
    */
   mayRead(resourceType: string): boolean {
     const claims = this.claims();
-    const scopes = claims ? grantedScopes(claims).filter((s) => s.includes('/')) : [];
+    const scopes = claims ? tokenScopes(claims).filter((s) => s.includes('/')) : [];
     return scopes.length === 0 || scopeAllowsRead(scopes, resourceType);
   }
 

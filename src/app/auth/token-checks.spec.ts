@@ -1,5 +1,5 @@
 import { decodeJwt } from './jwt-decode';
-import { checkAccessToken, describeExpiry, grantedScopes, scopeAllowsRead } from './token-checks';
+import { checkAccessToken, describeExpiry, scopeAllowsRead } from './token-checks';
 
 function base64url(value: object): string {
   return btoa(JSON.stringify(value)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
@@ -24,41 +24,54 @@ describe('decodeJwt', () => {
 
 describe('token checks', () => {
   const base = 'http://localhost:4400/fhir';
+  const now = 1_800_000_000;
+  const expected = {
+    fhirBase: base,
+    clientId: '0oalocalfhirokta0spa',
+    nowSeconds: now,
+    leewaySeconds: 0,
+  };
   const good = {
     aud: base,
     scope: 'openid profile user/*.read',
     scp: ['openid', 'profile', 'user/*.read'],
     client_id: '0oalocalfhirokta0spa',
+    exp: now + 300,
   };
+  const find = (checks: ReturnType<typeof checkAccessToken>, pattern: RegExp) =>
+    checks.find((c) => pattern.test(c.requirement));
 
   it('passes a token shaped as the FHIR server needs', () => {
-    expect(checkAccessToken(good, base).every((c) => c.ok)).toBeTrue();
+    expect(checkAccessToken(good, expected).every((c) => c.ok)).toBeTrue();
   });
 
-  it('explains a wrong audience, a missing scope string and a missing client_id', () => {
-    const checks = checkAccessToken({ aud: 'api://default', scp: ['openid'] }, base);
-    expect(checks.map((c) => c.ok)).toEqual([false, false, false, false]);
-    expect(checks[0].finding).toContain('not http://localhost:4400/fhir');
-    expect(checks[1].finding).toContain('no "scope" string claim');
-    expect(checks[3].finding).toContain('no client_id claim');
+  it('explains a wrong audience, a missing scope string and a missing client_id, each with its fix', () => {
+    const checks = checkAccessToken(
+      { aud: 'api://default', scp: ['openid'], exp: now + 60 },
+      expected,
+    );
+    expect(find(checks, /audience/)?.finding).toContain('not http://localhost:4400/fhir');
+    expect(find(checks, /audience/)?.finding).toContain('Set the authorization server');
+    expect(find(checks, /"scope" claim/)?.finding).toContain('no "scope" string claim');
+    expect(find(checks, /client_id/)?.finding).toContain('no client_id claim');
+    expect(find(checks, /lifetime/)?.ok).toBeTrue();
   });
 
   it('says observations are out of reach with Patient-only scopes', () => {
-    const checks = checkAccessToken({ ...good, scope: 'openid user/Patient.read' }, base);
-    expect(checks[1].ok).toBeTrue();
-    expect(checks[2].ok).toBeFalse();
+    const checks = checkAccessToken({ ...good, scope: 'openid user/Patient.read' }, expected);
+    expect(find(checks, /read Patient/)?.ok).toBeTrue();
+    expect(find(checks, /read Observation/)?.ok).toBeFalse();
   });
 
-  it('understands SMART v1 and v2 read scopes', () => {
+  it('understands SMART v1, v2 and granular read scopes', () => {
     expect(scopeAllowsRead(['user/Patient.rs'], 'Patient')).toBeTrue();
     expect(scopeAllowsRead(['patient/*.read'], 'Observation')).toBeTrue();
+    expect(
+      scopeAllowsRead(['patient/Observation.rs?category=laboratory'], 'Observation'),
+    ).toBeTrue();
     expect(scopeAllowsRead(['user/Patient.write'], 'Patient')).toBeFalse();
+    expect(scopeAllowsRead(['user/Patient.s'], 'Patient')).toBeFalse();
     expect(scopeAllowsRead(['user/Observation.read'], 'Patient')).toBeFalse();
-  });
-
-  it('lists granted scopes from scope, else scp', () => {
-    expect(grantedScopes({ scope: 'a b' })).toEqual(['a', 'b']);
-    expect(grantedScopes({ scp: ['c'] })).toEqual(['c']);
   });
 
   it('describes time to expiry', () => {

@@ -37,10 +37,10 @@ describe('TokenInspector', () => {
     expect(el.querySelector('[data-testid="access-expiry"]')?.textContent).toMatch(
       /^expires in 4 min 5\d s|^expires in 5 min 0 s/,
     );
-    const checks = [...el.querySelectorAll('.token-checks li')].map((li) =>
-      li.getAttribute('data-ok'),
-    );
-    expect(checks).toEqual(['true', 'true', 'false', 'true']);
+    const problems = [...el.querySelectorAll('.token-checks li[data-ok="false"]')];
+    expect(problems.length).toBe(1);
+    expect(problems[0]?.textContent).toMatch(/Problem:\s+token scopes read Observation/);
+    expect(el.querySelectorAll('.token-checks li[data-ok="true"]').length).toBe(6);
     expect(el.querySelector('[aria-label="Access token header"]')?.textContent).toContain(
       '"kid": "k1"',
     );

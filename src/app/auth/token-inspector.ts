@@ -4,7 +4,8 @@ import { OktaAuthStateService } from '@okta/okta-angular';
 import { interval, map, startWith } from 'rxjs';
 import { RUNTIME_CONFIG } from '../config/runtime-config';
 import { decodeJwt } from './jwt-decode';
-import { checkAccessToken, describeExpiry, grantedScopes } from './token-checks';
+import { tokenScopes } from '../../../protocol/smart-scopes';
+import { checkAccessToken, describeExpiry } from './token-checks';
 
 /**
  * /token: decodes the access and ID tokens in the browser and says, in plain words, whether
@@ -16,7 +17,8 @@ import { checkAccessToken, describeExpiry, grantedScopes } from './token-checks'
   templateUrl: './token-inspector.html',
 })
 export class TokenInspector {
-  private readonly fhirBase = inject(RUNTIME_CONFIG).fhir.baseUrl;
+  private readonly config = inject(RUNTIME_CONFIG);
+  private readonly fhirBase = this.config.fhir.baseUrl;
   private readonly authState = toSignal(inject(OktaAuthStateService).authState$);
   private readonly nowSeconds = toSignal(
     interval(1000).pipe(
@@ -37,11 +39,18 @@ export class TokenInspector {
   });
   protected readonly checks = computed(() => {
     const access = this.access();
-    return access ? checkAccessToken(access.claims, this.fhirBase) : [];
+    if (!access) return [];
+    return checkAccessToken(access.claims, {
+      fhirBase: this.fhirBase,
+      clientId: this.config.okta.clientId,
+      nowSeconds: this.nowSeconds(),
+      // The app cannot know the FHIR server's clock leeway: judge the token by its own times.
+      leewaySeconds: 0,
+    });
   });
   protected readonly scopes = computed(() => {
     const access = this.access();
-    return access ? grantedScopes(access.claims) : [];
+    return access ? tokenScopes(access.claims) : [];
   });
   protected readonly accessExpiry = computed(() =>
     describeExpiry(this.access()?.claims['exp'], this.nowSeconds()),
