@@ -35,6 +35,12 @@ export function createApp(ctx: AppContext): express.Express {
   const origin = new URL(ctx.baseUrl).origin;
 
   app.use(requestLog(ctx));
+  // PHI must not outlive the session in a browser's or a proxy's cache (shared workstations); the two
+  // discovery documents below, which hold none, revalidate instead.
+  app.use((_req: Request, res: Response, next: NextFunction) => {
+    res.setHeader('Cache-Control', 'no-store');
+    next();
+  });
   app.use(cors(typeof ctx.appOrigin === 'string' ? [ctx.appOrigin] : ctx.appOrigin));
   // After CORS, so the app can read the refusal; before anything reads the query.
   app.use((req: Request, _res: Response, next: NextFunction) => {
@@ -49,8 +55,12 @@ export function createApp(ctx: AppContext): express.Express {
   });
 
   const fhir = express.Router();
-  fhir.get('/metadata', metadata(ctx.baseUrl, ctx.issuer));
-  fhir.get('/.well-known/smart-configuration', smartConfiguration(ctx.issuer));
+  const discovery = (_req: Request, res: Response, next: NextFunction) => {
+    res.setHeader('Cache-Control', 'no-cache');
+    next();
+  };
+  fhir.get('/metadata', discovery, metadata(ctx.baseUrl, ctx.issuer));
+  fhir.get('/.well-known/smart-configuration', discovery, smartConfiguration(ctx.issuer));
   fhir.use(async (req: Request, res: Response, next: NextFunction) => {
     const caller = await ctx.verifyToken({
       authorization: req.headers.authorization,

@@ -49,8 +49,9 @@ describe('deploy/nginx.conf.template', () => {
     for (const body of locations) assert.doesNotMatch(body ?? '', /add_header/);
   });
 
-  it('never caches config.json, so a deployment can replace it', () => {
+  it('never caches config.json or the HTML shell; only hashed assets are cached', () => {
     assert.match(template, /^\s*\/config\.json\s+"no-store";/m);
+    assert.match(template, /^\s*default\s+"no-store";/m);
     assert.match(template, /add_header Cache-Control \$fhirokta_cache_control always;/);
   });
 });

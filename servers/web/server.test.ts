@@ -66,6 +66,15 @@ describe('production host', () => {
     assert.deepEqual(await response.json(), config);
   });
 
+  it('keeps the HTML shell of every app route out of the browser cache (no-store), and caches nothing else by accident', async () => {
+    for (const path of ['/', '/patients', '/observations/pat-0001', '/login/callback']) {
+      const response = await fetch(`${server.url}${path}`);
+      assert.equal(response.status, 200, path);
+      assert.equal(response.headers.get('cache-control'), 'no-store', path);
+      await response.body?.cancel();
+    }
+  });
+
   it('keeps the CSP closed to every remote origin when config.json is unusable', async () => {
     const broken = mkdtempSync(join(tmpdir(), 'fhirokta-web-broken-'));
     writeFileSync(join(broken, 'index.html'), '<!doctype html><app-root></app-root>');

@@ -45,8 +45,10 @@ export async function startWebServer(options: WebServerOptions): Promise<Running
   });
   app.use(express.static(options.distDir, { index: false, fallthrough: true }));
   // Every other GET is an app route (deep links such as /observations/pat-0001); asset misses stay 404.
+  // no-store: nothing of a session stays in a shared workstation's cache, and Chromium keeps no-store
+  // pages out of the back-forward cache, so Back after sign-out cannot show a patient.
   app.get(/^\/(?!.*\.[a-z0-9]+$).*/i, (_req, res) => {
-    res.set('Cache-Control', 'no-cache').sendFile(indexFile);
+    res.set('Cache-Control', 'no-store').sendFile(indexFile);
   });
 
   const server = await new Promise<Server>((resolveListen, reject) => {
