@@ -26,6 +26,7 @@ export interface AppVariant {
   useClassicEngine?: boolean;
   dpop?: boolean;
   scopes?: string[];
+  session?: { idleMinutes?: number; warningSeconds?: number };
 }
 
 export interface StackUrls {
@@ -52,6 +53,8 @@ export interface RunningStack extends StackUrls {
   stop(server: Server): Promise<void>;
   /** Starts it again on the same port and data directory. */
   restart(server: Server): Promise<void>;
+  /** Everything a server has printed so far, restarts included. */
+  output(server: Server): string;
   /** Stops everything, then fails if any server wrote a token, the password or a patient name. */
   close(): Promise<void>;
 }
@@ -158,6 +161,11 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
     restart: async (server) => {
       servers[server] = await starters[server]();
     },
+    output: (server) =>
+      launched
+        .filter((process) => process.name === server)
+        .map((process) => process.output.join(''))
+        .join(''),
     close: async () => {
       await stopAll(everything());
       try {
@@ -210,6 +218,7 @@ function appConfig(issuer: string, fhirBase: string, variant: AppVariant): unkno
     },
     loginMode: variant.loginMode ?? 'redirect',
     fhir: { baseUrl: fhirBase },
+    ...(variant.session ? { session: variant.session } : {}),
   };
 }
 

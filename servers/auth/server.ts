@@ -78,6 +78,11 @@ export async function startAuthServer(options: AuthServerOptions): Promise<AuthS
   const provider = createProvider(providerDeps);
   installAuthorizeRewrites(provider);
   recordRotations(provider, config, store);
+  // Reuse of a rotated refresh token revokes its grant: worth a line, since it ends a user's session.
+  provider.on('grant.error', (_ctx, err: { error_detail?: string }) => {
+    if (err.error_detail === 'refresh token already used')
+      logger.warn('refresh token reuse: the grant was revoked');
+  });
   provider.on('server_error', (_ctx, err: Error) =>
     logger.warn(`provider error: ${describeUnexpected(err)}`),
   );

@@ -13,6 +13,8 @@ import { routes } from './app.routes';
 import { authInterceptor } from './auth/auth-interceptor';
 import { createOktaAuth, installReturnToOriginalUri, onAuthRequired } from './auth/okta-setup';
 import { RUNTIME_CONFIG, RuntimeConfig } from './config/runtime-config';
+import { SessionEndNotices } from './session/session-end';
+import { SessionWatch } from './session/session-watch';
 import { PhiSafeErrorHandler } from './shell/phi-safe-error-handler';
 
 /** Providers for a validated runtime config (see main.ts). */
@@ -26,7 +28,10 @@ export function createAppConfig(config: RuntimeConfig): ApplicationConfig {
       provideRouter(routes, withComponentInputBinding()),
       provideHttpClient(withInterceptors([authInterceptor])),
       importProvidersFrom(OktaAuthModule.forRoot({ oktaAuth, onAuthRequired })),
-      provideAppInitializer(() => installReturnToOriginalUri(inject(OKTA_AUTH), inject(Router))),
+      provideAppInitializer(() =>
+        installReturnToOriginalUri(inject(OKTA_AUTH), inject(Router), inject(SessionEndNotices)),
+      ),
+      provideAppInitializer(() => inject(SessionWatch).start()),
     ],
   };
 }

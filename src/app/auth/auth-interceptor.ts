@@ -11,6 +11,7 @@ import { OktaAuth } from '@okta/okta-auth-js';
 import { Observable, catchError, from, switchMap, throwError } from 'rxjs';
 import { RUNTIME_CONFIG } from '../config/runtime-config';
 import { isUnderFhirBase } from '../fhir/fhir-url';
+import { SessionEndNotices, renewalFailureReason } from '../session/session-end';
 
 /**
  * Adds the Okta access token to requests for the configured FHIR base, and to nothing else:
@@ -25,6 +26,7 @@ export const authInterceptor: HttpInterceptorFn = (original, next) => {
   if (!isUnderFhirBase(original.urlWithParams, config.fhir.baseUrl)) return next(original);
   const request = withApiKey(original, config.fhir.apiKey);
   const oktaAuth = inject(OKTA_AUTH);
+  const notices = inject(SessionEndNotices);
   const authorized = (): Observable<HttpEvent<unknown>> =>
     config.okta.dpop
       ? from(dpopHeaders(oktaAuth, request)).pipe(switchMap((h) => withHeaders(request, next, h)))
@@ -34,7 +36,7 @@ export const authInterceptor: HttpInterceptorFn = (original, next) => {
       if (!(error instanceof HttpErrorResponse) || error.status !== 401) {
         return throwError(() => error);
       }
-      return from(renewAccessToken(oktaAuth)).pipe(
+      return from(renewAccessToken(oktaAuth, notices)).pipe(
         switchMap((renewed) => (renewed ? authorized() : throwError(() => error))),
       );
     }),
@@ -84,12 +86,16 @@ async function dpopHeaders(
   }
 }
 
-/** Renews through the refresh token (or the hidden iframe); false when that fails too. */
-async function renewAccessToken(oktaAuth: OktaAuth): Promise<boolean> {
+/**
+ * Renews through the refresh token (or the hidden iframe); false when that fails too, noting why so
+ * the login page can say which way the session ended.
+ */
+async function renewAccessToken(oktaAuth: OktaAuth, notices: SessionEndNotices): Promise<boolean> {
   try {
     const renewed = await oktaAuth.tokenManager.renew('accessToken');
     return !!renewed && 'accessToken' in renewed && !!renewed.accessToken;
-  } catch {
+  } catch (error) {
+    notices.lastRenewalFailure = renewalFailureReason(error);
     return false;
   }
 }

@@ -3,11 +3,15 @@ import { Router, provideRouter } from '@angular/router';
 import { OKTA_AUTH } from '@okta/okta-angular';
 import { RUNTIME_CONFIG, RuntimeConfig } from '../config/runtime-config';
 import { FakeOktaAuth, fakeOktaAuth } from '../testing/fake-okta.spec';
+import { SessionEndNotices } from '../session/session-end';
 import { TEST_CONFIG } from '../testing/test-config';
 import { LoginPage } from './login-page';
 import { SIGN_IN_WIDGET_FACTORY, WIDGET_STYLESHEET, ensureWidgetStylesheet } from './widget-loader';
 
 describe('LoginPage', () => {
+  // Notices live in sessionStorage, which every spec of this run shares.
+  afterEach(() => sessionStorage.removeItem('fhirokta.session-end'));
+
   let oktaAuth: FakeOktaAuth;
 
   function setUp(config: RuntimeConfig = TEST_CONFIG) {
@@ -53,6 +57,39 @@ describe('LoginPage', () => {
     const navigate = spyOn(TestBed.inject(Router), 'navigateByUrl').and.resolveTo(true);
     await render();
     expect(navigate).toHaveBeenCalledWith('/patients', { replaceUrl: true });
+  });
+
+  it('in a new tab with a live Okta session, signs in silently and goes where the tab was opened for', async () => {
+    setUp();
+    const tokens = { accessToken: { accessToken: 'a' } };
+    oktaAuth.token.getWithoutPrompt.and.resolveTo({ tokens });
+    await render();
+    await new Promise((resolve) => setTimeout(resolve));
+    expect(oktaAuth.handleLoginRedirect).toHaveBeenCalledWith(tokens);
+  });
+
+  it('without an Okta session, offers the sign-in button and nothing else happens', async () => {
+    setUp();
+    const { el } = await render();
+    await new Promise((resolve) => setTimeout(resolve));
+    expect(oktaAuth.token.getWithoutPrompt).toHaveBeenCalled();
+    expect(oktaAuth.handleLoginRedirect).not.toHaveBeenCalled();
+    expect(el.querySelector('[role="alert"]')).toBeNull();
+    expect(el.querySelector('button')?.textContent?.trim()).toBe('Sign in with Okta');
+  });
+
+  it('after a session ended, says why, waits for the user and returns to the same page', async () => {
+    setUp();
+    TestBed.inject(SessionEndNotices).record({
+      reason: 'idle',
+      returnPath: '/observations/pat-0001',
+    });
+    const { el } = await render();
+    expect(el.querySelector('[data-testid="session-end"]')?.textContent).toContain(
+      'You were signed out after 15 minutes without activity',
+    );
+    expect(oktaAuth.token.getWithoutPrompt).not.toHaveBeenCalled();
+    expect(oktaAuth.setOriginalUri).toHaveBeenCalledWith('/observations/pat-0001');
   });
 
   describe('in widget mode', () => {

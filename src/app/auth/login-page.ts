@@ -12,6 +12,7 @@ import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { Router } from '@angular/router';
 import { OKTA_AUTH } from '@okta/okta-angular';
 import { RUNTIME_CONFIG } from '../config/runtime-config';
+import { SessionEndNotices, sessionEndMessage } from '../session/session-end';
 import { SIGN_IN_WIDGET_FACTORY, SignInWidget, ensureWidgetStylesheet } from './widget-loader';
 
 export const WIDGET_CONTAINER_ID = 'okta-sign-in-widget';
@@ -20,6 +21,10 @@ export const WIDGET_CONTAINER_ID = 'okta-sign-in-widget';
  * The /login page. In redirect mode a button sends the user to the Okta-hosted page; in widget
  * mode the Sign-In Widget is loaded lazily and embedded here. Either way the originalUri stored
  * by the guard decides where the user lands afterwards.
+ *
+ * A tab that opens here with no tokens while the Okta session lives (a patient opened in a new tab)
+ * is signed in silently, without the password. A tab whose session just ended says why instead, and
+ * waits for the user: signing in again must be their choice.
  */
 @Component({
   selector: 'app-login-page',
@@ -34,6 +39,7 @@ export class LoginPage implements OnInit, OnDestroy {
   private readonly router = inject(Router);
   private readonly document = inject(DOCUMENT);
   private readonly createSignInWidget = inject(SIGN_IN_WIDGET_FACTORY);
+  private readonly notice = inject(SessionEndNotices).current();
   private widget?: SignInWidget;
   private destroyed = false;
 
@@ -42,13 +48,30 @@ export class LoginPage implements OnInit, OnDestroy {
   protected readonly widgetLoading = signal(this.config.loginMode === 'widget');
   protected readonly errorMessage = signal('');
   protected readonly widgetContainerId = WIDGET_CONTAINER_ID;
+  protected readonly sessionEnd = this.notice
+    ? sessionEndMessage(this.notice.reason, this.config.session)
+    : '';
 
   async ngOnInit(): Promise<void> {
     if (await this.oktaAuth.isAuthenticated()) {
       await this.router.navigateByUrl('/patients', { replaceUrl: true });
       return;
     }
+    if (this.notice) this.oktaAuth.setOriginalUri(this.notice.returnPath);
+    else void this.signInSilently();
     if (this.mode === 'widget') await this.showWidget();
+  }
+
+  /** Uses a live Okta session through the hidden iframe (prompt=none); no session, no change. */
+  private async signInSilently(): Promise<void> {
+    try {
+      const { tokens } = await this.oktaAuth.token.getWithoutPrompt();
+      if (this.destroyed) return;
+      this.widget?.remove();
+      await this.oktaAuth.handleLoginRedirect(tokens);
+    } catch {
+      // login_required (no Okta session) or the issuer is unreachable: the page is already offered.
+    }
   }
 
   ngOnDestroy(): void {

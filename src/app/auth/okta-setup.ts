@@ -2,6 +2,7 @@ import { Injector } from '@angular/core';
 import { Router } from '@angular/router';
 import { OktaAuth } from '@okta/okta-auth-js';
 import { RuntimeConfig } from '../config/runtime-config';
+import { SessionEndNotices } from '../session/session-end';
 import { safeReturnPath } from './safe-return-path';
 
 export const CALLBACK_PATH = '/login/callback';
@@ -32,9 +33,17 @@ export function onAuthRequired(_oktaAuth: OktaAuth, injector: Injector): void {
   void injector.get(Router).navigate(['/login']);
 }
 
-/** After sign-in, go back to the page first asked for, but only if it is one of ours. */
-export function installReturnToOriginalUri(oktaAuth: OktaAuth, router: Router): void {
+/**
+ * After sign-in, go back to the page first asked for, but only if it is one of ours; a notice of how
+ * the last session ended has then been read.
+ */
+export function installReturnToOriginalUri(
+  oktaAuth: OktaAuth,
+  router: Router,
+  notices: SessionEndNotices,
+): void {
   oktaAuth.options.restoreOriginalUri = async (_auth, originalUri) => {
+    notices.clear();
     await router.navigateByUrl(safeReturnPath(originalUri, window.location.origin), {
       replaceUrl: true,
     });

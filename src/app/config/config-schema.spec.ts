@@ -5,11 +5,12 @@ import oktaIris from '../../../public/config-examples/okta-iris.json';
 import oktaSmartFhir from '../../../public/config-examples/okta-smart-fhir.json';
 import configSchema from '../../../public/config.schema.json';
 import { Schema, schemaErrors } from './json-schema-subset.spec';
-import { LOGIN_MODES } from './runtime-config';
+import { LOGIN_MODES, SESSION_DEFAULTS } from './runtime-config';
 import {
   CONFIG_FIELDS,
   CONFIG_PATTERNS,
   REQUIRED_FIELDS,
+  SESSION_LIMITS,
   validateRuntimeConfig,
 } from './validate-config';
 
@@ -55,6 +56,7 @@ describe('config.schema.json', () => {
     expect(node()['additionalProperties']).toBeFalse();
     expect(node('okta')['additionalProperties']).toBeFalse();
     expect(node('fhir')['additionalProperties']).toBeFalse();
+    expect(node('session')['additionalProperties']).toBeFalse();
   });
 
   it('lists the same fields and required fields as the validator', () => {
@@ -62,9 +64,11 @@ describe('config.schema.json', () => {
     expect(keys(node())).toEqual([...CONFIG_FIELDS['']]);
     expect(keys(node('okta'))).toEqual([...CONFIG_FIELDS.okta]);
     expect(keys(node('fhir'))).toEqual([...CONFIG_FIELDS.fhir]);
+    expect(keys(node('session'))).toEqual([...CONFIG_FIELDS.session]);
     expect(node()['required']).toEqual([...REQUIRED_FIELDS['']]);
     expect(node('okta')['required']).toEqual([...REQUIRED_FIELDS.okta]);
     expect(node('fhir')['required']).toEqual([...REQUIRED_FIELDS.fhir]);
+    expect(node('session')['required']).toBeUndefined();
   });
 
   it('uses the same patterns and login modes as the validator', () => {
@@ -76,6 +80,11 @@ describe('config.schema.json', () => {
     expect(string['pattern']).toBe(CONFIG_PATTERNS.scopeString);
     expect(node('fhir', 'apiKey')['pattern']).toBe(CONFIG_PATTERNS.apiKey);
     expect(node('loginMode')['enum']).toEqual([...LOGIN_MODES]);
+    for (const name of CONFIG_FIELDS.session) {
+      expect(node('session', name)['minimum']).toBe(SESSION_LIMITS[name].minimum);
+      expect(node('session', name)['maximum']).toBe(SESSION_LIMITS[name].maximum);
+      expect(node('session', name)['default']).toBe(SESSION_DEFAULTS[name]);
+    }
   });
 
   it('describes every field, with examples', () => {
@@ -83,6 +92,7 @@ describe('config.schema.json', () => {
       ...CONFIG_FIELDS[''].map((name) => [name]),
       ...CONFIG_FIELDS.okta.map((name) => ['okta', name]),
       ...CONFIG_FIELDS.fhir.map((name) => ['fhir', name]),
+      ...CONFIG_FIELDS.session.map((name) => ['session', name]),
     ];
     for (const path of fields) {
       const field = node(...path);
@@ -145,8 +155,8 @@ describe('config examples', () => {
   });
 
   it("every field's examples are valid under both", () => {
-    const withKey = withField('fhir.apiKeyIsPublic', true);
-    for (const section of ['okta', 'fhir'] as const) {
+    const withKey = withField('session', {}, withField('fhir.apiKeyIsPublic', true));
+    for (const section of ['okta', 'fhir', 'session'] as const) {
       for (const name of CONFIG_FIELDS[section]) {
         for (const value of node(section, name)['examples'] as unknown[]) {
           const raw = withField(`${section}.${name}`, value, withKey);
@@ -175,6 +185,12 @@ describe('config.schema.json and validateRuntimeConfig agree', () => {
     ['a FHIR base at the root of a host', withField('fhir.baseUrl', 'https://fhir.example.com')],
     ['acknowledgement without a key', withField('fhir.apiKeyIsPublic', false)],
     ['no $schema', withField('$schema', undefined)],
+    ['no session section (defaults)', withField('session', undefined)],
+    ['idle sign-out off', withField('session', { idleMinutes: 0 })],
+    [
+      'a short idle limit in minutes',
+      withField('session', { idleMinutes: 0.5, warningSeconds: 10 }),
+    ],
   ];
 
   for (const [name, raw] of accepted) {
@@ -265,6 +281,12 @@ describe('config.schema.json and validateRuntimeConfig agree', () => {
       'okta.issuerr',
     ],
     ['fhir typo "apikey"', withField('fhir.apikey', 'k3y'), 'fhir.apikey'],
+    ['session not an object', withField('session', 15), 'session'],
+    ['idle minutes as text', withField('session', { idleMinutes: '15' }), 'session.idleMinutes'],
+    ['negative idle minutes', withField('session', { idleMinutes: -1 }), 'session.idleMinutes'],
+    ['idle limit over a day', withField('session', { idleMinutes: 1441 }), 'session.idleMinutes'],
+    ['a warning too short', withField('session', { warningSeconds: 1 }), 'session.warningSeconds'],
+    ['session typo', withField('session', { idleMinute: 5 }), 'session.idleMinute'],
   ];
 
   for (const [name, raw, field] of refused) {

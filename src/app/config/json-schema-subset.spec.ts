@@ -22,6 +22,8 @@ const ASSERTIONS = new Set([
   'pattern',
   'minLength',
   'minItems',
+  'minimum',
+  'maximum',
   'items',
   'contains',
   'required',
@@ -80,6 +82,10 @@ export function schemaErrors(schema: Schema, value: unknown, path = ''): string[
   if (typeof value === 'string') {
     if ('pattern' in schema && !new RegExp(schema['pattern'] as string, 'u').test(value)) fail();
     if ('minLength' in schema && [...value].length < (schema['minLength'] as number)) fail();
+  }
+  if (typeof value === 'number') {
+    if ('minimum' in schema && value < (schema['minimum'] as number)) fail();
+    if ('maximum' in schema && value > (schema['maximum'] as number)) fail();
   }
   if (Array.isArray(value)) {
     if ('minItems' in schema && value.length < (schema['minItems'] as number)) fail();
@@ -153,6 +159,14 @@ describe('schemaErrors (the spec-only JSON Schema subset)', () => {
     expect(schemaErrors(schema, { a: 'x', b: ['k'] })).toEqual(['c']);
     expect(schemaErrors(schema, { a: 'x', b: ['k'], c: false })).toEqual(['c']);
     expect(schemaErrors(schema, 'not an object')).toEqual(['']);
+  });
+
+  it('checks numeric bounds, inclusively', () => {
+    const bounded: Schema = { type: 'number', minimum: 0, maximum: 10 };
+    expect(schemaErrors(bounded, 0)).toEqual([]);
+    expect(schemaErrors(bounded, 10)).toEqual([]);
+    expect(schemaErrors(bounded, -0.5)).toEqual(['']);
+    expect(schemaErrors(bounded, 11)).toEqual(['']);
   });
 
   it('refuses to evaluate a keyword it does not implement', () => {

@@ -30,6 +30,17 @@ export interface RuntimeConfig {
      */
     readonly apiKey?: string;
   };
+  /** Automatic sign-out on shared workstations; the validator fills in the defaults. */
+  readonly session: SessionSettings;
 }
+
+export interface SessionSettings {
+  /** Minutes without activity in any tab before every tab signs out; 0 turns it off. */
+  readonly idleMinutes: number;
+  /** How long before that the "Stay signed in" warning appears. */
+  readonly warningSeconds: number;
+}
+
+export const SESSION_DEFAULTS: SessionSettings = { idleMinutes: 15, warningSeconds: 60 };
 
 export const RUNTIME_CONFIG = new InjectionToken<RuntimeConfig>('RUNTIME_CONFIG');

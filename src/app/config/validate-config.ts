@@ -1,4 +1,10 @@
-import { LOGIN_MODES, LoginMode, RuntimeConfig } from './runtime-config';
+import {
+  LOGIN_MODES,
+  LoginMode,
+  RuntimeConfig,
+  SESSION_DEFAULTS,
+  SessionSettings,
+} from './runtime-config';
 
 /** One thing wrong with config.json, phrased for the person who has to fix the file. */
 export interface ConfigProblem {
@@ -17,15 +23,23 @@ export type ConfigValidation =
  * patterns, login modes, examples).
  */
 export const CONFIG_FIELDS = {
-  '': ['$schema', 'okta', 'loginMode', 'fhir'],
+  '': ['$schema', 'okta', 'loginMode', 'fhir', 'session'],
   okta: ['issuer', 'clientId', 'scopes', 'useClassicEngine', 'dpop'],
   fhir: ['baseUrl', 'apiKey', 'apiKeyIsPublic'],
+  session: ['idleMinutes', 'warningSeconds'],
 } as const;
 
 export const REQUIRED_FIELDS = {
   '': ['okta', 'fhir'],
   okta: ['issuer', 'clientId', 'scopes'],
   fhir: ['baseUrl'],
+  session: [],
+} as const;
+
+/** Bounds shared with the schema: a working day at most; a warning of at least a few seconds. */
+export const SESSION_LIMITS = {
+  idleMinutes: { minimum: 0, maximum: 720 },
+  warningSeconds: { minimum: 5, maximum: 600 },
 } as const;
 
 /** Patterns shared with the schema, as JSON Schema (ECMA-262) source text. */
@@ -152,11 +166,12 @@ function checkOptionalBoolean(value: unknown, field: string, fix: string): Confi
 /** A section ("okta", "fhir") must be present, and an object; its unknown fields are refused. */
 function section(
   raw: JsonObject,
-  name: 'okta' | 'fhir',
+  name: 'okta' | 'fhir' | 'session',
   problems: ConfigProblem[],
 ): JsonObject | undefined {
   const value = raw[name];
   const required = REQUIRED_FIELDS[name].map((field) => `"${field}"`).join(', ');
+  if (value === undefined && name === 'session') return {};
   if (value === undefined) {
     problems.push({
       field: name,
@@ -172,9 +187,56 @@ function section(
   problems.push({
     field: name,
     message: 'must be a JSON object',
-    fix: `Make "${name}" an object with ${required}, like the one in public/config.json.`,
+    fix:
+      name === 'session'
+        ? 'Make "session" an object such as { "idleMinutes": 15, "warningSeconds": 60 }, or remove it.'
+        : `Make "${name}" an object with ${required}, like the one in public/config.json.`,
   });
   return undefined;
+}
+
+function checkNumber(
+  value: unknown,
+  field: 'idleMinutes' | 'warningSeconds',
+  fallback: number,
+  problems: ConfigProblem[],
+): number {
+  if (value === undefined) return fallback;
+  const { minimum, maximum } = SESSION_LIMITS[field];
+  if (typeof value === 'number' && Number.isFinite(value) && value >= minimum && value <= maximum)
+    return value;
+  problems.push({
+    field: `session.${field}`,
+    message: `must be a number from ${minimum} to ${maximum}`,
+    fix:
+      field === 'idleMinutes'
+        ? 'Set "session.idleMinutes" to the minutes without activity before automatic sign-out (15 by default; 0 turns it off).'
+        : 'Set "session.warningSeconds" to how many seconds before sign-out the warning appears (60 by default).',
+  });
+  return fallback;
+}
+
+function checkSession(session: JsonObject, problems: ConfigProblem[]): SessionSettings {
+  const idleMinutes = checkNumber(
+    session['idleMinutes'],
+    'idleMinutes',
+    SESSION_DEFAULTS.idleMinutes,
+    problems,
+  );
+  const warningSeconds = checkNumber(
+    session['warningSeconds'],
+    'warningSeconds',
+    SESSION_DEFAULTS.warningSeconds,
+    problems,
+  );
+  if (idleMinutes > 0 && warningSeconds >= idleMinutes * 60) {
+    problems.push({
+      field: 'session.warningSeconds',
+      message: `must be shorter than the idle limit (${idleMinutes * 60} seconds)`,
+      fix: 'Lower "session.warningSeconds" or raise "session.idleMinutes".',
+    });
+  }
+  return { idleMinutes, warningSeconds };
 }
 
 function checkOkta(okta: JsonObject, problems: ConfigProblem[]): RuntimeConfig['okta'] | undefined {
@@ -307,6 +369,9 @@ export function validateRuntimeConfig(raw: unknown): ConfigValidation {
   const fhirSection = section(raw, 'fhir', problems);
   const fhir = fhirSection && checkFhir(fhirSection, problems);
 
-  if (problems.length > 0 || !okta || !fhir) return { ok: false, problems };
-  return { ok: true, config: { okta, loginMode: loginMode as LoginMode, fhir } };
+  const sessionSection = section(raw, 'session', problems);
+  const session = sessionSection && checkSession(sessionSection, problems);
+
+  if (problems.length > 0 || !okta || !fhir || !session) return { ok: false, problems };
+  return { ok: true, config: { okta, loginMode: loginMode as LoginMode, fhir, session } };
 }

@@ -1,16 +1,17 @@
 import { ChangeDetectionStrategy, Component } from '@angular/core';
 import { MatToolbarModule } from '@angular/material/toolbar';
 import { RouterLink, RouterOutlet } from '@angular/router';
+import { IdleWarning } from '../session/idle-warning';
 import { ApiKeyWarning } from './api-key-warning';
 import { LoginStatus } from './login-status';
 
 /**
  * The app frame: toolbar with the app name and the signed-in user, the API-key warning when a key
- * is configured, then the routed page.
+ * is configured, then the routed page, and the idle warning when it is due.
  */
 @Component({
   selector: 'app-root',
-  imports: [MatToolbarModule, RouterLink, RouterOutlet, LoginStatus, ApiKeyWarning],
+  imports: [MatToolbarModule, RouterLink, RouterOutlet, LoginStatus, ApiKeyWarning, IdleWarning],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <a class="skip-link" href="#main-content">Skip to content</a>
@@ -23,6 +24,7 @@ import { LoginStatus } from './login-status';
     <main id="main-content" class="page" tabindex="-1">
       <router-outlet />
     </main>
+    <app-idle-warning />
   `,
 })
 export class AppShell {

@@ -2,10 +2,14 @@ import { TestBed } from '@angular/core/testing';
 import { Router, provideRouter } from '@angular/router';
 import { OKTA_AUTH } from '@okta/okta-angular';
 import { FhirError } from '../fhir/fhir-error';
+import { SessionEndNotices } from '../session/session-end';
 import { FakeOktaAuth, fakeOktaAuth } from '../testing/fake-okta.spec';
 import { ErrorPanel } from './error-panel';
 
 describe('ErrorPanel', () => {
+  // Notices live in sessionStorage, which every spec of this run shares.
+  afterEach(() => sessionStorage.removeItem('fhirokta.session-end'));
+
   let oktaAuth: FakeOktaAuth;
 
   beforeEach(() => {
@@ -56,8 +60,14 @@ describe('ErrorPanel', () => {
     const { button } = await render(
       new FhirError('unauthorized', 'Token revoked', 'Your session may have ended. Sign in again.'),
     );
+    const notices = TestBed.inject(SessionEndNotices);
+    notices.lastRenewalFailure = 'ended-elsewhere';
     button('Sign in again')?.click();
     expect(oktaAuth.setOriginalUri).toHaveBeenCalledWith('/observations/pat-0001');
     expect(oktaAuth.tokenManager.clear).toHaveBeenCalled();
+    expect(notices.current()).toEqual({
+      reason: 'ended-elsewhere',
+      returnPath: '/observations/pat-0001',
+    });
   });
 });

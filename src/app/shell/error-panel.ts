@@ -3,6 +3,7 @@ import { MatButtonModule } from '@angular/material/button';
 import { Router } from '@angular/router';
 import { OKTA_AUTH } from '@okta/okta-angular';
 import { FhirError } from '../fhir/fhir-error';
+import { SessionEndNotices } from '../session/session-end';
 
 /**
  * A failed load: the server's words, what to do, and a Retry button (or Sign in again on 401). Something
@@ -33,11 +34,16 @@ export class ErrorPanel {
 
   private readonly oktaAuth = inject(OKTA_AUTH);
   private readonly router = inject(Router);
+  private readonly notices = inject(SessionEndNotices);
   protected readonly sessionEnded = computed(() => this.error().kind === 'unauthorized');
   protected readonly retryable = computed(() => this.error().kind !== 'not-found');
 
-  /** Keeps the current page as the place to come back to after signing in. */
+  /** Says on the login page why the session ended, and comes back to this page after signing in. */
   protected async signInAgain(): Promise<void> {
+    this.notices.record({
+      reason: this.notices.lastRenewalFailure ?? 'renewal-failed',
+      returnPath: this.router.url,
+    });
     this.oktaAuth.setOriginalUri(this.router.url);
     this.oktaAuth.tokenManager.clear();
     await this.router.navigate(['/login']);

@@ -2,23 +2,34 @@ import { TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
 import { OKTA_AUTH, OktaAuthStateService } from '@okta/okta-angular';
 import { AuthState, IDToken } from '@okta/okta-auth-js';
+import { PAGE_LOCATION } from '../session/page-location';
+import { SessionChannel } from '../session/session-channel';
+import { SessionEndNotices } from '../session/session-end';
 import { FakeOktaAuth, fakeAuthStateService, fakeOktaAuth } from '../testing/fake-okta.spec';
 import { LoginStatus } from './login-status';
 
 describe('LoginStatus', () => {
+  // Notices live in sessionStorage, which every spec of this run shares.
+  afterEach(() => sessionStorage.removeItem('fhirokta.session-end'));
+
   let oktaAuth: FakeOktaAuth;
   let authState: ReturnType<typeof fakeAuthStateService>;
+  let location: { replace: jasmine.Spy; reload: jasmine.Spy };
+  let posted: jasmine.Spy;
 
   beforeEach(() => {
     oktaAuth = fakeOktaAuth();
     authState = fakeAuthStateService();
+    location = { replace: jasmine.createSpy('replace'), reload: jasmine.createSpy('reload') };
     TestBed.configureTestingModule({
       providers: [
         provideRouter([{ path: 'login', children: [] }]),
         { provide: OKTA_AUTH, useValue: oktaAuth },
         { provide: OktaAuthStateService, useValue: authState.service },
+        { provide: PAGE_LOCATION, useValue: location },
       ],
     });
+    posted = spyOn(TestBed.inject(SessionChannel), 'post');
   });
 
   function signedIn(claims: Record<string, unknown>): AuthState {
@@ -56,19 +67,22 @@ describe('LoginStatus', () => {
     );
   });
 
-  it('signs out through okta-auth-js (revokes tokens, ends the session)', async () => {
+  it('signs out through okta-auth-js (revokes tokens, ends the session) and tells the other tabs', async () => {
     authState.authState$.next(signedIn({ name: 'Casey' }));
     const el = await render();
     (el.querySelector('button') as HTMLButtonElement).click();
     expect(oktaAuth.signOut).toHaveBeenCalledTimes(1);
+    expect(posted).toHaveBeenCalledWith({ kind: 'signed-out', reason: 'user' });
   });
 
-  it('still forgets local tokens when the sign-out call fails', async () => {
+  it('still forgets local tokens and leaves the page when the sign-out call fails, and says the Okta session may remain', async () => {
     oktaAuth.signOut.and.rejectWith(new Error('network'));
     authState.authState$.next(signedIn({ name: 'Casey' }));
     const el = await render();
     (el.querySelector('button') as HTMLButtonElement).click();
     await new Promise((resolve) => setTimeout(resolve));
     expect(oktaAuth.tokenManager.clear).toHaveBeenCalled();
+    expect(location.replace).toHaveBeenCalledWith('/login');
+    expect(TestBed.inject(SessionEndNotices).current()?.reason).toBe('sign-out-incomplete');
   });
 });

@@ -1,8 +1,9 @@
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
 import { MatButtonModule } from '@angular/material/button';
-import { Router, RouterLink } from '@angular/router';
-import { OKTA_AUTH, OktaAuthStateService } from '@okta/okta-angular';
+import { RouterLink } from '@angular/router';
+import { OktaAuthStateService } from '@okta/okta-angular';
+import { SignOut } from '../session/sign-out';
 
 /** Who is signed in, and the way out. Shows nothing while signed out. */
 @Component({
@@ -56,8 +57,7 @@ import { OKTA_AUTH, OktaAuthStateService } from '@okta/okta-angular';
   `,
 })
 export class LoginStatus {
-  private readonly oktaAuth = inject(OKTA_AUTH);
-  private readonly router = inject(Router);
+  private readonly signOutService = inject(SignOut);
   private readonly authState = toSignal(inject(OktaAuthStateService).authState$);
 
   protected readonly signingOut = signal(false);
@@ -68,16 +68,9 @@ export class LoginStatus {
     return typeof name === 'string' && name ? name : 'Signed in';
   });
 
-  /** Revokes the tokens and ends the Okta session (okta-auth-js redirects to /v1/logout). */
+  /** Signs out every tab: tokens revoked, the Okta session ended (see SignOut). */
   protected async signOut(): Promise<void> {
     this.signingOut.set(true);
-    try {
-      await this.oktaAuth.signOut();
-    } catch {
-      // Revocation or logout failed (server down): still forget the tokens locally.
-      this.oktaAuth.tokenManager.clear();
-      this.signingOut.set(false);
-      await this.router.navigate(['/login']);
-    }
+    await this.signOutService.everywhere('user');
   }
 }

@@ -12,6 +12,14 @@ export function fakeOktaAuth() {
     setOriginalUri: jasmine.createSpy('setOriginalUri'),
     handleLoginRedirect: jasmine.createSpy('handleLoginRedirect').and.resolveTo(undefined),
     tokenManager: { clear: jasmine.createSpy('clear') },
+    // No Okta session by default: the hidden-iframe sign-in answers login_required.
+    token: {
+      getWithoutPrompt: jasmine
+        .createSpy('getWithoutPrompt')
+        .and.rejectWith(
+          Object.assign(new Error('login_required'), { errorCode: 'login_required' }),
+        ),
+    },
   };
 }
 

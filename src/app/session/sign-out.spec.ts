@@ -1,0 +1,57 @@
+import { TestBed } from '@angular/core/testing';
+import { Router, provideRouter } from '@angular/router';
+import { OKTA_AUTH } from '@okta/okta-angular';
+import { FakeOktaAuth, fakeOktaAuth } from '../testing/fake-okta.spec';
+import { PAGE_LOCATION } from './page-location';
+import { SessionChannel } from './session-channel';
+import { SessionEndNotices } from './session-end';
+import { SignOut } from './sign-out';
+
+describe('SignOut', () => {
+  // Notices live in sessionStorage, which every spec of this run shares.
+  afterEach(() => sessionStorage.removeItem('fhirokta.session-end'));
+
+  let oktaAuth: FakeOktaAuth;
+  let location: { replace: jasmine.Spy; reload: jasmine.Spy };
+  let posted: jasmine.Spy;
+
+  beforeEach(() => {
+    oktaAuth = fakeOktaAuth();
+    location = { replace: jasmine.createSpy('replace'), reload: jasmine.createSpy('reload') };
+    TestBed.configureTestingModule({
+      providers: [
+        provideRouter([]),
+        { provide: OKTA_AUTH, useValue: oktaAuth },
+        { provide: PAGE_LOCATION, useValue: location },
+      ],
+    });
+    posted = spyOn(TestBed.inject(SessionChannel), 'post');
+    spyOnProperty(TestBed.inject(Router), 'url').and.returnValue('/observations/pat-0001');
+  });
+
+  it('an idle sign-out tells the other tabs, ends the Okta session and leaves a notice with the way back', async () => {
+    await TestBed.inject(SignOut).everywhere('idle');
+    expect(posted).toHaveBeenCalledWith({ kind: 'signed-out', reason: 'idle' });
+    expect(oktaAuth.signOut).toHaveBeenCalledTimes(1);
+    expect(TestBed.inject(SessionEndNotices).current()).toEqual({
+      reason: 'idle',
+      returnPath: '/observations/pat-0001',
+    });
+  });
+
+  it('signs out once, however often it is asked', async () => {
+    const signOut = TestBed.inject(SignOut);
+    await Promise.all([signOut.everywhere('idle'), signOut.everywhere('user')]);
+    signOut.endHere('signed-out-elsewhere');
+    expect(oktaAuth.signOut).toHaveBeenCalledTimes(1);
+    expect(location.replace).not.toHaveBeenCalled();
+  });
+
+  it('another tab’s sign-out forgets this tab’s tokens without revoking them again, and reloads on the login page', () => {
+    TestBed.inject(SignOut).endHere('signed-out-elsewhere');
+    expect(oktaAuth.tokenManager.clear).toHaveBeenCalled();
+    expect(oktaAuth.signOut).not.toHaveBeenCalled();
+    expect(location.replace).toHaveBeenCalledWith('/login');
+    expect(TestBed.inject(SessionEndNotices).current()?.reason).toBe('signed-out-elsewhere');
+  });
+});

@@ -1,0 +1,55 @@
+import { Injectable, inject } from '@angular/core';
+import { Router } from '@angular/router';
+import { OKTA_AUTH } from '@okta/okta-angular';
+import { PAGE_LOCATION } from './page-location';
+import { SessionChannel } from './session-channel';
+import { SessionEndNotices, SessionEndReason } from './session-end';
+
+/**
+ * The one way out of a session, for every tab. The tab that signs out revokes its tokens and ends the
+ * Okta session (revoking a refresh token ends the whole grant, so every tab's tokens die with it) and
+ * tells the other tabs, which forget their tokens and reload on the login page, so no patient data
+ * is left in any tab's DOM or memory.
+ */
+@Injectable({ providedIn: 'root' })
+export class SignOut {
+  private readonly oktaAuth = inject(OKTA_AUTH);
+  private readonly router = inject(Router);
+  private readonly channel = inject(SessionChannel);
+  private readonly notices = inject(SessionEndNotices);
+  private readonly location = inject(PAGE_LOCATION);
+  private signingOut = false;
+
+  /** Signs out every tab; `idle` leaves a notice and the way back to this page. */
+  async everywhere(reason: 'user' | 'idle'): Promise<void> {
+    if (this.signingOut) return;
+    this.signingOut = true;
+    if (reason === 'idle') this.notices.record({ reason, returnPath: this.router.url });
+    this.channel.post({ kind: 'signed-out', reason });
+    try {
+      // Revokes the tokens, then leaves for the issuer's logout, which returns to the app's origin.
+      await this.oktaAuth.signOut();
+    } catch {
+      // Revocation or logout failed (server down): still forget the tokens and leave the data, and
+      // say so, so the login page does not silently sign back in on the Okta session that remains.
+      this.notices.record({
+        reason: reason === 'idle' ? 'idle' : 'sign-out-incomplete',
+        returnPath: this.router.url,
+      });
+      this.forgetAndReload('/login');
+    }
+  }
+
+  /** Another tab signed out, or this tab's session ended: forget the tokens, say why, reload. */
+  endHere(reason: SessionEndReason): void {
+    if (this.signingOut) return;
+    this.signingOut = true;
+    this.notices.record({ reason, returnPath: this.router.url });
+    this.forgetAndReload('/login');
+  }
+
+  private forgetAndReload(path: string): void {
+    this.oktaAuth.tokenManager.clear();
+    this.location.replace(path);
+  }
+}
