@@ -8,6 +8,7 @@ import {
   staphylococcus,
   temperatureEnteredInError,
 } from '../testing/fhir-fixtures';
+import { ObservationStatus } from '../fhir/fhir-types';
 import { latestVitals } from './latest-vitals';
 import { groupByCategory, visibleRows } from './observation-groups';
 import { toObservationRow } from './observation-row';
@@ -42,6 +43,16 @@ describe('observation rows, groups and latest vitals (HL7 examples)', () => {
       toObservationRow({ resourceType: 'Observation', status: 'preliminary' }).statusNote,
     ).toBe('Preliminary');
     expect(toObservationRow(heartRate).statusNote).toBe('');
+  });
+
+  it('adds no status words for a status the app does not know, even one named like a built-in', () => {
+    for (const status of ['constructor', 'toString', '__proto__']) {
+      const row = toObservationRow({
+        resourceType: 'Observation',
+        status: status as ObservationStatus,
+      });
+      expect(row.statusNote).withContext(status).toBe('');
+    }
   });
 
   it('has a numeric value for quantities and both numbers for blood pressure', () => {

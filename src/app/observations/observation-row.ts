@@ -21,6 +21,15 @@ export const CATEGORY_LABELS: Record<CategoryKey, string> = {
   other: 'Other',
 };
 
+/** The categories a user can filter by: "other" is our bucket for uncategorised data, not a FHIR category. */
+export type SearchableCategory = Exclude<CategoryKey, 'other'>;
+export const SEARCHABLE_CATEGORIES: readonly SearchableCategory[] = [
+  'vital-signs',
+  'laboratory',
+  'social-history',
+  'survey',
+];
+
 /** A numeric point for trends: a plain quantity, or systolic/diastolic of a BP panel. */
 export interface NumericValue {
   readonly value: number;
@@ -45,13 +54,14 @@ export interface ObservationRow {
   readonly numeric: NumericValue | undefined;
 }
 
-const STATUS_NOTES: Partial<Record<ObservationStatus, string>> = {
-  preliminary: 'Preliminary',
-  registered: 'Registered',
-  cancelled: 'Cancelled',
-  'entered-in-error': 'Entered in error',
-  unknown: 'Status unknown',
-};
+// A Map, not an object: the status comes from the server, and `constructor` must find nothing.
+const STATUS_NOTES: ReadonlyMap<string, string> = new Map([
+  ['preliminary', 'Preliminary'],
+  ['registered', 'Registered'],
+  ['cancelled', 'Cancelled'],
+  ['entered-in-error', 'Entered in error'],
+  ['unknown', 'Status unknown'],
+]);
 
 export function observationCategory(categories: CodeableConcept[] | undefined): CategoryKey {
   const codes = (categories ?? []).flatMap((c) => (c.coding ?? []).map((coding) => coding.code));
@@ -96,7 +106,7 @@ export function toObservationRow(observation: Observation): ObservationRow {
     date: formatEffective(observation) || NO_VALUE,
     time: observationTime(observation),
     status,
-    statusNote: STATUS_NOTES[status] ?? '',
+    statusNote: STATUS_NOTES.get(status) ?? '',
     flags: uniqueFlags([...interpretationFlags(observation.interpretation), ...componentFlags]),
     referenceRange: formatReferenceRange(observation.referenceRange),
     category: observationCategory(observation.category),
