@@ -58,7 +58,7 @@ export function capabilityStatement(baseUrl: string, issuer: string): object {
             searchInclude:
               type === 'Observation' ? ['Observation:subject', 'Observation:patient'] : undefined,
             searchParam: searchable
-              ? Object.entries(searchParams[type]).map(([name, p]) => ({
+              ? [...searchParams[type]].map(([name, p]) => ({
                   name,
                   type: p.fhirType,
                   documentation: p.documentation,

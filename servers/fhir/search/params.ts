@@ -40,25 +40,26 @@ const patientRef: ParamDefinition = {
   modifiers: ['Patient'],
 };
 
-export const searchParams: Record<SearchableType, Record<string, ParamDefinition>> = {
-  Patient: {
-    _id: token('_id', 'Logical id; comma-separated for several'),
-    name: string('name', 'Any part of any name: case- and accent-insensitive prefix'),
-    family: string('family', 'Family name: case- and accent-insensitive prefix'),
-    given: string('given', 'Given name: case- and accent-insensitive prefix'),
-    birthdate: date('birthdate', 'eq/ne/gt/lt/ge/le/sa/eb prefixes, partial dates (UTC)'),
-    gender: token('gender', 'male | female | other | unknown'),
-    identifier: token('identifier', 'system|value or value'),
-  },
-  Observation: {
-    _id: token('_id', 'Logical id; comma-separated for several'),
-    subject: patientRef,
-    patient: patientRef,
-    code: token('code', 'system|code or code; comma-separated for several'),
-    category: token('category', 'system|code or code (vital-signs, laboratory, ...)'),
-    date: date('date', 'effective[x]: prefixes, partial dates, ranges by repeating (UTC)'),
-    status: token('status', 'final | amended | preliminary | ...'),
-  },
+/** Maps, not objects: names come from the request, and `constructor` must find nothing. */
+export const searchParams: Record<SearchableType, ReadonlyMap<string, ParamDefinition>> = {
+  Patient: new Map([
+    ['_id', token('_id', 'Logical id; comma-separated for several')],
+    ['name', string('name', 'Any part of any name: case- and accent-insensitive prefix')],
+    ['family', string('family', 'Family name: case- and accent-insensitive prefix')],
+    ['given', string('given', 'Given name: case- and accent-insensitive prefix')],
+    ['birthdate', date('birthdate', 'eq/ne/gt/lt/ge/le/sa/eb prefixes, partial dates (UTC)')],
+    ['gender', token('gender', 'male | female | other | unknown')],
+    ['identifier', token('identifier', 'system|value or value')],
+  ]),
+  Observation: new Map([
+    ['_id', token('_id', 'Logical id; comma-separated for several')],
+    ['subject', patientRef],
+    ['patient', patientRef],
+    ['code', token('code', 'system|code or code; comma-separated for several')],
+    ['category', token('category', 'system|code or code (vital-signs, laboratory, ...)')],
+    ['date', date('date', 'effective[x]: prefixes, partial dates, ranges by repeating (UTC)')],
+    ['status', token('status', 'final | amended | preliminary | ...')],
+  ]),
 };
 
 export const sortKeys: Record<SearchableType, readonly SortKey['key'][]> = {

@@ -131,7 +131,7 @@ function applyResultParam(q: SearchQuery, type: SearchableType, name: string, va
 
 function parseFilter(type: SearchableType, name: string, value: string): Filter {
   const [base = '', modifier] = name.split(':', 2);
-  const def: ParamDefinition | undefined = searchParams[type][base];
+  const def: ParamDefinition | undefined = searchParams[type].get(base);
   if (!def) throw new Refusal(name, `Unknown search parameter '${base}' for ${type}`, true);
   if (modifier !== undefined && !def.modifiers.includes(modifier)) {
     throw new Refusal(name, `Search parameter '${name}': modifier not supported`, true);
