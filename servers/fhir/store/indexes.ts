@@ -12,6 +12,37 @@ interface Coding {
   code?: string;
 }
 
+interface HumanName {
+  use?: string;
+  text?: string;
+  family?: string;
+  given?: unknown[];
+  prefix?: unknown[];
+  suffix?: unknown[];
+}
+
+const hasText = (part: unknown): part is string => typeof part === 'string' && part.trim() !== '';
+
+/**
+ * The name the app shows for a patient, so `_sort=name` orders the list as it reads: official, then
+ * usual, then the first name that is not old and not empty. This repeats `preferredName` in
+ * src/app/fhir/format-datatypes.ts (the app and the servers share no code): change both together.
+ */
+function preferredName(names: HumanName[]): HumanName | undefined {
+  const current = names.filter(
+    (n) =>
+      n.use !== 'old' &&
+      [n.text, n.family, ...(n.given ?? []), ...(n.prefix ?? []), ...(n.suffix ?? [])].some(
+        hasText,
+      ),
+  );
+  return (
+    current.find((n) => n.use === 'official') ??
+    current.find((n) => n.use === 'usual') ??
+    current[0]
+  );
+}
+
 /** The patient a resource belongs to (its Patient compartment), from the usual reference fields. */
 export function compartmentOf(resource: Json): string | undefined {
   if (resource['resourceType'] === 'Patient') return resource['id'] as string;
@@ -22,6 +53,9 @@ export function compartmentOf(resource: Json): string | undefined {
   }
   return undefined;
 }
+
+/** Every table `write` fills, each keyed by the resource's `rid`. */
+const indexTables = ['patient', 'patient_name', 'identifier', 'observation', 'observation_token'];
 
 /** Writes and clears the search index rows of Patient and Observation resources. */
 export class IndexWriter {
@@ -42,18 +76,18 @@ export class IndexWriter {
       token: db.prepare(
         'INSERT OR IGNORE INTO observation_token (rid, param, system, code) VALUES (?, ?, ?, ?)',
       ),
-      clear: [
-        'DELETE FROM patient WHERE rid = ?',
-        'DELETE FROM patient_name WHERE rid = ?',
-        'DELETE FROM identifier WHERE rid = ?',
-        'DELETE FROM observation WHERE rid = ?',
-        'DELETE FROM observation_token WHERE rid = ?',
-      ].map((sql) => db.prepare(sql)),
+      clear: indexTables.map((table) => db.prepare(`DELETE FROM ${table} WHERE rid = ?`)),
+      clearAll: indexTables.map((table) => db.prepare(`DELETE FROM ${table}`)),
     };
   }
 
   clear(rid: number): void {
     for (const stmt of this.stmts.clear) stmt.run(rid);
+  }
+
+  /** Empties every index table, before a reindex. */
+  clearAll(): void {
+    for (const stmt of this.stmts.clearAll) stmt.run();
   }
 
   write(rid: number, resource: Json, lastUpdated: number): void {
@@ -68,14 +102,16 @@ export class IndexWriter {
   }
 
   private patient(rid: number, p: Json, lastUpdated: number): void {
-    const names =
-      (p['name'] as { family?: string; given?: string[]; text?: string }[] | undefined) ?? [];
-    const official = names[0] ?? {};
+    const names = Array.isArray(p['name']) ? (p['name'] as HumanName[]) : [];
+    const shown = preferredName(names) ?? {};
+    const family = hasText(shown.family) ? shown.family : '';
+    const given = (shown.given ?? []).filter(hasText).join(' ');
     const birth = typeof p['birthDate'] === 'string' ? parseFhirDate(p['birthDate']) : undefined;
     this.stmts.patient.run(
       rid,
-      normalizeText(official.family ?? ''),
-      normalizeText((official.given ?? []).join(' ')),
+      // A name given only as text sorts by that text, which is what the list shows for it.
+      normalizeText(family || given ? family : (shown.text ?? '')),
+      normalizeText(given),
       birth?.lo ?? null,
       birth?.hi ?? null,
       typeof p['gender'] === 'string' ? p['gender'] : null,

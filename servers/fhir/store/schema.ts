@@ -1,4 +1,12 @@
 /**
+ * What the index tables hold, kept in the file's `user_version`. Bump it whenever that changes: a
+ * store indexed by an older version is reindexed from its resources when it opens, so existing data
+ * directories keep working (and one from a newer version is refused rather than misread).
+ * 1: the patient sort key comes from the preferred name, not the first one.
+ */
+export const INDEX_VERSION = 1;
+
+/**
  * One SQLite file: `resource` holds every resource's current JSON; the other tables are search indexes
  * kept in step by `indexes.ts` inside the same transaction. Integer row ids keep the indexes small.
  */
