@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { connect } from 'node:net';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import { buildConfig } from '../auth/config.ts';
 import { defaults } from './config.ts';
 import { APP_ORIGIN, startHarness, type Bundle, type Harness } from './test-support.ts';
 
@@ -59,6 +60,39 @@ describe('reads, headers, discovery and the audit log', () => {
     assert.equal(body['token_endpoint'], `${h.issuer.issuer}/v1/token`);
     assert.equal(body['authorization_endpoint'], `${h.issuer.issuer}/v1/authorize`);
     assert.ok((body['capabilities'] as string[]).includes('permission-v2'));
+  });
+
+  it('claims in .well-known/smart-configuration only what the authorization server backs', async () => {
+    const smart = (await (await h.get('/.well-known/smart-configuration')).json()) as {
+      scopes_supported: string[];
+      token_endpoint_auth_methods_supported: string[];
+      capabilities: string[];
+    };
+    // The local authorization server's scope list: it refuses any other scope as invalid_scope.
+    const { scopes } = buildConfig({
+      port: 0,
+      dataDir: h.dataDir,
+      appOrigin: APP_ORIGIN,
+      fhirBase: h.fhir.baseUrl,
+    });
+    for (const scope of smart.scopes_supported) {
+      assert.ok(scopes.includes(scope), `${scope} is advertised but the issuer refuses it`);
+    }
+    const v1 = /\.(read|write|\*)$/;
+    const backing = new Map<string, boolean>([
+      // Authorization code + PKCE for a public client is the issuer's flow (e2e sign-in journeys).
+      ['launch-standalone', true],
+      ['client-public', smart.token_endpoint_auth_methods_supported.includes('none')],
+      ['context-standalone-patient', scopes.includes('launch/patient')],
+      ['permission-patient', scopes.some((s) => s.startsWith('patient/'))],
+      ['permission-user', scopes.some((s) => s.startsWith('user/'))],
+      ['permission-v1', scopes.some((s) => v1.test(s))],
+      ['permission-v2', scopes.some((s) => /\/[^.]+\.[cruds]+$/.test(s) && !v1.test(s))],
+      ['sso-openid-connect', scopes.includes('openid')],
+    ]);
+    for (const capability of smart.capabilities) {
+      assert.equal(backing.get(capability), true, `${capability} is claimed but not backed`);
+    }
   });
 
   it('states its search support in the CapabilityStatement', async () => {
