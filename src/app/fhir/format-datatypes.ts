@@ -93,14 +93,21 @@ export function displayUnit(unit: string | undefined): string {
   return UCUM_DISPLAY.get(unit) ?? unit;
 }
 
+/** A quantity's number with its comparator but no unit, e.g. "< 5", for where the unit is a heading. */
+export function formatQuantityValue(
+  quantity: Pick<Quantity, 'value' | 'comparator'> | undefined,
+): string {
+  const number = formatNumber(quantity?.value);
+  if (number === '') return '';
+  return quantity?.comparator ? `${quantity.comparator} ${number}` : number;
+}
+
 /** A quantity with comparator and unit, e.g. "< 5 mmol/L". UCUM "1" (no unit) shows nothing. */
 export function formatQuantity(quantity: Quantity | undefined): string {
-  if (!quantity) return '';
-  const number = formatNumber(quantity.value);
-  if (number === '') return '';
+  const value = formatQuantityValue(quantity);
+  if (!quantity || value === '') return '';
   const shownUnit = displayUnit(quantity.unit ?? quantity.code);
-  const comparator = quantity.comparator ? `${quantity.comparator} ` : '';
-  return `${comparator}${number}${shownUnit ? ' ' + shownUnit : ''}`;
+  return `${value}${shownUnit ? ' ' + shownUnit : ''}`;
 }
 
 /** "3.5–5.0 mmol/L", or a one-sided "≥ 3.5 mmol/L" / "≤ 5.0 mmol/L". */

@@ -1,4 +1,4 @@
-import { CodeableConcept, Observation, ObservationStatus } from '../fhir/fhir-types';
+import { CodeableConcept, Observation, ObservationStatus, Quantity } from '../fhir/fhir-types';
 import { NO_VALUE, displayUnit, formatCodeableConcept } from '../fhir/format-datatypes';
 import {
   LOINC_DIASTOLIC,
@@ -33,7 +33,10 @@ export const SEARCHABLE_CATEGORIES: readonly SearchableCategory[] = [
 /** A numeric point for trends: a plain quantity, or systolic/diastolic of a BP panel. */
 export interface NumericValue {
   readonly value: number;
+  /** "<" for "< 5": the value is a limit, not a measurement. */
+  readonly comparator?: QuantityComparator;
   readonly secondValue?: number;
+  readonly secondComparator?: QuantityComparator;
   readonly unit: string;
 }
 
@@ -69,10 +72,16 @@ export function observationCategory(categories: CodeableConcept[] | undefined): 
   return known ?? 'other';
 }
 
+type QuantityComparator = NonNullable<Quantity['comparator']>;
+
 export function numericValue(observation: Observation): NumericValue | undefined {
   const quantity = observation.valueQuantity;
   if (quantity?.value !== undefined && Number.isFinite(quantity.value)) {
-    return { value: quantity.value, unit: displayUnit(quantity.unit ?? quantity.code) };
+    return {
+      value: quantity.value,
+      ...(quantity.comparator ? { comparator: quantity.comparator } : {}),
+      unit: displayUnit(quantity.unit ?? quantity.code),
+    };
   }
   const part = (loinc: string) =>
     observation.component?.find((c) => loincCodes(c.code).includes(loinc))?.valueQuantity;
@@ -81,7 +90,9 @@ export function numericValue(observation: Observation): NumericValue | undefined
   if (systolic?.value !== undefined && diastolic?.value !== undefined) {
     return {
       value: systolic.value,
+      ...(systolic.comparator ? { comparator: systolic.comparator } : {}),
       secondValue: diastolic.value,
+      ...(diastolic.comparator ? { secondComparator: diastolic.comparator } : {}),
       unit: displayUnit(systolic.unit ?? systolic.code),
     };
   }
