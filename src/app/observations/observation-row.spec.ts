@@ -82,6 +82,19 @@ describe('observation rows, groups and latest vitals (HL7 examples)', () => {
     expect(visibleRows(rows, true).some((r) => r.status === 'entered-in-error')).toBeTrue();
   });
 
+  it('summarises a vital by its newest reading that has a value', () => {
+    const empty = toObservationRow({
+      ...heartRate,
+      id: 'empty',
+      effectiveDateTime: '2020-01-01',
+      valueQuantity: undefined,
+    });
+    const vitals = latestVitals([toObservationRow(heartRate), empty]);
+    expect(vitals.map((v) => `${v.label}: ${v.row.value}`)).toEqual([
+      'Heart rate: 44 beats/minute',
+    ]);
+  });
+
   it('summarises the latest vitals by LOINC, ignoring cancelled ones', () => {
     const newerRate = toObservationRow({
       ...heartRate,
