@@ -135,6 +135,36 @@ describe('reads, headers, discovery and the audit log', () => {
     assert.doesNotMatch(text, /murphy|eyJ|Bearer|birthDate/i);
   });
 
+  it('every search modifier the CapabilityStatement documents is accepted under strict handling', async () => {
+    const cs = (await (await h.get('/metadata')).json()) as {
+      rest: {
+        resource: {
+          type: string;
+          searchParam?: { name: string; type: string; documentation: string }[];
+        }[];
+      }[];
+    };
+    const samples = new Map([
+      ['string', 'smi'],
+      ['token', 'heart'],
+      ['reference', 'pat-0001'],
+      ['date', '2024'],
+    ]);
+    const documented: string[] = [];
+    for (const resource of cs.rest[0]?.resource ?? []) {
+      for (const param of resource.searchParam ?? []) {
+        for (const [, modifier] of param.documentation.matchAll(/; :(\w+) matches/g)) {
+          const path = `/${resource.type}?${param.name}:${modifier}=${samples.get(param.type) ?? ''}`;
+          const res = await h.get(path, token, { Prefer: 'handling=strict' });
+          assert.equal(res.status, 200, `${path} -> ${res.status}`);
+          documented.push(`${resource.type}.${param.name}:${modifier}`);
+        }
+      }
+    }
+    assert.ok(documented.includes('Observation.code:text'), documented.join(' '));
+    assert.ok(documented.includes('Patient.name:contains'), documented.join(' '));
+  });
+
   it('answers an over-long URL with 414 and an OperationOutcome the app can read', async () => {
     const path = `/Patient?name=${'a'.repeat(defaults.maxUrlLength)}`;
     // No token: the length is refused before anything else is looked at.

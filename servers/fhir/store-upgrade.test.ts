@@ -12,8 +12,11 @@ describe('a data directory written by an older version', () => {
   const file = join(dir, 'fhir.sqlite');
   after(() => rmSync(dir, { recursive: true, force: true }));
 
-  const patientIds = (store: FhirStore, query: [string, string][]): string[] =>
-    store.search(parseSearch('Patient', query, true), {}).rows.map((r) => r.id);
+  const ids = (
+    store: FhirStore,
+    type: 'Patient' | 'Observation',
+    query: [string, string][],
+  ): string[] => store.search(parseSearch(type, query, true), {}).rows.map((r) => r.id);
 
   it('opens, is reindexed once, and then searches and sorts as a new one does', () => {
     const fresh = new FhirStore(file);
@@ -27,20 +30,33 @@ describe('a data directory written by an older version', () => {
       ],
     });
     fresh.put({ resourceType: 'Patient', id: 'upgrade-a', name: [{ family: 'Upgradea' }] });
-    // What the previous version left: the sort key of the first name, and no index version.
-    fresh.db.exec(`UPDATE patient SET family = 'aaronson'; PRAGMA user_version = 0`);
+    fresh.put({
+      resourceType: 'Observation',
+      id: 'upgrade-obs',
+      status: 'final',
+      code: { coding: [{ system: 'http://loinc.org', code: '8867-4', display: 'Heart rate' }] },
+      subject: { reference: 'Patient/upgrade-a' },
+    });
+    // What the version before index versions left: the sort key of the first name, no text index.
+    fresh.db.exec(`
+      UPDATE patient SET family = 'aaronson';
+      DROP TABLE observation_text;
+      DROP TABLE token_text;
+      PRAGMA user_version = 0;
+    `);
     fresh.close();
 
     const upgraded = new FhirStore(file);
     assert.deepEqual(
       { ...upgraded.reindexed, ms: 0 },
-      { from: 0, to: INDEX_VERSION, resources: 2, ms: 0 },
+      { from: 0, to: INDEX_VERSION, resources: 3, ms: 0 },
     );
-    assert.deepEqual(patientIds(upgraded, [['_sort', 'name']]), ['upgrade-a', 'upgrade-b']);
-    assert.deepEqual(patientIds(upgraded, [['family', 'upgrade']]).sort(), [
+    assert.deepEqual(ids(upgraded, 'Patient', [['_sort', 'name']]), ['upgrade-a', 'upgrade-b']);
+    assert.deepEqual(ids(upgraded, 'Patient', [['family', 'upgrade']]).sort(), [
       'upgrade-a',
       'upgrade-b',
     ]);
+    assert.deepEqual(ids(upgraded, 'Observation', [['code:text', 'heart']]), ['upgrade-obs']);
     upgraded.close();
 
     const again = new FhirStore(file);

@@ -1,6 +1,6 @@
 import type { Statement } from 'better-sqlite3';
 import { observationRange, parseFhirDate } from '../dates.ts';
-import { normalizeText } from '../text.ts';
+import { normalizeText, normalizeWords } from '../text.ts';
 
 type Json = Record<string, unknown>;
 interface Db {
@@ -10,6 +10,12 @@ interface Db {
 interface Coding {
   system?: string;
   code?: string;
+  display?: string;
+}
+
+interface CodeableConcept {
+  text?: string;
+  coding?: Coding[];
 }
 
 interface HumanName {
@@ -55,7 +61,14 @@ export function compartmentOf(resource: Json): string | undefined {
 }
 
 /** Every table `write` fills, each keyed by the resource's `rid`. */
-const indexTables = ['patient', 'patient_name', 'identifier', 'observation', 'observation_token'];
+const indexTables = [
+  'patient',
+  'patient_name',
+  'identifier',
+  'observation',
+  'observation_token',
+  'observation_text',
+];
 
 /** Writes and clears the search index rows of Patient and Observation resources. */
 export class IndexWriter {
@@ -76,8 +89,13 @@ export class IndexWriter {
       token: db.prepare(
         'INSERT OR IGNORE INTO observation_token (rid, param, system, code) VALUES (?, ?, ?, ?)',
       ),
+      textId: db.prepare('SELECT tid FROM token_text WHERE param = ? AND words = ?'),
+      newText: db.prepare('INSERT INTO token_text (param, words) VALUES (?, ?)'),
+      text: db.prepare('INSERT OR IGNORE INTO observation_text (rid, tid) VALUES (?, ?)'),
       clear: indexTables.map((table) => db.prepare(`DELETE FROM ${table} WHERE rid = ?`)),
-      clearAll: indexTables.map((table) => db.prepare(`DELETE FROM ${table}`)),
+      // token_text is not keyed by resource: a text no observation carries any more stays, harmlessly
+      // (searches reach observations through observation_text), until a reindex empties it.
+      clearAll: [...indexTables, 'token_text'].map((table) => db.prepare(`DELETE FROM ${table}`)),
     };
   }
 
@@ -139,11 +157,30 @@ export class IndexWriter {
       lastUpdated,
     );
     // `code` is Observation.code only; component codes would be `component-code` (not supported).
-    const codings = (o['code'] as { coding?: Coding[] } | undefined)?.coding ?? [];
+    const code = o['code'] as CodeableConcept | undefined;
+    const codings = code?.coding ?? [];
     for (const c of codings) if (c.code) this.stmts.token.run(rid, 'code', c.system ?? '', c.code);
-    const categories = (o['category'] as { coding?: Coding[] }[] | undefined) ?? [];
+    this.texts(rid, 'code', code ? [code] : []);
+    const categories = (o['category'] as CodeableConcept[] | undefined) ?? [];
     for (const c of categories.flatMap((cat) => cat.coding ?? [])) {
       if (c.code) this.stmts.token.run(rid, 'category', c.system ?? '', c.code);
+    }
+    this.texts(rid, 'category', categories);
+  }
+
+  /** For `:text`: the distinct words of the concepts' texts and displays, each stored once. */
+  private texts(rid: number, param: 'code' | 'category', concepts: CodeableConcept[]): void {
+    const words = new Set<string>();
+    for (const concept of concepts) {
+      for (const text of [concept.text, ...(concept.coding ?? []).map((c) => c.display)]) {
+        const normalised = typeof text === 'string' ? normalizeWords(text) : '';
+        if (normalised) words.add(normalised);
+      }
+    }
+    for (const w of words) {
+      const known = this.stmts.textId.get(param, w) as { tid: number } | undefined;
+      const tid = known?.tid ?? Number(this.stmts.newText.run(param, w).lastInsertRowid);
+      this.stmts.text.run(rid, tid);
     }
   }
 }
