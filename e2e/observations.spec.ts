@@ -190,6 +190,19 @@ test('filters by category, code and date range narrow the list on the server', a
   await code.press('Enter');
   await expect(observationTotal(page)).toHaveText('83 observations');
 
+  // Words search the code's text on the server, which must apply the filter, not ignore it.
+  sent = nextObservationSearch(page, stack, (url) => url.searchParams.has('code:text'));
+  await code.fill('heart');
+  await code.press('Enter');
+  expect(new URL((await sent).url()).searchParams.get('code:text')).toBe('heart');
+  await expect(observationTotal(page)).toHaveText('7 observations');
+  await expect(observationRows(page).locator('th')).toHaveText(Array<string>(7).fill('Heart rate'));
+  await expect(page.locator('.search-notices')).toHaveCount(0);
+
+  await code.fill('');
+  await code.press('Enter');
+  await expect(observationTotal(page)).toHaveText('83 observations');
+
   sent = nextObservationSearch(page, stack, (url) => url.searchParams.getAll('date').length === 2);
   await page.getByLabel('From', { exact: true }).fill('2025-01-01');
   await page.getByLabel('To', { exact: true }).fill('2025-12-31');

@@ -41,4 +41,29 @@ describe('audit log', () => {
     assert.equal((JSON.parse(last) as { requestId: string }).requestId, '99');
     rmSync(dir, { recursive: true, force: true });
   });
+
+  it('measures the size limit in bytes, so multi-byte text cannot push it past the limit', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'audit-'));
+    const file = join(dir, 'audit.log');
+    const log = openAuditLog(file, 2000);
+    // Users with non-ASCII logins: two or three bytes a character in UTF-8.
+    for (let i = 0; i < 100; i++) {
+      log.write({
+        time: 't',
+        requestId: String(i),
+        sub: `${i % 2 ? 'ñ' : '日本'}`.repeat(10),
+        method: 'GET',
+        path: '/fhir/Patient',
+        status: 200,
+        ms: 1,
+      });
+    }
+    log.close();
+    assert.ok(readFileSync(file).length <= 2000, `${readFileSync(file).length} bytes`);
+    assert.ok(
+      readFileSync(`${file}.1`).length <= 2000,
+      `${readFileSync(`${file}.1`).length} bytes`,
+    );
+    rmSync(dir, { recursive: true, force: true });
+  });
 });

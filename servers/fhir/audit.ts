@@ -60,16 +60,21 @@ export function openAuditLog(file: string, maxBytes: number = defaults.auditMaxB
   let pending: string[] = [];
   const flush = (): void => {
     let batch = '';
+    // Bytes, not string length: a login or scope outside ASCII takes two or more bytes a character.
+    let batchBytes = 0;
     for (const line of pending) {
-      if (size + batch.length + line.length > maxBytes && size + batch.length > 0) {
+      const bytes = Buffer.byteLength(line);
+      if (size + batchBytes + bytes > maxBytes && size + batchBytes > 0) {
         if (batch) writeSync(fd, batch);
         closeSync(fd);
         renameSync(file, `${file}.1`);
         fd = openSync(file, 'a');
         size = 0;
         batch = '';
+        batchBytes = 0;
       }
       batch += line;
+      batchBytes += bytes;
     }
     pending = [];
     if (batch) size += writeSync(fd, batch);

@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { connect } from 'node:net';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import { buildConfig } from '../auth/config.ts';
 import { defaults } from './config.ts';
 import { APP_ORIGIN, startHarness, type Bundle, type Harness } from './test-support.ts';
 
@@ -82,6 +83,39 @@ describe('reads, headers, discovery and the audit log', () => {
     assert.ok((body['capabilities'] as string[]).includes('permission-v2'));
   });
 
+  it('claims in .well-known/smart-configuration only what the authorization server backs', async () => {
+    const smart = (await (await h.get('/.well-known/smart-configuration')).json()) as {
+      scopes_supported: string[];
+      token_endpoint_auth_methods_supported: string[];
+      capabilities: string[];
+    };
+    // The local authorization server's scope list: it refuses any other scope as invalid_scope.
+    const { scopes } = buildConfig({
+      port: 0,
+      dataDir: h.dataDir,
+      appOrigin: APP_ORIGIN,
+      fhirBase: h.fhir.baseUrl,
+    });
+    for (const scope of smart.scopes_supported) {
+      assert.ok(scopes.includes(scope), `${scope} is advertised but the issuer refuses it`);
+    }
+    const v1 = /\.(read|write|\*)$/;
+    const backing = new Map<string, boolean>([
+      // Authorization code + PKCE for a public client is the issuer's flow (e2e sign-in journeys).
+      ['launch-standalone', true],
+      ['client-public', smart.token_endpoint_auth_methods_supported.includes('none')],
+      ['context-standalone-patient', scopes.includes('launch/patient')],
+      ['permission-patient', scopes.some((s) => s.startsWith('patient/'))],
+      ['permission-user', scopes.some((s) => s.startsWith('user/'))],
+      ['permission-v1', scopes.some((s) => v1.test(s))],
+      ['permission-v2', scopes.some((s) => /\/[^.]+\.[cruds]+$/.test(s) && !v1.test(s))],
+      ['sso-openid-connect', scopes.includes('openid')],
+    ]);
+    for (const capability of smart.capabilities) {
+      assert.equal(backing.get(capability), true, `${capability} is claimed but not backed`);
+    }
+  });
+
   it('states its search support in the CapabilityStatement', async () => {
     const cs = (await (await h.get('/metadata')).json()) as {
       rest: { resource: { type: string; searchParam?: { name: string }[] }[] }[];
@@ -120,6 +154,36 @@ describe('reads, headers, discovery and the audit log', () => {
     assert.ok(refused);
     const text = lines.join('\n');
     assert.doesNotMatch(text, /murphy|eyJ|Bearer|birthDate/i);
+  });
+
+  it('every search modifier the CapabilityStatement documents is accepted under strict handling', async () => {
+    const cs = (await (await h.get('/metadata')).json()) as {
+      rest: {
+        resource: {
+          type: string;
+          searchParam?: { name: string; type: string; documentation: string }[];
+        }[];
+      }[];
+    };
+    const samples = new Map([
+      ['string', 'smi'],
+      ['token', 'heart'],
+      ['reference', 'pat-0001'],
+      ['date', '2024'],
+    ]);
+    const documented: string[] = [];
+    for (const resource of cs.rest[0]?.resource ?? []) {
+      for (const param of resource.searchParam ?? []) {
+        for (const [, modifier] of param.documentation.matchAll(/; :(\w+) matches/g)) {
+          const path = `/${resource.type}?${param.name}:${modifier}=${samples.get(param.type) ?? ''}`;
+          const res = await h.get(path, token, { Prefer: 'handling=strict' });
+          assert.equal(res.status, 200, `${path} -> ${res.status}`);
+          documented.push(`${resource.type}.${param.name}:${modifier}`);
+        }
+      }
+    }
+    assert.ok(documented.includes('Observation.code:text'), documented.join(' '));
+    assert.ok(documented.includes('Patient.name:contains'), documented.join(' '));
   });
 
   it('answers an over-long URL with 414 and an OperationOutcome the app can read', async () => {

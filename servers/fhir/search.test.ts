@@ -224,6 +224,19 @@ describe('FHIR search parameters', () => {
     assert.match(JSON.stringify(outcome?.resource), /foo/);
   });
 
+  it('treats a parameter named like an object built-in as unknown: a warning, or 400 when strict', async () => {
+    for (const name of ['constructor', 'toString', '__proto__', 'hasOwnProperty']) {
+      const b = await search(`/Observation?${name}=x&patient=pat-0001&_summary=count`);
+      const outcome = (b.entry ?? []).find((e) => e.search.mode === 'outcome');
+      assert.match(
+        JSON.stringify(outcome?.resource),
+        new RegExp(`Unknown search parameter '${name}'`),
+      );
+      const strict = await h.get(`/Patient?${name}:exact=x`, token, { Prefer: 'handling=strict' });
+      assert.equal(strict.status, 400, name);
+    }
+  });
+
   it('refuses an unknown or malformed parameter with 400 under Prefer: handling=strict', async () => {
     const strict = { Prefer: 'handling=strict' };
     for (const [path, name] of [

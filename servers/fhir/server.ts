@@ -43,6 +43,10 @@ export async function startFhirServer(options: FhirServerOptions): Promise<FhirS
   const log = createLogger('fhir', options.quiet);
   mkdirSync(options.dataDir, { recursive: true });
   const store = new FhirStore(join(options.dataDir, 'fhir.sqlite'));
+  if (store.reindexed) {
+    const { from, to, resources, ms } = store.reindexed;
+    log.info(`reindexed ${resources} resources (index version ${from} to ${to}) in ${ms} ms`);
+  }
   if (store.isEmpty()) {
     const report = seedStore(store, { patients: defaults.seedPatients, seed: defaults.seed });
     log.info(`seeded ${report.resources} resources in ${report.ms} ms`);

@@ -10,6 +10,16 @@ const extra: Record<string, string> = {
   þ: 'th',
 };
 
+/**
+ * The words of a text, for `:text` search: normalised as above, with punctuation as spaces, so
+ * "Glucose [Mass/volume]" is "glucose mass volume" and a search for "mass/volume" matches it.
+ */
+export function normalizeWords(text: string): string {
+  return normalizeText(text)
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+}
+
 export function normalizeText(text: string): string {
   return text
     .normalize('NFD')

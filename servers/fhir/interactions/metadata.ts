@@ -1,7 +1,12 @@
 import type { Request, Response } from 'express';
 import { defaults, readableTypes, isSearchableType } from '../config.ts';
 import { sendFhir } from '../respond.ts';
-import { searchParams, sortKeys } from '../search/params.ts';
+import {
+  modifierDocumentation,
+  searchParams,
+  sortKeys,
+  type ParamDefinition,
+} from '../search/params.ts';
 
 /** `GET /metadata`: exactly what this server supports, generated from the same tables it runs on. */
 export function capabilityStatement(baseUrl: string, issuer: string): object {
@@ -58,10 +63,10 @@ export function capabilityStatement(baseUrl: string, issuer: string): object {
             searchInclude:
               type === 'Observation' ? ['Observation:subject', 'Observation:patient'] : undefined,
             searchParam: searchable
-              ? Object.entries(searchParams[type]).map(([name, p]) => ({
+              ? [...searchParams[type]].map(([name, p]) => ({
                   name,
                   type: p.fhirType,
-                  documentation: p.documentation,
+                  documentation: documentation(p),
                 }))
               : undefined,
             extension: searchable
@@ -78,6 +83,15 @@ export function capabilityStatement(baseUrl: string, issuer: string): object {
       },
     ],
   };
+}
+
+/**
+ * R4's CapabilityStatement has no field for modifiers, so the documentation names each one the
+ * parser accepts (from the same definition), e.g. "...; :text matches the start of any word ...".
+ */
+function documentation(p: ParamDefinition): string {
+  const modifiers = p.modifiers.map((m) => `; :${m} matches ${modifierDocumentation.get(m) ?? m}`);
+  return `${p.documentation}${modifiers.join('')}`;
 }
 
 export function metadata(baseUrl: string, issuer: string) {

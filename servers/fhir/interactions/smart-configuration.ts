@@ -27,10 +27,12 @@ export function smartConfiguration(issuer: string) {
       'patient/*.rs',
     ],
     response_types_supported: ['code'],
+    // Only what the issuer backs (tested against its scope list). Not context-standalone-patient:
+    // a patient-bound user's token names their patient, but the issuer has no launch/patient scope
+    // (it refuses it as unknown) and no patient picker.
     capabilities: [
       'launch-standalone',
       'client-public',
-      'context-standalone-patient',
       'permission-patient',
       'permission-user',
       'permission-v1',

@@ -3,7 +3,7 @@ import type { Filter, SortKey } from './types.ts';
 
 /** The search parameters each type supports: the CapabilityStatement is generated from this too. */
 export interface ParamDefinition {
-  kind: Filter['kind'];
+  kind: Exclude<Filter['kind'], 'text'>;
   /** The filter this parameter becomes (`subject` and `patient` are the same filter). */
   param: string;
   fhirType: 'string' | 'token' | 'date' | 'reference';
@@ -18,12 +18,16 @@ const string = (param: string, documentation: string): ParamDefinition => ({
   documentation,
   modifiers: ['exact', 'contains'],
 });
-const token = (param: string, documentation: string): ParamDefinition => ({
+const token = (
+  param: string,
+  documentation: string,
+  modifiers: readonly string[] = [],
+): ParamDefinition => ({
   kind: 'token',
   param,
   fhirType: 'token',
   documentation,
-  modifiers: [],
+  modifiers,
 });
 const date = (param: string, documentation: string): ParamDefinition => ({
   kind: 'date',
@@ -40,26 +44,38 @@ const patientRef: ParamDefinition = {
   modifiers: ['Patient'],
 };
 
-export const searchParams: Record<SearchableType, Record<string, ParamDefinition>> = {
-  Patient: {
-    _id: token('_id', 'Logical id; comma-separated for several'),
-    name: string('name', 'Any part of any name: case- and accent-insensitive prefix'),
-    family: string('family', 'Family name: case- and accent-insensitive prefix'),
-    given: string('given', 'Given name: case- and accent-insensitive prefix'),
-    birthdate: date('birthdate', 'eq/ne/gt/lt/ge/le/sa/eb prefixes, partial dates (UTC)'),
-    gender: token('gender', 'male | female | other | unknown'),
-    identifier: token('identifier', 'system|value or value'),
-  },
-  Observation: {
-    _id: token('_id', 'Logical id; comma-separated for several'),
-    subject: patientRef,
-    patient: patientRef,
-    code: token('code', 'system|code or code; comma-separated for several'),
-    category: token('category', 'system|code or code (vital-signs, laboratory, ...)'),
-    date: date('date', 'effective[x]: prefixes, partial dates, ranges by repeating (UTC)'),
-    status: token('status', 'final | amended | preliminary | ...'),
-  },
+/** Maps, not objects: names come from the request, and `constructor` must find nothing. */
+export const searchParams: Record<SearchableType, ReadonlyMap<string, ParamDefinition>> = {
+  Patient: new Map([
+    ['_id', token('_id', 'Logical id; comma-separated for several')],
+    ['name', string('name', 'Any part of any name: case- and accent-insensitive prefix')],
+    ['family', string('family', 'Family name: case- and accent-insensitive prefix')],
+    ['given', string('given', 'Given name: case- and accent-insensitive prefix')],
+    ['birthdate', date('birthdate', 'eq/ne/gt/lt/ge/le/sa/eb prefixes, partial dates (UTC)')],
+    ['gender', token('gender', 'male | female | other | unknown')],
+    ['identifier', token('identifier', 'system|value or value')],
+  ]),
+  Observation: new Map([
+    ['_id', token('_id', 'Logical id; comma-separated for several')],
+    ['subject', patientRef],
+    ['patient', patientRef],
+    ['code', token('code', 'system|code or code; comma-separated for several', ['text'])],
+    ['category', token('category', 'system|code or code (vital-signs, laboratory, ...)', ['text'])],
+    ['date', date('date', 'effective[x]: prefixes, partial dates, ranges by repeating (UTC)')],
+    ['status', token('status', 'final | amended | preliminary | ...')],
+  ]),
 };
+
+/** What each modifier does here; the CapabilityStatement lists them with each parameter. */
+export const modifierDocumentation: ReadonlyMap<string, string> = new Map([
+  ['exact', 'the whole text, case and accents included'],
+  ['contains', 'anywhere in the text, case- and accent-insensitive'],
+  [
+    'text',
+    'the start of any word of CodeableConcept.text or a Coding.display, case- and accent-insensitive',
+  ],
+  ['Patient', 'references to a Patient, the only type these point to'],
+]);
 
 export const sortKeys: Record<SearchableType, readonly SortKey['key'][]> = {
   Patient: ['name', 'birthdate', '_lastUpdated', '_id'],

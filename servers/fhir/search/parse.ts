@@ -1,7 +1,7 @@
 import { defaults, type SearchableType } from '../config.ts';
 import { parseFhirDate } from '../dates.ts';
 import { BadRequest } from '../errors.ts';
-import { normalizeText } from '../text.ts';
+import { normalizeText, normalizeWords } from '../text.ts';
 import { formatParams, searchParams, sortKeys, type ParamDefinition } from './params.ts';
 import type { Filter, Prefix, SearchQuery, SortKey, StringMatch, TokenValue } from './types.ts';
 
@@ -131,7 +131,7 @@ function applyResultParam(q: SearchQuery, type: SearchableType, name: string, va
 
 function parseFilter(type: SearchableType, name: string, value: string): Filter {
   const [base = '', modifier] = name.split(':', 2);
-  const def: ParamDefinition | undefined = searchParams[type][base];
+  const def: ParamDefinition | undefined = searchParams[type].get(base);
   if (!def) throw new Refusal(name, `Unknown search parameter '${base}' for ${type}`, true);
   if (modifier !== undefined && !def.modifiers.includes(modifier)) {
     throw new Refusal(name, `Search parameter '${name}': modifier not supported`, true);
@@ -156,6 +156,11 @@ function parseFilter(type: SearchableType, name: string, value: string): Filter 
       return { kind: 'string', param: def.param as 'name', match, values: texts };
     }
     case 'token': {
+      if (modifier === 'text') {
+        const words = values.map(unescape).map(normalizeWords);
+        if (words.some((w) => w === '')) throw bad('no letters or digits to match');
+        return { kind: 'text', param: def.param as 'code', values: words };
+      }
       const tokens = values.map(parseToken);
       if (
         def.param === '_id' &&

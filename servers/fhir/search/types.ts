@@ -37,6 +37,8 @@ export type Filter =
       param: 'gender' | 'identifier' | 'code' | 'category' | 'status' | '_id';
       values: TokenValue[];
     }
+  /** A token parameter with `:text`: each value is normalised words (`normalizeWords`). */
+  | { kind: 'text'; param: 'code' | 'category'; values: string[] }
   | { kind: 'date'; param: 'birthdate' | 'date'; values: ({ prefix: Prefix } & DateRange)[] }
   | { kind: 'reference'; param: 'patient'; ids: string[] };
 

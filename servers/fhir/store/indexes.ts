@@ -1,6 +1,6 @@
 import type { Statement } from 'better-sqlite3';
 import { observationRange, parseFhirDate } from '../dates.ts';
-import { normalizeText } from '../text.ts';
+import { normalizeText, normalizeWords } from '../text.ts';
 
 type Json = Record<string, unknown>;
 interface Db {
@@ -10,6 +10,43 @@ interface Db {
 interface Coding {
   system?: string;
   code?: string;
+  display?: string;
+}
+
+interface CodeableConcept {
+  text?: string;
+  coding?: Coding[];
+}
+
+interface HumanName {
+  use?: string;
+  text?: string;
+  family?: string;
+  given?: unknown[];
+  prefix?: unknown[];
+  suffix?: unknown[];
+}
+
+const hasText = (part: unknown): part is string => typeof part === 'string' && part.trim() !== '';
+
+/**
+ * The name the app shows for a patient, so `_sort=name` orders the list as it reads: official, then
+ * usual, then the first name that is not old and not empty. This repeats `preferredName` in
+ * src/app/fhir/format-datatypes.ts (the app and the servers share no code): change both together.
+ */
+function preferredName(names: HumanName[]): HumanName | undefined {
+  const current = names.filter(
+    (n) =>
+      n.use !== 'old' &&
+      [n.text, n.family, ...(n.given ?? []), ...(n.prefix ?? []), ...(n.suffix ?? [])].some(
+        hasText,
+      ),
+  );
+  return (
+    current.find((n) => n.use === 'official') ??
+    current.find((n) => n.use === 'usual') ??
+    current[0]
+  );
 }
 
 /** The patient a resource belongs to (its Patient compartment), from the usual reference fields. */
@@ -22,6 +59,16 @@ export function compartmentOf(resource: Json): string | undefined {
   }
   return undefined;
 }
+
+/** Every table `write` fills, each keyed by the resource's `rid`. */
+const indexTables = [
+  'patient',
+  'patient_name',
+  'identifier',
+  'observation',
+  'observation_token',
+  'observation_text',
+];
 
 /** Writes and clears the search index rows of Patient and Observation resources. */
 export class IndexWriter {
@@ -42,18 +89,23 @@ export class IndexWriter {
       token: db.prepare(
         'INSERT OR IGNORE INTO observation_token (rid, param, system, code) VALUES (?, ?, ?, ?)',
       ),
-      clear: [
-        'DELETE FROM patient WHERE rid = ?',
-        'DELETE FROM patient_name WHERE rid = ?',
-        'DELETE FROM identifier WHERE rid = ?',
-        'DELETE FROM observation WHERE rid = ?',
-        'DELETE FROM observation_token WHERE rid = ?',
-      ].map((sql) => db.prepare(sql)),
+      textId: db.prepare('SELECT tid FROM token_text WHERE param = ? AND words = ?'),
+      newText: db.prepare('INSERT INTO token_text (param, words) VALUES (?, ?)'),
+      text: db.prepare('INSERT OR IGNORE INTO observation_text (rid, tid) VALUES (?, ?)'),
+      clear: indexTables.map((table) => db.prepare(`DELETE FROM ${table} WHERE rid = ?`)),
+      // token_text is not keyed by resource: a text no observation carries any more stays, harmlessly
+      // (searches reach observations through observation_text), until a reindex empties it.
+      clearAll: [...indexTables, 'token_text'].map((table) => db.prepare(`DELETE FROM ${table}`)),
     };
   }
 
   clear(rid: number): void {
     for (const stmt of this.stmts.clear) stmt.run(rid);
+  }
+
+  /** Empties every index table, before a reindex. */
+  clearAll(): void {
+    for (const stmt of this.stmts.clearAll) stmt.run();
   }
 
   write(rid: number, resource: Json, lastUpdated: number): void {
@@ -68,14 +120,16 @@ export class IndexWriter {
   }
 
   private patient(rid: number, p: Json, lastUpdated: number): void {
-    const names =
-      (p['name'] as { family?: string; given?: string[]; text?: string }[] | undefined) ?? [];
-    const official = names[0] ?? {};
+    const names = Array.isArray(p['name']) ? (p['name'] as HumanName[]) : [];
+    const shown = preferredName(names) ?? {};
+    const family = hasText(shown.family) ? shown.family : '';
+    const given = (shown.given ?? []).filter(hasText).join(' ');
     const birth = typeof p['birthDate'] === 'string' ? parseFhirDate(p['birthDate']) : undefined;
     this.stmts.patient.run(
       rid,
-      normalizeText(official.family ?? ''),
-      normalizeText((official.given ?? []).join(' ')),
+      // A name given only as text sorts by that text, which is what the list shows for it.
+      normalizeText(family || given ? family : (shown.text ?? '')),
+      normalizeText(given),
       birth?.lo ?? null,
       birth?.hi ?? null,
       typeof p['gender'] === 'string' ? p['gender'] : null,
@@ -103,11 +157,30 @@ export class IndexWriter {
       lastUpdated,
     );
     // `code` is Observation.code only; component codes would be `component-code` (not supported).
-    const codings = (o['code'] as { coding?: Coding[] } | undefined)?.coding ?? [];
+    const code = o['code'] as CodeableConcept | undefined;
+    const codings = code?.coding ?? [];
     for (const c of codings) if (c.code) this.stmts.token.run(rid, 'code', c.system ?? '', c.code);
-    const categories = (o['category'] as { coding?: Coding[] }[] | undefined) ?? [];
+    this.texts(rid, 'code', code ? [code] : []);
+    const categories = (o['category'] as CodeableConcept[] | undefined) ?? [];
     for (const c of categories.flatMap((cat) => cat.coding ?? [])) {
       if (c.code) this.stmts.token.run(rid, 'category', c.system ?? '', c.code);
+    }
+    this.texts(rid, 'category', categories);
+  }
+
+  /** For `:text`: the distinct words of the concepts' texts and displays, each stored once. */
+  private texts(rid: number, param: 'code' | 'category', concepts: CodeableConcept[]): void {
+    const words = new Set<string>();
+    for (const concept of concepts) {
+      for (const text of [concept.text, ...(concept.coding ?? []).map((c) => c.display)]) {
+        const normalised = typeof text === 'string' ? normalizeWords(text) : '';
+        if (normalised) words.add(normalised);
+      }
+    }
+    for (const w of words) {
+      const known = this.stmts.textId.get(param, w) as { tid: number } | undefined;
+      const tid = known?.tid ?? Number(this.stmts.newText.run(param, w).lastInsertRowid);
+      this.stmts.text.run(rid, tid);
     }
   }
 }

@@ -1,4 +1,13 @@
 /**
+ * What the index tables hold, kept in the file's `user_version`. Bump it whenever that changes: a
+ * store indexed by an older version is reindexed from its resources when it opens, so existing data
+ * directories keep working (and one from a newer version is refused rather than misread).
+ * 1: the patient sort key comes from the preferred name, not the first one.
+ * 2: the text of Observation code and category, for `:text`.
+ */
+export const INDEX_VERSION = 2;
+
+/**
  * One SQLite file: `resource` holds every resource's current JSON; the other tables are search indexes
  * kept in step by `indexes.ts` inside the same transaction. Integer row ids keep the indexes small.
  */
@@ -59,4 +68,18 @@ CREATE TABLE IF NOT EXISTS observation_token (
   PRIMARY KEY (rid, param, code, system)
 ) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS observation_token_by_code ON observation_token (param, code, system);
+-- :text search: every distinct normalised text of a coded field (CodeableConcept.text, Coding.display)
+-- once, and which observations carry it. A search scans the few distinct texts, not every row.
+CREATE TABLE IF NOT EXISTS token_text (
+  tid INTEGER PRIMARY KEY,
+  param TEXT NOT NULL,
+  words TEXT NOT NULL,
+  UNIQUE (param, words)
+);
+CREATE TABLE IF NOT EXISTS observation_text (
+  rid INTEGER NOT NULL,
+  tid INTEGER NOT NULL,
+  PRIMARY KEY (rid, tid)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS observation_text_by_tid ON observation_text (tid, rid);
 `;

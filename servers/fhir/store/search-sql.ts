@@ -77,7 +77,7 @@ function filterSql(
           values.push(normalizeText(v), v);
         } else {
           ors.push(`norm LIKE ? ESCAPE '\\'`);
-          values.push(`%${v.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+          values.push(`%${escapeLike(v)}%`);
         }
       }
       return [
@@ -87,6 +87,19 @@ function filterSql(
     }
     case 'token':
       return tokenSql(filter.param, filter.values, alias, type, hasPatientFilter);
+    case 'text': {
+      // Word starts: the value follows the start of the text or a space ("% rate%" finds "heart rate").
+      const likes = filter.values.map(() => `(' ' || words) LIKE ? ESCAPE '\\'`).join(' OR ');
+      const tids = `SELECT tid FROM token_text WHERE param = '${filter.param}' AND (${likes})`;
+      const values = filter.values.map((v) => `% ${escapeLike(v)}%`);
+      // As for tokens: the patient's observations are checked one by one, or the text index drives.
+      return hasPatientFilter
+        ? [
+            `EXISTS (SELECT 1 FROM observation_text x WHERE x.rid = o.rid AND x.tid IN (${tids}))`,
+            values,
+          ]
+        : [`o.rid IN (SELECT rid FROM observation_text WHERE tid IN (${tids}))`, values];
+    }
     case 'date': {
       const [lo, hi] =
         filter.param === 'birthdate' ? ['p.birth_lo', 'p.birth_hi'] : ['o.date_lo', 'o.date_hi'];
@@ -215,6 +228,11 @@ function orderKeys(
   // A unique last key makes paging stable; same direction as the first key so one index serves both.
   out.push({ expr: `${alias}.rid`, dir: keys[0]?.descending ? ' DESC' : '' });
   return out;
+}
+
+/** A value inside a LIKE pattern matches only itself: `%`, `_` and `\` are escaped. */
+function escapeLike(value: string): string {
+  return value.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 
 function marks(n: number): string {

@@ -3,7 +3,7 @@ import Database from 'better-sqlite3';
 import type { Statement } from 'better-sqlite3';
 import type { SearchQuery, SearchScope } from '../search/types.ts';
 import { IndexWriter, compartmentOf } from './indexes.ts';
-import { schema } from './schema.ts';
+import { INDEX_VERSION, schema } from './schema.ts';
 import { buildSearchSql } from './search-sql.ts';
 
 type Json = Record<string, unknown>;
@@ -31,9 +31,19 @@ export interface SearchRows {
 
 const columns = 'r.type, r.id, r.version, r.last_updated AS lastUpdated, r.compartment, r.json';
 
+/** What opening a store indexed by an older version cost. */
+export interface Reindex {
+  from: number;
+  to: number;
+  resources: number;
+  ms: number;
+}
+
 /** The resource store: current versions only, every write indexed in the same transaction. */
 export class FhirStore {
   readonly db: Database.Database;
+  /** Set when the file was indexed by an older version and has just been reindexed. */
+  readonly reindexed: Reindex | undefined;
   private readonly indexes: IndexWriter;
   private readonly cache = new Map<string, Statement>();
   private readonly stmts;
@@ -45,6 +55,7 @@ export class FhirStore {
     this.db.pragma('synchronous = NORMAL');
     this.db.exec(schema);
     this.indexes = new IndexWriter(this.db);
+    this.reindexed = this.upgrade(file);
     this.stmts = {
       read: this.db.prepare(`SELECT r.rid, ${columns} FROM resource r WHERE type = ? AND id = ?`),
       insert: this.db.prepare(
@@ -59,6 +70,40 @@ export class FhirStore {
         'SELECT DISTINCT r.id FROM identifier i JOIN resource r ON r.rid = i.rid WHERE i.value = ? AND i.type = ? AND (? IS NULL OR i.system = ?)',
       ),
     };
+  }
+
+  /** Rebuilds every index from the stored JSON when the file's index version is older than ours. */
+  private upgrade(file: string): Reindex | undefined {
+    const from = this.db.pragma('user_version', { simple: true }) as number;
+    if (from > INDEX_VERSION) {
+      throw new Error(
+        `${file} was indexed by a newer version of this server (index version ${from}, this one knows ${INDEX_VERSION})`,
+      );
+    }
+    if (from === INDEX_VERSION) return undefined;
+    const started = performance.now();
+    const page = this.db.prepare(
+      'SELECT rid, last_updated AS lastUpdated, json FROM resource WHERE rid > ? ORDER BY rid LIMIT 1000',
+    );
+    let resources = 0;
+    this.transaction(() => {
+      this.indexes.clearAll();
+      // In pages: better-sqlite3 cannot write while a statement is still being iterated.
+      for (let after = 0; ;) {
+        const rows = page.all(after) as { rid: number; lastUpdated: string; json: string }[];
+        if (rows.length === 0) break;
+        for (const row of rows) {
+          this.indexes.write(row.rid, JSON.parse(row.json) as Json, Date.parse(row.lastUpdated));
+        }
+        resources += rows.length;
+        after = rows[rows.length - 1]?.rid ?? after;
+      }
+      this.db.pragma(`user_version = ${INDEX_VERSION}`);
+    });
+    if (resources === 0) return undefined;
+    // As after seeding: fresh statistics keep the query planner's choices good.
+    this.db.exec('ANALYZE');
+    return { from, to: INDEX_VERSION, resources, ms: Math.round(performance.now() - started) };
   }
 
   read(type: string, id: string): (StoredResource & { rid: number }) | undefined {

@@ -3,9 +3,9 @@ import { HttpTestingController, provideHttpClientTesting } from '@angular/common
 import { TestBed } from '@angular/core/testing';
 import { RUNTIME_CONFIG } from '../config/runtime-config';
 import { TEST_CONFIG, TEST_FHIR_BASE } from '../testing/test-config';
-import { FhirClient, bundleResources, pageLink } from './fhir-client';
+import { FhirClient, bundleNotices, bundleResources, pageLink } from './fhir-client';
 import { FhirError } from './fhir-error';
-import { Bundle, Patient } from './fhir-types';
+import { Bundle, OperationOutcome, Patient } from './fhir-types';
 
 describe('FhirClient', () => {
   let client: FhirClient;
@@ -111,6 +111,33 @@ describe('FhirClient', () => {
       );
     expect(error).toEqual(jasmine.any(FhirError));
     expect(error?.detail).toBe('Unknown parameter foo');
+  });
+
+  it("keeps the server's notes on a search (outcome entries) instead of dropping them", () => {
+    const withOutcome: Bundle = {
+      resourceType: 'Bundle',
+      type: 'searchset',
+      entry: [
+        { resource: { resourceType: 'Patient', id: 'p1' }, search: { mode: 'match' } },
+        {
+          resource: {
+            resourceType: 'OperationOutcome',
+            issue: [
+              { severity: 'warning', code: 'not-supported', diagnostics: "Ignored: 'code:text'" },
+              { severity: 'information', details: { text: 'Results are capped at 200' } },
+              { severity: 'warning', code: 'not-supported', diagnostics: "Ignored: 'code:text'" },
+            ],
+          } as OperationOutcome,
+          search: { mode: 'outcome' },
+        },
+      ],
+    };
+    expect(bundleNotices(withOutcome)).toEqual([
+      "Ignored: 'code:text'",
+      'Results are capped at 200',
+    ]);
+    expect(bundleResources(withOutcome).map((r) => r.id)).toEqual(['p1']);
+    expect(bundleNotices(bundle([]))).toEqual([]);
   });
 
   it('reads one resource by id, encoding the id', () => {

@@ -2,8 +2,8 @@ import { HttpClient, HttpParams } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import { Observable, catchError, throwError } from 'rxjs';
 import { RUNTIME_CONFIG } from '../config/runtime-config';
-import { FhirError, toFhirError } from './fhir-error';
-import { Bundle, Resource } from './fhir-types';
+import { FhirError, issueText, toFhirError } from './fhir-error';
+import { Bundle, OperationOutcome, Resource } from './fhir-types';
 import { isUnderFhirBase } from './fhir-url';
 
 export type SearchParams = Record<string, string | number | readonly string[] | undefined>;
@@ -83,4 +83,20 @@ export function bundleResources<T extends Resource>(bundle: Bundle<T>): T[] {
     .filter((entry) => entry.search?.mode === undefined || entry.search.mode === 'match')
     .map((entry) => entry.resource)
     .filter((resource): resource is T => resource !== undefined);
+}
+
+/**
+ * What the server said about a search inside its Bundle (entries with search.mode "outcome"), e.g.
+ * a parameter it ignored: the matches are then not what was asked for, so the user must be told.
+ */
+export function bundleNotices(bundle: Bundle): string[] {
+  const texts = (bundle.entry ?? [])
+    .filter((entry) => entry.search?.mode === 'outcome')
+    .map((entry): Resource | undefined => entry.resource)
+    .filter(
+      (resource): resource is OperationOutcome => resource?.resourceType === 'OperationOutcome',
+    )
+    .flatMap((outcome) => (outcome.issue ?? []).map(issueText))
+    .filter((text) => text !== '');
+  return [...new Set(texts)];
 }

@@ -1,5 +1,5 @@
 import { HttpErrorResponse } from '@angular/common/http';
-import { OperationOutcome } from './fhir-types';
+import { OperationOutcome, OperationOutcomeIssue } from './fhir-types';
 
 export type FhirErrorKind =
   'network' | 'unauthorized' | 'forbidden' | 'not-found' | 'bad-request' | 'server' | 'unsafe-link';
@@ -27,18 +27,22 @@ function isOperationOutcome(body: unknown): body is OperationOutcome {
   );
 }
 
-/** The readable text of an OperationOutcome: details.text, else diagnostics, else the coding. */
+/** The readable text of one issue: details.text, else diagnostics, else the coding, else the code. */
+export function issueText(issue: OperationOutcomeIssue): string {
+  const text =
+    issue.details?.text ??
+    issue.diagnostics ??
+    issue.details?.coding?.find((c) => c.display)?.display ??
+    issue.code;
+  return typeof text === 'string' ? text.trim() : '';
+}
+
+/** The readable text of an OperationOutcome: each issue's text, joined. */
 export function operationOutcomeText(outcome: OperationOutcome): string {
-  const texts = (outcome.issue ?? [])
-    .map(
-      (issue) =>
-        issue.details?.text ??
-        issue.diagnostics ??
-        issue.details?.coding?.find((c) => c.display)?.display ??
-        issue.code,
-    )
-    .filter((text): text is string => typeof text === 'string' && text.trim() !== '');
-  return texts.join('; ');
+  return (outcome.issue ?? [])
+    .map(issueText)
+    .filter((text) => text !== '')
+    .join('; ');
 }
 
 function parseBody(body: unknown): unknown {

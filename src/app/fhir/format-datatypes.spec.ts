@@ -206,4 +206,12 @@ describe('displayUnit', () => {
     expect(displayUnit(undefined)).toBe('');
     expect(formatQuantity({ value: 36.7, unit: 'Cel' })).toBe('36.7 °C');
   });
+
+  it('shows a unit or gender that happens to be named like an object built-in as sent', () => {
+    expect(displayUnit('constructor')).toBe('constructor');
+    expect(formatQuantity({ value: 5, code: 'constructor' })).toBe('5 constructor');
+    expect(formatQuantity({ value: 5, unit: '__proto__' })).toBe('5 __proto__');
+    expect(formatGender('toString')).toBe('toString');
+    expect(formatGender('constructor')).toBe('constructor');
+  });
 });

@@ -68,38 +68,46 @@ export function formatNumber(value: number | undefined): string {
   return fraction.length > 4 ? String(Number(value.toPrecision(6))) : text;
 }
 
-// UCUM codes that servers often put in Quantity.unit, as people write them.
-const UCUM_DISPLAY: Record<string, string> = {
-  'mm[Hg]': 'mmHg',
-  Cel: '°C',
-  '[degF]': '°F',
-  'kg/m2': 'kg/m²',
-  '10*3/uL': '10³/µL',
-  '10*6/uL': '10⁶/µL',
-  '10*9/L': '10⁹/L',
-  '10*12/L': '10¹²/L',
-  '[in_i]': 'in',
-  '[lb_av]': 'lb',
-  ug: 'µg',
-  'ug/L': 'µg/L',
-  'ug/dL': 'µg/dL',
-  '1': '',
-};
+// UCUM codes that servers often put in Quantity.unit, as people write them. Lookups of data go
+// through Maps: on a plain object, a unit "constructor" would find Object itself.
+const UCUM_DISPLAY: ReadonlyMap<string, string> = new Map([
+  ['mm[Hg]', 'mmHg'],
+  ['Cel', '°C'],
+  ['[degF]', '°F'],
+  ['kg/m2', 'kg/m²'],
+  ['10*3/uL', '10³/µL'],
+  ['10*6/uL', '10⁶/µL'],
+  ['10*9/L', '10⁹/L'],
+  ['10*12/L', '10¹²/L'],
+  ['[in_i]', 'in'],
+  ['[lb_av]', 'lb'],
+  ['ug', 'µg'],
+  ['ug/L', 'µg/L'],
+  ['ug/dL', 'µg/dL'],
+  ['1', ''],
+]);
 
 /** A unit as people read it: known UCUM codes are translated, anything else shown as sent. */
 export function displayUnit(unit: string | undefined): string {
   if (!unit) return '';
-  return UCUM_DISPLAY[unit] ?? unit;
+  return UCUM_DISPLAY.get(unit) ?? unit;
+}
+
+/** A quantity's number with its comparator but no unit, e.g. "< 5", for where the unit is a heading. */
+export function formatQuantityValue(
+  quantity: Pick<Quantity, 'value' | 'comparator'> | undefined,
+): string {
+  const number = formatNumber(quantity?.value);
+  if (number === '') return '';
+  return quantity?.comparator ? `${quantity.comparator} ${number}` : number;
 }
 
 /** A quantity with comparator and unit, e.g. "< 5 mmol/L". UCUM "1" (no unit) shows nothing. */
 export function formatQuantity(quantity: Quantity | undefined): string {
-  if (!quantity) return '';
-  const number = formatNumber(quantity.value);
-  if (number === '') return '';
+  const value = formatQuantityValue(quantity);
+  if (!quantity || value === '') return '';
   const shownUnit = displayUnit(quantity.unit ?? quantity.code);
-  const comparator = quantity.comparator ? `${quantity.comparator} ` : '';
-  return `${comparator}${number}${shownUnit ? ' ' + shownUnit : ''}`;
+  return `${value}${shownUnit ? ' ' + shownUnit : ''}`;
 }
 
 /** "3.5–5.0 mmol/L", or a one-sided "≥ 3.5 mmol/L" / "≤ 5.0 mmol/L". */
@@ -191,15 +199,15 @@ export function formatTiming(timing: Timing | undefined, options: FormatOptions 
   return formatCodeableConcept(timing.code);
 }
 
-const GENDER_LABELS: Record<string, string> = {
-  male: 'Male',
-  female: 'Female',
-  other: 'Other',
-  unknown: 'Unknown',
-};
+const GENDER_LABELS: ReadonlyMap<string, string> = new Map([
+  ['male', 'Male'],
+  ['female', 'Female'],
+  ['other', 'Other'],
+  ['unknown', 'Unknown'],
+]);
 
 export function formatGender(gender: string | undefined): string {
-  return gender ? (GENDER_LABELS[gender] ?? gender) : '';
+  return gender ? (GENDER_LABELS.get(gender) ?? gender) : '';
 }
 
 /** Whole years between a FHIR birth date and `today`; undefined when unknown. */

@@ -125,4 +125,13 @@ describe('Observation value formatting (HL7 and Synthea examples)', () => {
     ]);
     expect(interpretationFlags(undefined)).toEqual([]);
   });
+
+  it('an interpretation code named like an object built-in is shown as sent, not as a known flag', () => {
+    expect(interpretationFlags([{ coding: [{ code: 'constructor' }] }])).toEqual([
+      { code: 'constructor', label: 'constructor', severity: 'unknown' },
+    ]);
+    expect(interpretationFlags([{ coding: [{ code: 'toString' }, { code: 'H' }] }])).toEqual([
+      { code: 'H', label: 'High', severity: 'abnormal' },
+    ]);
+  });
 });

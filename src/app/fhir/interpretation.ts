@@ -10,32 +10,37 @@ export interface InterpretationFlag {
   readonly severity: InterpretationSeverity;
 }
 
-// HL7 v3 ObservationInterpretation codes the UI distinguishes.
-const KNOWN_FLAGS: Record<string, { label: string; severity: InterpretationSeverity }> = {
-  N: { label: 'Normal', severity: 'normal' },
-  H: { label: 'High', severity: 'abnormal' },
-  L: { label: 'Low', severity: 'abnormal' },
-  HU: { label: 'Significantly high', severity: 'abnormal' },
-  LU: { label: 'Significantly low', severity: 'abnormal' },
-  HH: { label: 'Critically high', severity: 'critical' },
-  LL: { label: 'Critically low', severity: 'critical' },
-  A: { label: 'Abnormal', severity: 'abnormal' },
-  AA: { label: 'Critically abnormal', severity: 'critical' },
-  '>': { label: 'Above measurable range', severity: 'abnormal' },
-  '<': { label: 'Below measurable range', severity: 'abnormal' },
-  POS: { label: 'Positive', severity: 'abnormal' },
-  NEG: { label: 'Negative', severity: 'normal' },
-  DET: { label: 'Detected', severity: 'abnormal' },
-  ND: { label: 'Not detected', severity: 'normal' },
-};
+type KnownFlag = Omit<InterpretationFlag, 'code'>;
+
+// HL7 v3 ObservationInterpretation codes the UI distinguishes. A Map, not an object: the codes
+// come from the server, and a code "constructor" must not find Object itself.
+const KNOWN_FLAGS: ReadonlyMap<string, KnownFlag> = new Map<string, KnownFlag>([
+  ['N', { label: 'Normal', severity: 'normal' }],
+  ['H', { label: 'High', severity: 'abnormal' }],
+  ['L', { label: 'Low', severity: 'abnormal' }],
+  ['HU', { label: 'Significantly high', severity: 'abnormal' }],
+  ['LU', { label: 'Significantly low', severity: 'abnormal' }],
+  ['HH', { label: 'Critically high', severity: 'critical' }],
+  ['LL', { label: 'Critically low', severity: 'critical' }],
+  ['A', { label: 'Abnormal', severity: 'abnormal' }],
+  ['AA', { label: 'Critically abnormal', severity: 'critical' }],
+  ['>', { label: 'Above measurable range', severity: 'abnormal' }],
+  ['<', { label: 'Below measurable range', severity: 'abnormal' }],
+  ['POS', { label: 'Positive', severity: 'abnormal' }],
+  ['NEG', { label: 'Negative', severity: 'normal' }],
+  ['DET', { label: 'Detected', severity: 'abnormal' }],
+  ['ND', { label: 'Not detected', severity: 'normal' }],
+]);
 
 export function interpretationFlags(
   interpretations: CodeableConcept[] | undefined,
 ): InterpretationFlag[] {
   return (interpretations ?? [])
     .map((concept): InterpretationFlag | undefined => {
-      const code = concept.coding?.find((c) => c.code && KNOWN_FLAGS[c.code])?.code;
-      if (code) return { code, ...KNOWN_FLAGS[code] };
+      for (const { code = '' } of concept.coding ?? []) {
+        const known = KNOWN_FLAGS.get(code);
+        if (known) return { code, ...known };
+      }
       const label = formatCodeableConcept(concept);
       return label ? { code: label, label, severity: 'unknown' } : undefined;
     })

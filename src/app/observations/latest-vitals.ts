@@ -1,3 +1,4 @@
+import { NO_VALUE } from '../fhir/format-datatypes';
 import { ObservationRow } from './observation-row';
 
 /** The vital signs the summary shows, keyed on LOINC (any listed code matches). */
@@ -21,7 +22,8 @@ export interface LatestVital {
 /** The newest usable row for each vital sign; cancelled and erroneous ones never count. */
 export function latestVitals(rows: readonly ObservationRow[]): LatestVital[] {
   const usable = rows.filter(
-    (row) => row.status !== 'entered-in-error' && row.status !== 'cancelled' && row.value !== '—',
+    (row) =>
+      row.status !== 'entered-in-error' && row.status !== 'cancelled' && row.value !== NO_VALUE,
   );
   return VITAL_SIGNS.flatMap((vital) => {
     const newest = usable

@@ -2,7 +2,7 @@ import { ChangeDetectionStrategy, Component, input, output } from '@angular/core
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { ObservationFilters } from './observation-filters';
-import { CATEGORY_LABELS, CategoryKey } from './observation-row';
+import { CATEGORY_LABELS, SEARCHABLE_CATEGORIES } from './observation-row';
 
 /** Category, code/text and date range; each applies on change and is searched on the server. */
 @Component({
@@ -65,13 +65,10 @@ export class ObservationFilterForm {
   readonly filters = input.required<ObservationFilters>();
   readonly filtersChange = output<Partial<ObservationFilters>>();
 
-  // "Other" is our bucket for uncategorised data, not a FHIR category the server can search.
-  protected readonly categories = (Object.keys(CATEGORY_LABELS) as CategoryKey[])
-    .filter((key) => key !== 'other')
-    .map((key) => ({
-      key,
-      label: CATEGORY_LABELS[key],
-    }));
+  protected readonly categories = SEARCHABLE_CATEGORIES.map((key) => ({
+    key,
+    label: CATEGORY_LABELS[key],
+  }));
 
   protected changed(field: 'category' | 'code' | 'from' | 'to', event: Event): void {
     const value = (event.target as HTMLInputElement | HTMLSelectElement).value.trim();

@@ -23,6 +23,15 @@ describe('observation filters', () => {
     ).toEqual(NO_OBSERVATION_FILTERS);
   });
 
+  it('takes from a link only categories the server can search, never "other" or object built-ins', () => {
+    const category = (value: string) =>
+      observationFiltersFromParams(convertToParamMap({ category: value })).category;
+    for (const value of ['toString', 'constructor', '__proto__', 'hasOwnProperty', 'other']) {
+      expect(category(value)).withContext(value).toBe('');
+    }
+    expect(category('social-history')).toBe('social-history');
+  });
+
   it('asks the server for one patient, newest first, with category and dates', () => {
     expect(
       observationSearchParams('pat-0001', {

@@ -2,11 +2,11 @@ import { ParamMap, Params } from '@angular/router';
 import { SearchParams } from '../fhir/fhir-client';
 import { isSearchDate } from '../fhir/search-date';
 import { toQueryParams } from '../shell/url-state';
-import { CATEGORY_LABELS, CategoryKey } from './observation-row';
+import { SEARCHABLE_CATEGORIES, SearchableCategory } from './observation-row';
 
 /** The observation page's filters, held in its URL. */
 export interface ObservationFilters {
-  readonly category: CategoryKey | '';
+  readonly category: SearchableCategory | '';
   /** A LOINC code (e.g. 8867-4) or words to match in the code's text. */
   readonly code: string;
   readonly from: string;
@@ -31,10 +31,10 @@ const LOINC_CODE = /^\d{1,7}-\d$/;
 
 export function observationFiltersFromParams(params: ParamMap): ObservationFilters {
   const text = (key: string, max = 200) => (params.get(key) ?? '').trim().slice(0, max);
-  const category = text('category') as CategoryKey;
+  const category = text('category');
   const page = Number(text('page'));
   return {
-    category: category in CATEGORY_LABELS ? category : '',
+    category: SEARCHABLE_CATEGORIES.find((known) => known === category) ?? '',
     code: text('code'),
     from: isSearchDate(text('from'), 'day') ? text('from') : '',
     to: isSearchDate(text('to'), 'day') ? text('to') : '',

@@ -8,6 +8,7 @@ import {
   staphylococcus,
   temperatureEnteredInError,
 } from '../testing/fhir-fixtures';
+import { ObservationStatus } from '../fhir/fhir-types';
 import { latestVitals } from './latest-vitals';
 import { groupByCategory, visibleRows } from './observation-groups';
 import { toObservationRow } from './observation-row';
@@ -44,6 +45,16 @@ describe('observation rows, groups and latest vitals (HL7 examples)', () => {
     expect(toObservationRow(heartRate).statusNote).toBe('');
   });
 
+  it('adds no status words for a status the app does not know, even one named like a built-in', () => {
+    for (const status of ['constructor', 'toString', '__proto__']) {
+      const row = toObservationRow({
+        resourceType: 'Observation',
+        status: status as ObservationStatus,
+      });
+      expect(row.statusNote).withContext(status).toBe('');
+    }
+  });
+
   it('has a numeric value for quantities and both numbers for blood pressure', () => {
     expect(toObservationRow(heartRate).numeric).toEqual({ value: 44, unit: 'beats/minute' });
     expect(toObservationRow(bloodPressure).numeric).toEqual({
@@ -69,6 +80,19 @@ describe('observation rows, groups and latest vitals (HL7 examples)', () => {
   it('hides entered-in-error rows unless asked', () => {
     expect(visibleRows(rows, false).some((r) => r.status === 'entered-in-error')).toBeFalse();
     expect(visibleRows(rows, true).some((r) => r.status === 'entered-in-error')).toBeTrue();
+  });
+
+  it('summarises a vital by its newest reading that has a value', () => {
+    const empty = toObservationRow({
+      ...heartRate,
+      id: 'empty',
+      effectiveDateTime: '2020-01-01',
+      valueQuantity: undefined,
+    });
+    const vitals = latestVitals([toObservationRow(heartRate), empty]);
+    expect(vitals.map((v) => `${v.label}: ${v.row.value}`)).toEqual([
+      'Heart rate: 44 beats/minute',
+    ]);
   });
 
   it('summarises the latest vitals by LOINC, ignoring cancelled ones', () => {

@@ -1,4 +1,4 @@
-import { CodeableConcept, Observation, ObservationStatus } from '../fhir/fhir-types';
+import { CodeableConcept, Observation, ObservationStatus, Quantity } from '../fhir/fhir-types';
 import { NO_VALUE, displayUnit, formatCodeableConcept } from '../fhir/format-datatypes';
 import {
   LOINC_DIASTOLIC,
@@ -21,10 +21,22 @@ export const CATEGORY_LABELS: Record<CategoryKey, string> = {
   other: 'Other',
 };
 
+/** The categories a user can filter by: "other" is our bucket for uncategorised data, not a FHIR category. */
+export type SearchableCategory = Exclude<CategoryKey, 'other'>;
+export const SEARCHABLE_CATEGORIES: readonly SearchableCategory[] = [
+  'vital-signs',
+  'laboratory',
+  'social-history',
+  'survey',
+];
+
 /** A numeric point for trends: a plain quantity, or systolic/diastolic of a BP panel. */
 export interface NumericValue {
   readonly value: number;
+  /** "<" for "< 5": the value is a limit, not a measurement. */
+  readonly comparator?: QuantityComparator;
   readonly secondValue?: number;
+  readonly secondComparator?: QuantityComparator;
   readonly unit: string;
 }
 
@@ -45,13 +57,14 @@ export interface ObservationRow {
   readonly numeric: NumericValue | undefined;
 }
 
-const STATUS_NOTES: Partial<Record<ObservationStatus, string>> = {
-  preliminary: 'Preliminary',
-  registered: 'Registered',
-  cancelled: 'Cancelled',
-  'entered-in-error': 'Entered in error',
-  unknown: 'Status unknown',
-};
+// A Map, not an object: the status comes from the server, and `constructor` must find nothing.
+const STATUS_NOTES: ReadonlyMap<string, string> = new Map([
+  ['preliminary', 'Preliminary'],
+  ['registered', 'Registered'],
+  ['cancelled', 'Cancelled'],
+  ['entered-in-error', 'Entered in error'],
+  ['unknown', 'Status unknown'],
+]);
 
 export function observationCategory(categories: CodeableConcept[] | undefined): CategoryKey {
   const codes = (categories ?? []).flatMap((c) => (c.coding ?? []).map((coding) => coding.code));
@@ -59,10 +72,16 @@ export function observationCategory(categories: CodeableConcept[] | undefined): 
   return known ?? 'other';
 }
 
+type QuantityComparator = NonNullable<Quantity['comparator']>;
+
 export function numericValue(observation: Observation): NumericValue | undefined {
   const quantity = observation.valueQuantity;
   if (quantity?.value !== undefined && Number.isFinite(quantity.value)) {
-    return { value: quantity.value, unit: displayUnit(quantity.unit ?? quantity.code) };
+    return {
+      value: quantity.value,
+      ...(quantity.comparator ? { comparator: quantity.comparator } : {}),
+      unit: displayUnit(quantity.unit ?? quantity.code),
+    };
   }
   const part = (loinc: string) =>
     observation.component?.find((c) => loincCodes(c.code).includes(loinc))?.valueQuantity;
@@ -71,7 +90,9 @@ export function numericValue(observation: Observation): NumericValue | undefined
   if (systolic?.value !== undefined && diastolic?.value !== undefined) {
     return {
       value: systolic.value,
+      ...(systolic.comparator ? { comparator: systolic.comparator } : {}),
       secondValue: diastolic.value,
+      ...(diastolic.comparator ? { secondComparator: diastolic.comparator } : {}),
       unit: displayUnit(systolic.unit ?? systolic.code),
     };
   }
@@ -96,7 +117,7 @@ export function toObservationRow(observation: Observation): ObservationRow {
     date: formatEffective(observation) || NO_VALUE,
     time: observationTime(observation),
     status,
-    statusNote: STATUS_NOTES[status] ?? '',
+    statusNote: STATUS_NOTES.get(status) ?? '',
     flags: uniqueFlags([...interpretationFlags(observation.interpretation), ...componentFlags]),
     referenceRange: formatReferenceRange(observation.referenceRange),
     category: observationCategory(observation.category),

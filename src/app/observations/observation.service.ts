@@ -1,6 +1,6 @@
 import { Injectable, inject } from '@angular/core';
 import { Observable, map } from 'rxjs';
-import { FhirClient, bundleResources, pageLink } from '../fhir/fhir-client';
+import { FhirClient, bundleNotices, bundleResources, pageLink } from '../fhir/fhir-client';
 import { Bundle, Observation } from '../fhir/fhir-types';
 import { newestFirst } from '../fhir/format-observation';
 import {
@@ -14,6 +14,8 @@ export interface ObservationPage {
   readonly total: number | undefined;
   readonly nextLink: string | undefined;
   readonly previousLink: string | undefined;
+  /** The server's notes on the search, e.g. a filter it ignored. */
+  readonly notices: string[];
 }
 
 function toObservationPage(bundle: Bundle<Observation>): ObservationPage {
@@ -25,6 +27,7 @@ function toObservationPage(bundle: Bundle<Observation>): ObservationPage {
     total: bundle.total,
     nextLink: pageLink(bundle, 'next'),
     previousLink: pageLink(bundle, 'previous'),
+    notices: bundleNotices(bundle),
   };
 }
 

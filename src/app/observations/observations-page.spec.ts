@@ -111,6 +111,31 @@ describe('ObservationsPage', () => {
     );
   });
 
+  it("shows the server's notes on the search beside the results, e.g. a filter it ignored", async () => {
+    const answer = observationBundle([heartRate]);
+    answer.entry?.push({
+      resource: {
+        resourceType: 'OperationOutcome',
+        issue: [
+          {
+            severity: 'warning',
+            diagnostics: "Ignored: Search parameter 'code:text' not supported",
+          },
+        ],
+      } as unknown as Observation,
+      search: { mode: 'outcome' },
+    });
+    patientRequest().flush({ resourceType: 'Patient', id: 'pat-0001' });
+    const requests = observationRequests();
+    pageRequest(requests).flush(answer);
+    vitalsRequest(requests).flush(observationBundle([]));
+    await harness.fixture.whenStable();
+    const notes = el().querySelector('.observations .search-notices');
+    expect(notes?.getAttribute('role')).toBe('status');
+    expect(notes?.textContent).toContain("Ignored: Search parameter 'code:text' not supported");
+    expect(text()).toContain('44 beats/minute');
+  });
+
   it('shows the OperationOutcome text and retries', async () => {
     patientRequest().flush({ resourceType: 'Patient', id: 'pat-0001' });
     const requests = observationRequests();

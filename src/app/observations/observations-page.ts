@@ -20,6 +20,7 @@ import { toPatientSummary } from '../patients/patient-row';
 import { PatientService } from '../patients/patient.service';
 import { BundlePager } from '../shell/bundle-pager';
 import { ErrorPanel } from '../shell/error-panel';
+import { SearchNotices } from '../shell/search-notices';
 import { LOADING, LoadState } from '../shell/load-state';
 import { ignoredQueryParams } from '../shell/url-state';
 import { latestVitals } from './latest-vitals';
@@ -73,6 +74,7 @@ function dataOf<T>(state: LoadState<T>): T | undefined {
     ObservationFilterForm,
     ObservationTable,
     PatientBanner,
+    SearchNotices,
     TrendChart,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,

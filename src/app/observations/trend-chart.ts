@@ -78,9 +78,10 @@ export class TrendChart {
       dots: series.points.map((p) => ({
         cx: x(p.time),
         cy: y(p.value),
-        date: p.date,
-        value: p.value,
+        label: `${p.date}: ${p.secondValueText ? `${p.valueText}/${p.secondValueText}` : p.valueText}`,
+        hasComparator: p.hasComparator,
       })),
+      anyComparator: series.points.some((p) => p.hasComparator),
       band,
       yTop: formatNumber(Number(maxValue.toPrecision(3))),
       yBottom: formatNumber(Number(minValue.toPrecision(3))),
@@ -93,14 +94,11 @@ export class TrendChart {
     const series = this.series();
     if (!series || series.points.length === 0) return '';
     const last = series.points[series.points.length - 1];
-    const latest =
-      last.secondValue !== undefined
-        ? `${last.value}/${last.secondValue}`
-        : formatNumber(last.value);
-    return `${this.title()}: ${series.points.length} values, latest ${latest} ${series.unit} on ${last.date}`;
+    const latest = last.secondValueText
+      ? `${last.valueText}/${last.secondValueText}`
+      : last.valueText;
+    const count = series.points.length === 1 ? '1 value' : `${series.points.length} values`;
+    const unit = series.unit ? ` ${series.unit}` : '';
+    return `${this.title()}: ${count}, latest ${latest}${unit} on ${last.date}`;
   });
-
-  protected formatValue(value: number | undefined): string {
-    return formatNumber(value);
-  }
 }

@@ -25,6 +25,20 @@ describe('trend series', () => {
     expect(series.points[0]).toEqual(jasmine.objectContaining({ value: 107, secondValue: 60 }));
   });
 
+  it('plots "< 5" at 5 but keeps its comparator, marked and written out', () => {
+    const belowLimit = {
+      ...heartRate,
+      id: 'below',
+      effectiveDateTime: '2001-01-01',
+      valueQuantity: { value: 5, comparator: '<' as const, unit: '/min' },
+    };
+    const series = trendSeries([heartRate, belowLimit]);
+    expect(series.points.map((p) => [p.value, p.valueText, p.hasComparator])).toEqual([
+      [44, '44', false],
+      [5, '< 5', true],
+    ]);
+  });
+
   it('takes the reference range band from the data', () => {
     const series = trendSeries([baseExcess]);
     expect([series.rangeLow, series.rangeHigh]).toEqual([7.1, 11.2]);

@@ -1,13 +1,20 @@
 import { Observation } from '../fhir/fhir-types';
+import { formatQuantityValue } from '../fhir/format-datatypes';
 import { formatEffective, observationTime } from '../fhir/format-observation';
 import { numericValue } from './observation-row';
 
 export interface TrendPoint {
   readonly time: number;
   readonly date: string;
+  /** Where the point is plotted: "< 5" is drawn at 5. */
   readonly value: number;
+  /** The value as written, comparator included ("< 5"), for tooltips, the table and the summary. */
+  readonly valueText: string;
   /** Diastolic, when the series is blood pressure. */
   readonly secondValue?: number;
+  readonly secondValueText?: string;
+  /** A value is a limit ("< 5", ">= 200"), not a measurement: the chart marks the point. */
+  readonly hasComparator: boolean;
 }
 
 export interface TrendSeries {
@@ -26,12 +33,25 @@ export function trendSeries(observations: readonly Observation[]): TrendSeries {
     .map((o) => ({ observation: o, numeric: numericValue(o), time: observationTime(o) }))
     .filter((p) => p.numeric !== undefined && Number.isFinite(p.time))
     .sort((a, b) => a.time - b.time);
-  const points = usable.map(({ observation, numeric, time }) => ({
-    time,
-    date: formatEffective(observation),
-    value: numeric?.value ?? 0,
-    ...(numeric?.secondValue !== undefined ? { secondValue: numeric.secondValue } : {}),
-  }));
+  const points = usable.map(({ observation, numeric, time }): TrendPoint => {
+    const second = numeric?.secondValue;
+    return {
+      time,
+      date: formatEffective(observation),
+      value: numeric?.value ?? 0,
+      valueText: formatQuantityValue({ value: numeric?.value, comparator: numeric?.comparator }),
+      ...(second !== undefined
+        ? {
+            secondValue: second,
+            secondValueText: formatQuantityValue({
+              value: second,
+              comparator: numeric?.secondComparator,
+            }),
+          }
+        : {}),
+      hasComparator: !!(numeric?.comparator ?? numeric?.secondComparator),
+    };
+  });
   const withRange = [...usable].reverse().find((p) => p.observation.referenceRange?.length);
   const range = withRange?.observation.referenceRange?.[0];
   return {

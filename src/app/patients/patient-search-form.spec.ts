@@ -1,17 +1,18 @@
-import { TestBed } from '@angular/core/testing';
+import { ComponentFixture, TestBed } from '@angular/core/testing';
 import { DEFAULT_PATIENT_SEARCH } from './patient-search';
 import { NAME_DEBOUNCE_MS, PatientCriteriaChange, PatientSearchForm } from './patient-search-form';
 
 describe('PatientSearchForm', () => {
   let changes: PatientCriteriaChange[];
   let el: HTMLElement;
+  let fixture: ComponentFixture<PatientSearchForm>;
 
   beforeEach(async () => {
     jasmine.clock().install();
     // rxjs timing reads Date.now(), so the fake clock must move it too.
     jasmine.clock().mockDate(new Date(2026, 0, 1));
     changes = [];
-    const fixture = TestBed.createComponent(PatientSearchForm);
+    fixture = TestBed.createComponent(PatientSearchForm);
     fixture.componentRef.setInput('search', { ...DEFAULT_PATIENT_SEARCH, gender: 'female' });
     fixture.componentInstance.criteriaChange.subscribe((change) => changes.push(change));
     fixture.detectChanges();
@@ -33,6 +34,28 @@ describe('PatientSearchForm', () => {
     expect(changes).toEqual([]);
     jasmine.clock().tick(NAME_DEBOUNCE_MS);
     expect(changes).toEqual([{ name: 'cha' }]);
+  });
+
+  it('searches for a name again after the search was cleared or left with Back', () => {
+    type('name', 'chavez');
+    jasmine.clock().tick(NAME_DEBOUNCE_MS);
+    fixture.componentRef.setInput('search', { ...DEFAULT_PATIENT_SEARCH, name: 'chavez' });
+    fixture.detectChanges();
+    // "Clear search" (or Back to an unfiltered list) empties the name in the URL.
+    fixture.componentRef.setInput('search', DEFAULT_PATIENT_SEARCH);
+    fixture.detectChanges();
+    type('name', 'chavez');
+    jasmine.clock().tick(NAME_DEBOUNCE_MS);
+    expect(changes).toEqual([{ name: 'chavez' }, { name: 'chavez' }]);
+  });
+
+  it('does not search again when typing ends on the name already searched', () => {
+    fixture.componentRef.setInput('search', { ...DEFAULT_PATIENT_SEARCH, name: 'chavez' });
+    fixture.detectChanges();
+    type('name', 'chave');
+    type('name', 'chavez');
+    jasmine.clock().tick(NAME_DEBOUNCE_MS);
+    expect(changes).toEqual([]);
   });
 
   it('applies gender, sort and page size as soon as they change', () => {

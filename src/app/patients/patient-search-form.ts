@@ -3,7 +3,7 @@ import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
-import { Subject, debounceTime, distinctUntilChanged } from 'rxjs';
+import { Subject, debounceTime, filter } from 'rxjs';
 import { GENDERS, PAGE_SIZES, PATIENT_SORTS, PatientSearch } from './patient-search';
 
 export type PatientCriteriaChange = Partial<
@@ -32,7 +32,13 @@ export class PatientSearchForm {
 
   constructor() {
     this.typedName
-      .pipe(debounceTime(NAME_DEBOUNCE_MS), distinctUntilChanged(), takeUntilDestroyed())
+      .pipe(
+        debounceTime(NAME_DEBOUNCE_MS),
+        // Compared with the search shown, not the last name typed: after "Clear search" or Back,
+        // typing that same name again must search again.
+        filter((name) => name !== this.search().name),
+        takeUntilDestroyed(),
+      )
       .subscribe((name) => this.criteriaChange.emit({ name }));
   }
 

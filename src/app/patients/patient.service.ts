@@ -1,6 +1,6 @@
 import { Injectable, inject } from '@angular/core';
 import { Observable, map } from 'rxjs';
-import { FhirClient, bundleResources, pageLink } from '../fhir/fhir-client';
+import { FhirClient, bundleNotices, bundleResources, pageLink } from '../fhir/fhir-client';
 import { Bundle, Patient } from '../fhir/fhir-types';
 import { PatientSearch, patientSearchToFhir } from './patient-search';
 
@@ -9,6 +9,8 @@ export interface PatientPage {
   readonly total: number | undefined;
   readonly nextLink: string | undefined;
   readonly previousLink: string | undefined;
+  /** The server's notes on the search, e.g. a parameter it ignored. */
+  readonly notices: string[];
 }
 
 function toPatientPage(bundle: Bundle<Patient>): PatientPage {
@@ -17,6 +19,7 @@ function toPatientPage(bundle: Bundle<Patient>): PatientPage {
     total: bundle.total,
     nextLink: pageLink(bundle, 'next'),
     previousLink: pageLink(bundle, 'previous'),
+    notices: bundleNotices(bundle),
   };
 }
 

@@ -121,11 +121,29 @@ describe('PatientsPage', () => {
     expect(url).toContain('cursor=');
   });
 
+  it("shows the server's notes on the search beside the results", async () => {
+    const answer = patientBundle();
+    answer.entry?.push({
+      resource: {
+        resourceType: 'OperationOutcome',
+        issue: [{ severity: 'warning', diagnostics: "Ignored: Unknown search parameter 'name'" }],
+      } as unknown as Patient,
+      search: { mode: 'outcome' },
+    });
+    firstSearch().flush(answer);
+    await harness.fixture.whenStable();
+    expect(el().querySelector('.search-notices')?.textContent).toContain(
+      "Ignored: Unknown search parameter 'name'",
+    );
+    expect(el().querySelectorAll('tbody tr').length).toBe(2);
+  });
+
   it('says so when no patient matches', async () => {
     firstSearch().flush({ resourceType: 'Bundle', total: 0, entry: [] });
     await harness.fixture.whenStable();
     expect(text()).toContain('No patients match this search.');
     expect(text()).toContain('0 patients');
+    expect(el().querySelector('.search-notices')).toBeNull();
   });
 });
 

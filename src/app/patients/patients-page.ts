@@ -6,6 +6,7 @@ import { BehaviorSubject, catchError, combineLatest, map, of, startWith, switchM
 import { toFhirError } from '../fhir/fhir-error';
 import { BundlePager } from '../shell/bundle-pager';
 import { ErrorPanel } from '../shell/error-panel';
+import { SearchNotices } from '../shell/search-notices';
 import { LOADING, LoadState } from '../shell/load-state';
 import { ignoredQueryParams } from '../shell/url-state';
 import { PatientCriteriaChange, PatientSearchForm } from './patient-search-form';
@@ -27,7 +28,14 @@ export function formatPatientTotal(total: number): string {
 /** The patient list: search form, table, total and paging. All state lives in the URL. */
 @Component({
   selector: 'app-patients-page',
-  imports: [MatProgressBarModule, RouterLink, ErrorPanel, PatientSearchForm, BundlePager],
+  imports: [
+    MatProgressBarModule,
+    RouterLink,
+    ErrorPanel,
+    PatientSearchForm,
+    BundlePager,
+    SearchNotices,
+  ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './patients-page.html',
 })
@@ -73,6 +81,7 @@ export class PatientsPage {
     const state = this.state();
     return state.status === 'error' ? state.error : undefined;
   });
+  protected readonly notices = computed(() => this.page()?.notices ?? []);
   protected readonly rows = computed(() =>
     (this.page()?.patients ?? []).map((p) => toPatientSummary(p)),
   );

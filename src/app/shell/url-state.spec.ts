@@ -18,6 +18,14 @@ describe('URL state', () => {
     expect(ignoredQueryParams(params, understood, defaults)).toEqual(['count', 'colour']);
   });
 
+  it('names a parameter called like an object built-in as not understood, whatever its value', () => {
+    const params = convertToParamMap({ constructor: String(Object), toString: String(toString) });
+    expect(ignoredQueryParams(params, { name: '', count: 20, page: 1 }, defaults)).toEqual([
+      'constructor',
+      'toString',
+    ]);
+  });
+
   it('does not count a default written out, surrounding spaces or an empty value as ignored', () => {
     const params = convertToParamMap({ name: ' Rob ', count: '20', page: '' });
     expect(ignoredQueryParams(params, { name: 'Rob ', count: 20, page: 1 }, defaults)).toEqual([]);

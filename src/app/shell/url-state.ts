@@ -23,7 +23,8 @@ export function ignoredQueryParams<T extends UrlState<T>>(
   defaults: T,
 ): string[] {
   return params.keys.filter((key) => {
-    if (!(key in defaults)) return true;
+    // Own keys only: a parameter named `constructor` or `toString` is not a field of the page.
+    if (!Object.hasOwn(defaults, key)) return true;
     const given = (params.get(key) ?? '').trim();
     return given !== '' && given !== String(understood[key as keyof T]).trim();
   });

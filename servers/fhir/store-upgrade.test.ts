@@ -1,0 +1,73 @@
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, describe, it } from 'node:test';
+import { parseSearch } from './search/parse.ts';
+import { INDEX_VERSION } from './store/schema.ts';
+import { FhirStore } from './store/store.ts';
+
+describe('a data directory written by an older version', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'fhir-upgrade-'));
+  const file = join(dir, 'fhir.sqlite');
+  after(() => rmSync(dir, { recursive: true, force: true }));
+
+  const ids = (
+    store: FhirStore,
+    type: 'Patient' | 'Observation',
+    query: [string, string][],
+  ): string[] => store.search(parseSearch(type, query, true), {}).rows.map((r) => r.id);
+
+  it('opens, is reindexed once, and then searches and sorts as a new one does', () => {
+    const fresh = new FhirStore(file);
+    assert.equal(fresh.reindexed, undefined, 'an empty store has nothing to reindex');
+    fresh.put({
+      resourceType: 'Patient',
+      id: 'upgrade-b',
+      name: [
+        { use: 'old', family: 'Aaronson' },
+        { use: 'official', family: 'Upgradeb' },
+      ],
+    });
+    fresh.put({ resourceType: 'Patient', id: 'upgrade-a', name: [{ family: 'Upgradea' }] });
+    fresh.put({
+      resourceType: 'Observation',
+      id: 'upgrade-obs',
+      status: 'final',
+      code: { coding: [{ system: 'http://loinc.org', code: '8867-4', display: 'Heart rate' }] },
+      subject: { reference: 'Patient/upgrade-a' },
+    });
+    // What the version before index versions left: the sort key of the first name, no text index.
+    fresh.db.exec(`
+      UPDATE patient SET family = 'aaronson';
+      DROP TABLE observation_text;
+      DROP TABLE token_text;
+      PRAGMA user_version = 0;
+    `);
+    fresh.close();
+
+    const upgraded = new FhirStore(file);
+    assert.deepEqual(
+      { ...upgraded.reindexed, ms: 0 },
+      { from: 0, to: INDEX_VERSION, resources: 3, ms: 0 },
+    );
+    assert.deepEqual(ids(upgraded, 'Patient', [['_sort', 'name']]), ['upgrade-a', 'upgrade-b']);
+    assert.deepEqual(ids(upgraded, 'Patient', [['family', 'upgrade']]).sort(), [
+      'upgrade-a',
+      'upgrade-b',
+    ]);
+    assert.deepEqual(ids(upgraded, 'Observation', [['code:text', 'heart']]), ['upgrade-obs']);
+    upgraded.close();
+
+    const again = new FhirStore(file);
+    assert.equal(again.reindexed, undefined, 'reindexed once, not at every start');
+    again.close();
+  });
+
+  it('refuses a file indexed by a newer version instead of misreading it', () => {
+    const store = new FhirStore(file);
+    store.db.pragma(`user_version = ${INDEX_VERSION + 1}`);
+    store.close();
+    assert.throws(() => new FhirStore(file), /newer version/);
+  });
+});
