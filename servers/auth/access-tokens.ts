@@ -13,7 +13,7 @@ import {
 } from 'jose';
 import type { Request } from 'express';
 import { ReplayGuard } from '../../protocol/replay-guard.ts';
-import { DPOP_PROOFS } from './config.ts';
+import { DPOP_PROOFS } from './defaults.ts';
 import { InvalidRequest, InvalidToken } from './errors.ts';
 import type { Store } from './store.ts';
 

@@ -3,7 +3,7 @@
  * base64(clientId)` with no colon (and no secret), which oidc-provider rejects; Okta accepts it.
  */
 import type { Request } from 'express';
-import type { ClientConfig } from './config.ts';
+import type { ClientConfig } from './config-input.ts';
 import { InvalidClient } from './errors.ts';
 
 export function authenticatePublicClient(

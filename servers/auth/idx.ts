@@ -8,7 +8,8 @@ import { randomBytes } from 'node:crypto';
 import express, { type Request, type Router } from 'express';
 import type Provider from 'oidc-provider';
 import { startBrowserSession } from './browser-session.ts';
-import { ISSUER_PATH, type AuthConfig } from './config.ts';
+import type { AuthConfig } from './config.ts';
+import { ISSUER_PATH } from './defaults.ts';
 import { IdxError, InvalidClient, InvalidRequest, OAuthError } from './errors.ts';
 import {
   ION_TYPE,

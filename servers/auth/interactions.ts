@@ -5,7 +5,9 @@
  */
 import express, { type Request, type Response, type Router } from 'express';
 import type Provider from 'oidc-provider';
-import { ISSUER_PATH, originsOf, type ClientConfig } from './config.ts';
+import type { ClientConfig } from './config-input.ts';
+import { originsOf } from './config.ts';
+import { ISSUER_PATH } from './defaults.ts';
 import { contentSecurityPolicy, page } from './html.ts';
 import type { PasswordLogin } from './login.ts';
 import type { SessionTokens } from './session-tokens.ts';

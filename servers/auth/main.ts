@@ -1,7 +1,7 @@
-/** Starts the authorization server from environment variables (see `inputFromEnv` in config.ts). */
+/** Starts the authorization server from environment variables (see `inputFromEnv` in config-input.ts). */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { inputFromEnv, parseConfigFile } from './config.ts';
+import { inputFromEnv, parseConfigFile } from './config-input.ts';
 import { startAuthServer } from './server.ts';
 
 const configFile = process.env.AUTH_CONFIG_FILE;

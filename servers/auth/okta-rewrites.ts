@@ -4,7 +4,7 @@
 import { IncomingMessage, type RequestListener } from 'node:http';
 import type { NextFunction, Request, Response } from 'express';
 import type Provider from 'oidc-provider';
-import { ISSUER_PATH } from './config.ts';
+import { ISSUER_PATH } from './defaults.ts';
 import { InvalidRequest } from './errors.ts';
 import { applyGracePeriod, inFamilyOrder } from './refresh-grace.ts';
 import type { Store } from './store.ts';

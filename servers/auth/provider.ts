@@ -3,7 +3,8 @@
  * JWT access tokens with Okta's claim shape, and the scope policy applied to every grant.
  */
 import Provider, { errors, type Configuration, type KoaContextWithOIDC } from 'oidc-provider';
-import { ISSUER_PATH, OIDC_SCOPES, originsOf, type AuthConfig } from './config.ts';
+import { originsOf, type AuthConfig } from './config.ts';
+import { ISSUER_PATH, OIDC_SCOPES } from './defaults.ts';
 import type { SigningKeys } from './keys.ts';
 import { logoutSource, postLogoutSuccessSource, renderProviderError } from './logout.ts';
 import { oktaPostMessage } from './post-message.ts';

@@ -9,7 +9,8 @@ import express, { type Router } from 'express';
 import type Provider from 'oidc-provider';
 import type { AccessTokenVerifier } from './access-tokens.ts';
 import { authenticatePublicClient } from './client-auth.ts';
-import { ISSUER_PATH, type AuthConfig } from './config.ts';
+import type { AuthConfig } from './config.ts';
+import { ISSUER_PATH } from './defaults.ts';
 import { InvalidRequest } from './errors.ts';
 import type { Store } from './store.ts';
 

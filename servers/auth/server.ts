@@ -5,14 +5,14 @@ import type { AddressInfo } from 'node:net';
 import express from 'express';
 import { createAccessTokenVerifier } from './access-tokens.ts';
 import { authnRoutes } from './authn.ts';
+import type { ClientConfig } from './config-input.ts';
+import { buildConfig } from './config.ts';
 import {
-  buildConfig,
   ISSUER_PATH,
   LOGIN_THROTTLE,
-  type ClientConfig,
   type ThrottleLimits,
   type TokenLifetimes,
-} from './config.ts';
+} from './defaults.ts';
 import { cors } from './cors.ts';
 import { describeUnexpected, errorMiddleware } from './errors.ts';
 import { idxRoutes } from './idx.ts';

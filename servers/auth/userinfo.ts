@@ -5,7 +5,8 @@
  */
 import express, { type Router } from 'express';
 import type { AccessTokenVerifier } from './access-tokens.ts';
-import { ISSUER_PATH, type AuthConfig } from './config.ts';
+import type { AuthConfig } from './config.ts';
+import { ISSUER_PATH } from './defaults.ts';
 import { OAuthError, InvalidToken } from './errors.ts';
 import { userClaims, type UserDirectory } from './users.ts';
 
