@@ -1,10 +1,16 @@
 /**
  * What an operator may set, and how it is read: the `startAuthServer` options (`AuthConfigInput`),
- * the optional JSON file named by `AUTH_CONFIG_FILE`, and the environment variables. Everything here
- * is checked as it is read, so a bad value stops the server with an error that names the setting.
+ * the optional JSON file named by `AUTH_CONFIG_FILE`, and the environment variables. The file and the
+ * environment are checked as they are read, so a bad value stops the server with an error that names
+ * the setting.
  * The values used when nothing is set live in defaults.ts; config.ts settles the two into `AuthConfig`.
  */
-import { DEFAULT_LIFETIMES, REFRESH_TOKEN_GRACE, type TokenLifetimes } from './defaults.ts';
+import {
+  DEFAULT_LIFETIMES,
+  REFRESH_TOKEN_GRACE,
+  type ThrottleLimits,
+  type TokenLifetimes,
+} from './defaults.ts';
 
 export interface ClientConfig {
   clientId: string;
@@ -34,6 +40,8 @@ export interface AuthConfigInput {
   clients?: ClientConfig[];
   /** Okta's refresh-token rotation grace period, 0 to 60 s, of every client that does not set its own. */
   refreshTokenGraceSeconds?: number;
+  /** Failed sign-in limits (per user, per IP, window). */
+  loginThrottle?: Partial<ThrottleLimits>;
 }
 
 /** A grace period in Okta's range, or a configuration error that names the setting. */

@@ -7,10 +7,12 @@ import {
   DEFAULT_LIFETIMES,
   DEFAULT_USERS_FILE,
   ISSUER_PATH,
+  LOGIN_THROTTLE,
   OIDC_SCOPES,
   REFRESH_TOKEN_GRACE,
   SMART_SCOPES,
   SPA_CLIENT_ID,
+  type ThrottleLimits,
   type TokenLifetimes,
 } from './defaults.ts';
 
@@ -29,6 +31,7 @@ export interface AuthConfig {
   clients: AuthClient[];
   lifetimes: TokenLifetimes;
   scopes: readonly string[];
+  loginThrottle: ThrottleLimits;
 }
 
 /** The SPA client for an app served at `appOrigin`, as docs/CONTRACT.md fixes it. */
@@ -76,5 +79,6 @@ export function buildConfig(input: AuthConfigInput): AuthConfig {
     })),
     lifetimes,
     scopes: [...OIDC_SCOPES, ...SMART_SCOPES],
+    loginThrottle: { ...LOGIN_THROTTLE, ...input.loginThrottle },
   };
 }

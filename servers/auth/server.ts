@@ -5,14 +5,9 @@ import type { AddressInfo } from 'node:net';
 import express from 'express';
 import { createAccessTokenVerifier } from './access-tokens.ts';
 import { authnRoutes } from './authn.ts';
-import type { ClientConfig } from './config-input.ts';
+import type { AuthConfigInput } from './config-input.ts';
 import { buildConfig } from './config.ts';
-import {
-  ISSUER_PATH,
-  LOGIN_THROTTLE,
-  type ThrottleLimits,
-  type TokenLifetimes,
-} from './defaults.ts';
+import { ISSUER_PATH } from './defaults.ts';
 import { cors } from './cors.ts';
 import { describeUnexpected, errorMiddleware } from './errors.ts';
 import { idxRoutes } from './idx.ts';
@@ -31,23 +26,8 @@ import { createThrottle } from './throttle.ts';
 import { userinfoRoutes } from './userinfo.ts';
 import { loadUsers } from './users.ts';
 
-export interface AuthServerOptions {
-  port: number;
-  dataDir: string;
-  appOrigin: string;
-  fhirBase: string;
-  accessTokenTtlSeconds?: number;
-  /** Other lifetimes (refresh token, session, ...); defaults in config.ts. */
-  lifetimes?: Partial<TokenLifetimes>;
-  usersFile?: string;
-  /** Replaces the default SPA client derived from `appOrigin`. */
-  clients?: ClientConfig[];
-  /** Okta's refresh-token rotation grace period, 0 to 60 s (default 30); a client may set its own. */
-  refreshTokenGraceSeconds?: number;
-  /** Failed sign-in limits (defaults in config.ts). */
-  loginThrottle?: Partial<ThrottleLimits>;
-  logger?: Logger;
-}
+/** The configuration input (config-input.ts) plus where the log goes: an option is declared once. */
+export type AuthServerOptions = AuthConfigInput & { logger?: Logger };
 
 export interface AuthServer {
   issuer: string;
@@ -82,11 +62,7 @@ export async function startAuthServer(options: AuthServerOptions): Promise<AuthS
     logger.warn(`provider error: ${describeUnexpected(err)}`),
   );
 
-  const login = createPasswordLogin(
-    users,
-    createThrottle(store, { ...LOGIN_THROTTLE, ...options.loginThrottle }),
-    logger,
-  );
+  const login = createPasswordLogin(users, createThrottle(store, config.loginThrottle), logger);
   const sessionTokens = createSessionTokens(store, config.lifetimes.sessionTokenSeconds);
   const verifier = createAccessTokenVerifier({
     issuer: config.issuer,
