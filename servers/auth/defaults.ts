@@ -8,6 +8,9 @@ import { fileURLToPath } from 'node:url';
 /** The one public single-page-app client (Okta app ids start with `0oa`), as docs/CONTRACT.md fixes it. */
 export const SPA_CLIENT_ID = '0oalocalfhirokta0spa';
 
+/** The app's name where Okta shows one: oidc-provider's `client_name` and the IDX `app` object. */
+export const CLIENT_LABEL = 'fhirokta';
+
 /** Okta's default custom authorization server lives at this path below the org URL. */
 export const ISSUER_PATH = '/oauth2/default';
 
@@ -60,6 +63,12 @@ export const DEFAULT_LIFETIMES: TokenLifetimes = {
 };
 
 /**
+ * oidc-provider's lifetimes for flows this server does not enable. Set to a number so oidc-provider
+ * never calls (and logs a "you SHOULD change it" notice about) its own default functions.
+ */
+export const UNUSED_FLOW_TTL_SECONDS = 600;
+
+/**
  * Okta's "Grace period for token rotation" (SPA app settings): how long after a rotation the previous
  * refresh token is still accepted. Okta allows 0 (off) to 60 seconds and defaults to 30.
  */
@@ -81,11 +90,48 @@ export const LOGIN_THROTTLE: ThrottleLimits = {
   windowSeconds: 300,
 };
 
-/** DPoP proofs at userinfo (access-tokens.ts). */
+/** The signing key: RS256, as the token contract fixes (docs/CONTRACT.md); keys.ts keeps RSA members. */
+export const SIGNING_KEY = { algorithm: 'RS256', modulusLength: 2048 } as const;
+
+/** Clock skew tolerated when userinfo and introspect verify our own access tokens. */
+export const ACCESS_TOKEN_CLOCK_TOLERANCE_SECONDS = 5;
+
+/** DPoP proofs, at `/v1/token` (oidc-provider) and at userinfo (access-tokens.ts). */
 export const DPOP_PROOFS = {
+  /** Asymmetric only; okta-auth-js signs with RS256, other clients often with ES256 or EdDSA. */
+  algorithms: ['RS256', 'ES256', 'PS256', 'EdDSA'],
   /** A proof older than this (plus the tolerance) is stale; its `jti` is remembered that long. */
   maxAgeSeconds: 300,
   clockToleranceSeconds: 5,
   /** The most `jti`s remembered at once: a flood shortens the window (see ReplayGuard) instead of growing memory. */
   replayMaxEntries: 100_000,
 } as const;
+
+/** `/v1/token` bodies are read before oidc-provider sees them (okta-rewrites.ts): its own limit, 56 KB. */
+export const TOKEN_REQUEST_MAX_BODY_BYTES = 56 * 1024;
+
+/** CORS for the Okta-shaped endpoints (cors.ts). */
+export const CORS = {
+  /** DELETE: okta-auth-js `closeSession()` sends `DELETE /api/v1/sessions/me`. */
+  methods: 'GET,POST,DELETE',
+  /** The app reads the refusal's challenge and the DPoP nonce it must retry with. */
+  exposedHeaders: 'WWW-Authenticate, DPoP-Nonce',
+  /** Every okta-auth-js call is preflighted (custom header): cache the answer for an hour. */
+  preflightMaxAgeSeconds: 3600,
+} as const;
+
+/**
+ * scrypt cost of new password hashes (hash-password.ts) and of the dummy hash an unknown login is
+ * checked against; stored hashes carry their own cost, up to `maxmemBytes` of memory to verify.
+ */
+export const PASSWORD_HASHING = {
+  N: 16384,
+  r: 8,
+  p: 1,
+  keyBytes: 32,
+  saltBytes: 16,
+  maxmemBytes: 64 * 1024 * 1024,
+} as const;
+
+/** Locale and time zone of every user (users.json has neither), so userinfo and `/api/v1/authn` agree. */
+export const PROFILE_DEFAULTS = { locale: 'en_US', timeZone: 'America/Los_Angeles' } as const;

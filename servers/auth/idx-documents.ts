@@ -2,6 +2,8 @@
  * The Identity Engine (IDX) documents the Sign-In Widget and okta-auth-js `idx` read: ion+json with a
  * `stateHandle`, remediation forms, and `successWithInteractionCode` once the user is known.
  */
+import { CLIENT_LABEL } from './defaults.ts';
+
 export const ION_TYPE = 'application/ion+json; okta-version=1.0.0';
 const ACCEPTS = 'application/json; okta-version=1.0.0';
 
@@ -30,7 +32,7 @@ function stateHandleField(stateHandle: string) {
 }
 
 function app(ctx: IdxContext) {
-  return { type: 'object', value: { name: 'oidc_client', label: 'fhirokta', id: ctx.clientId } };
+  return { type: 'object', value: { name: 'oidc_client', label: CLIENT_LABEL, id: ctx.clientId } };
 }
 
 function cancel(ctx: IdxContext) {

@@ -4,7 +4,14 @@
  */
 import Provider, { errors, type Configuration, type KoaContextWithOIDC } from 'oidc-provider';
 import { originsOf, type AuthConfig } from './config.ts';
-import { ISSUER_PATH, OIDC_SCOPES } from './defaults.ts';
+import {
+  CLIENT_LABEL,
+  DPOP_PROOFS,
+  ISSUER_PATH,
+  OIDC_SCOPES,
+  SIGNING_KEY,
+  UNUSED_FLOW_TTL_SECONDS,
+} from './defaults.ts';
 import type { SigningKeys } from './keys.ts';
 import { logoutSource, postLogoutSuccessSource, renderProviderError } from './logout.ts';
 import { oktaPostMessage } from './post-message.ts';
@@ -66,7 +73,7 @@ export function createProvider(deps: ProviderDeps): Provider {
     adapter: (name: string) => store.adapter(name),
     clients: client.map((c) => ({
       client_id: c.clientId,
-      client_name: 'fhirokta',
+      client_name: CLIENT_LABEL,
       token_endpoint_auth_method: 'none',
       application_type: 'web',
       redirect_uris: c.redirectUris,
@@ -104,7 +111,7 @@ export function createProvider(deps: ProviderDeps): Provider {
     },
     pkce: { required: () => true },
     responseTypes: ['code'],
-    enabledJWA: { dPoPSigningAlgValues: ['RS256', 'ES256', 'PS256', 'EdDSA'] },
+    enabledJWA: { dPoPSigningAlgValues: [...DPOP_PROOFS.algorithms] },
     features: {
       devInteractions: { enabled: false },
       revocation: { enabled: true },
@@ -134,7 +141,7 @@ export function createProvider(deps: ProviderDeps): Provider {
             audience: config.audience,
             accessTokenTTL: ttl.accessTokenSeconds,
             accessTokenFormat: 'jwt',
-            jwt: { sign: { alg: 'RS256' } },
+            jwt: { sign: { alg: SIGNING_KEY.algorithm } },
           };
         },
       },
@@ -213,10 +220,10 @@ export function createProvider(deps: ProviderDeps): Provider {
       Session: ttl.sessionSeconds,
       Interaction: ttl.interactionSeconds,
       Grant: ttl.refreshTokenSeconds,
-      ClientCredentials: 600,
-      DeviceCode: 600,
-      BackchannelAuthenticationRequest: 600,
-      PreAuthorizedCode: 600,
+      ClientCredentials: UNUSED_FLOW_TTL_SECONDS,
+      DeviceCode: UNUSED_FLOW_TTL_SECONDS,
+      BackchannelAuthenticationRequest: UNUSED_FLOW_TTL_SECONDS,
+      PreAuthorizedCode: UNUSED_FLOW_TTL_SECONDS,
     },
     rotateRefreshToken: rotateUnlessGraceReuse,
     interactions: { url: (_ctx, interaction) => `${ISSUER_PATH}/interaction/${interaction.uid}` },

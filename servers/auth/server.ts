@@ -74,12 +74,7 @@ export async function startAuthServer(options: AuthServerOptions): Promise<AuthS
 
   const app = express();
   app.disable('x-powered-by');
-  app.use(
-    cors(
-      config.clients.flatMap((c) => c.allowedOrigins),
-      'GET,POST,DELETE',
-    ),
-  );
+  app.use(cors(config.clients.flatMap((c) => c.allowedOrigins)));
   app.use(`${ISSUER_PATH}/v1/token`, tokenRequestRewrites(callback, store));
   app.use(interactionRoutes(provider, config.clients, login, sessionTokens));
   app.use(userinfoRoutes(config, verifier, users));
