@@ -5,6 +5,7 @@
  * the setting.
  * The values used when nothing is set live in defaults.ts; config.ts settles the two into `AuthConfig`.
  */
+import { stackFromEnvironment } from '../stack-config.ts';
 import {
   DEFAULT_LIFETIMES,
   REFRESH_TOKEN_GRACE,
@@ -138,14 +139,14 @@ function seconds(env: NodeJS.ProcessEnv, name: string): number | undefined {
 }
 
 /**
- * Environment variables (docs/CONTRACT.md names, plus the optional ones):
- * AUTH_PORT (4300), DATA_DIR (.data), APP_ORIGIN (http://localhost:4200), FHIR_BASE
- * (http://localhost:4400/fhir), ACCESS_TOKEN_TTL_SECONDS, REFRESH_TOKEN_TTL_SECONDS, SESSION_TTL_SECONDS,
- * REFRESH_TOKEN_GRACE_SECONDS (30; 0 to 60), USERS_FILE, AUTH_CONFIG_FILE (JSON: clients, lifetimes,
- * usersFile, refreshTokenGraceSeconds; environment wins over the file, a client's own grace period
- * over both).
+ * The environment: where the stack lives (`AUTH_PORT`, `DATA_DIR`, `APP_ORIGIN`, `FHIR_BASE`; see
+ * `stackFromEnvironment` in servers/stack-config.ts), then ACCESS_TOKEN_TTL_SECONDS,
+ * REFRESH_TOKEN_TTL_SECONDS, SESSION_TTL_SECONDS, REFRESH_TOKEN_GRACE_SECONDS (30; 0 to 60), USERS_FILE
+ * and the parsed AUTH_CONFIG_FILE (clients, lifetimes, usersFile, refreshTokenGraceSeconds). The
+ * environment wins over the file, and a client's own grace period over both.
  */
 export function inputFromEnv(env: NodeJS.ProcessEnv, file: AuthConfigFile = {}): AuthConfigInput {
+  const stack = stackFromEnvironment(env);
   const lifetimes: Partial<TokenLifetimes> = { ...file.lifetimes };
   const refresh = seconds(env, 'REFRESH_TOKEN_TTL_SECONDS');
   const session = seconds(env, 'SESSION_TTL_SECONDS');
@@ -153,10 +154,10 @@ export function inputFromEnv(env: NodeJS.ProcessEnv, file: AuthConfigFile = {}):
   if (session) lifetimes.sessionSeconds = session;
   const grace = env.REFRESH_TOKEN_GRACE_SECONDS;
   return {
-    port: Number(env.AUTH_PORT ?? 4300),
-    dataDir: env.DATA_DIR ?? '.data',
-    appOrigin: env.APP_ORIGIN ?? 'http://localhost:4200',
-    fhirBase: env.FHIR_BASE ?? 'http://localhost:4400/fhir',
+    port: stack.authPort,
+    dataDir: stack.dataDir,
+    appOrigin: stack.appOrigin,
+    fhirBase: stack.fhirBase,
     accessTokenTtlSeconds: seconds(env, 'ACCESS_TOKEN_TTL_SECONDS'),
     lifetimes,
     usersFile: env.USERS_FILE || file.usersFile,
