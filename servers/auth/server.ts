@@ -78,8 +78,9 @@ export async function startAuthServer(options: AuthServerOptions): Promise<AuthS
   app.use(`${ISSUER_PATH}/v1/token`, tokenRequestRewrites(callback, store));
   app.use(interactionRoutes(provider, config.clients, login, sessionTokens));
   app.use(userinfoRoutes(config, verifier, users));
-  app.use(revokeRoutes(config, provider, verifier, store));
-  app.use(introspectRoutes(config, provider, verifier, users));
+  const tokenEndpointDeps = { clients: config.clients, provider, verifier };
+  app.use(revokeRoutes(tokenEndpointDeps, store));
+  app.use(introspectRoutes(tokenEndpointDeps, users));
   app.use(idxRoutes({ config, provider, login, store, providerDeps }));
   app.use(authnRoutes({ config, login, sessionTokens }));
   app.use(ISSUER_PATH, callback);
