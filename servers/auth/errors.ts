@@ -29,6 +29,13 @@ export class InvalidClient extends OAuthError {
   }
 }
 
+/** A scope the authorization server does not list (Okta refuses it; oidc-provider would drop it). */
+export class InvalidScope extends OAuthError {
+  constructor(description: string) {
+    super(400, 'invalid_scope', description);
+  }
+}
+
 /** RFC 6750: the resource answers 401 with a `WWW-Authenticate` challenge. */
 export class InvalidToken extends OAuthError {
   constructor(

@@ -10,7 +10,7 @@ import type Provider from 'oidc-provider';
 import { startBrowserSession } from './browser-session.ts';
 import type { AuthConfig } from './config.ts';
 import { ISSUER_PATH } from './defaults.ts';
-import { IdxError, InvalidClient, InvalidRequest, OAuthError } from './errors.ts';
+import { IdxError, InvalidClient, InvalidRequest, InvalidScope } from './errors.ts';
 import {
   ION_TYPE,
   identifyDocument,
@@ -19,17 +19,17 @@ import {
   type IdxContext,
 } from './idx-documents.ts';
 import type { PasswordLogin } from './login.ts';
-import { applyScopePolicy, type ProviderDeps } from './provider.ts';
+import { applyScopePolicy, UNCONFIGURED_SCOPES } from './scope-policy.ts';
 import { splitScope, unknownScopes } from './scopes.ts';
 import type { Store } from './store.ts';
-import type { User } from './users.ts';
+import type { User, UserDirectory } from './users.ts';
 
 export interface IdxDeps {
   config: AuthConfig;
   provider: Provider;
   login: PasswordLogin;
   store: Store;
-  providerDeps: ProviderDeps;
+  users: UserDirectory;
 }
 
 interface Transaction {
@@ -113,11 +113,7 @@ export function idxRoutes(deps: IdxDeps): Router {
     }
     const scopes = splitScope(body.scope);
     if (!scopes.length || unknownScopes(scopes, config.scopes).length) {
-      throw new OAuthError(
-        400,
-        'invalid_scope',
-        'One or more scopes are not configured for the authorization server resource.',
-      );
+      throw new InvalidScope(UNCONFIGURED_SCOPES);
     }
     const txn: Transaction = {
       clientId: client.clientId,
@@ -207,7 +203,7 @@ async function mintCode(deps: IdxDeps, txn: Transaction, user: User): Promise<st
   if (!client) throw new InvalidClient();
   const { grantId, granted } = await applyScopePolicy(
     provider,
-    deps.providerDeps,
+    deps,
     user.id,
     txn.clientId,
     splitScope(txn.scope),

@@ -54,8 +54,7 @@ export async function startAuthServer(options: AuthServerOptions): Promise<AuthS
   const users = loadUsers(config.usersFile);
   const keys = await loadOrCreateKeys(config.dataDir);
   const store = openStore(config.dataDir);
-  const providerDeps = { config, keys, store, users };
-  const provider = createProvider(providerDeps);
+  const provider = createProvider({ config, keys, store, users });
   installAuthorizeRewrites(provider);
   recordRotations(provider, config, store);
   provider.on('server_error', (_ctx, err: Error) =>
@@ -81,7 +80,7 @@ export async function startAuthServer(options: AuthServerOptions): Promise<AuthS
   const tokenEndpointDeps = { clients: config.clients, provider, verifier };
   app.use(revokeRoutes(tokenEndpointDeps, store));
   app.use(introspectRoutes(tokenEndpointDeps, users));
-  app.use(idxRoutes({ config, provider, login, store, providerDeps }));
+  app.use(idxRoutes({ config, provider, login, store, users }));
   app.use(authnRoutes({ config, login, sessionTokens }));
   app.use(ISSUER_PATH, callback);
   app.use(errorMiddleware((err) => logger.warn(`unexpected error: ${describeUnexpected(err)}`)));
