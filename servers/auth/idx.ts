@@ -12,8 +12,8 @@ import type { AuthConfig } from './config.ts';
 import { ISSUER_PATH } from './defaults.ts';
 import { IdxError, InvalidClient, InvalidRequest, InvalidScope } from './errors.ts';
 import {
-  ION_TYPE,
   identifyDocument,
+  sendIon,
   successDocument,
   terminalDocument,
   type IdxContext,
@@ -86,13 +86,6 @@ export function idxRoutes(deps: IdxDeps): Router {
       throw new IdxError(401, terminalDocument(EXPIRED));
     return { handle, txn, stateHandle };
   };
-
-  const sendIon = (res: express.Response, status: number, doc: object) =>
-    res
-      .status(status)
-      .set('Cache-Control', 'no-store')
-      .type(ION_TYPE)
-      .send(Buffer.from(JSON.stringify(doc)));
 
   router.post(`${ISSUER_PATH}/v1/interact`, express.urlencoded({ extended: false }), (req, res) => {
     const body = (req.body ?? {}) as Record<string, string | undefined>;

@@ -13,7 +13,8 @@ import {
   UNUSED_FLOW_TTL_SECONDS,
 } from './defaults.ts';
 import type { SigningKeys } from './keys.ts';
-import { logoutSource, postLogoutSuccessSource, renderProviderError } from './logout.ts';
+import { renderProviderError } from './error-pages.ts';
+import { logoutSource, postLogoutSuccessSource } from './logout.ts';
 import { oktaPostMessage } from './post-message.ts';
 import { rotateUnlessGraceReuse } from './refresh-grace.ts';
 import { applyScopePolicy, UNCONFIGURED_SCOPES } from './scope-policy.ts';
