@@ -54,10 +54,9 @@ export function createAccessTokenVerifier(opts: {
         clockTolerance: ACCESS_TOKEN_CLOCK_TOLERANCE_SECONDS,
       }));
     } catch {
-      throw new InvalidToken('The access token is invalid.');
+      throw new InvalidToken();
     }
-    if (!payload.jti || opts.store.isRevoked(payload.jti))
-      throw new InvalidToken('The access token is invalid.');
+    if (!payload.jti || opts.store.isRevoked(payload.jti)) throw new InvalidToken();
     return payload;
   }
 

@@ -40,7 +40,7 @@ export class InvalidScope extends OAuthError {
 /** RFC 6750: the resource answers 401 with a `WWW-Authenticate` challenge. */
 export class InvalidToken extends OAuthError {
   constructor(
-    description: string,
+    description = 'The access token is invalid.',
     readonly scheme: 'Bearer' | 'DPoP' = 'Bearer',
   ) {
     super(401, 'invalid_token', description);

@@ -24,7 +24,7 @@ export function userinfoRoutes(
     }
     const claims = await verifier.verifyRequest(req, `${config.origin}${req.originalUrl}`);
     const user = claims.uid ? users.byId(claims.uid) : undefined;
-    if (!user) throw new InvalidToken('The access token is invalid.');
+    if (!user) throw new InvalidToken();
     const scopes = new Set(claims.scp ?? []);
     if (!scopes.has('openid'))
       throw new OAuthError(
