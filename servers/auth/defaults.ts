@@ -96,7 +96,10 @@ export const SIGNING_KEY = { algorithm: 'RS256', modulusLength: 2048 } as const;
 /** Clock skew tolerated when userinfo and introspect verify our own access tokens. */
 export const ACCESS_TOKEN_CLOCK_TOLERANCE_SECONDS = 5;
 
-/** DPoP proofs, at `/v1/token` (oidc-provider) and at userinfo (access-tokens.ts). */
+/**
+ * DPoP proofs: the algorithms at `/v1/token` (oidc-provider) and at userinfo (access-tokens.ts); the age
+ * and replay limits at userinfo only, as oidc-provider applies its own at `/v1/token`.
+ */
 export const DPOP_PROOFS = {
   /** Asymmetric only; okta-auth-js signs with RS256, other clients often with ES256 or EdDSA. */
   algorithms: ['RS256', 'ES256', 'PS256', 'EdDSA'],
