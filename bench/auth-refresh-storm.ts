@@ -1,6 +1,6 @@
 /**
- * Refresh-token storm against the local authorization server (issue 6 §6): prints figures, asserts
- * nothing.
+ * Refresh-token storm against the local authorization server, to see rotation, reuse detection and
+ * the per-grant ordering under concurrent load: prints figures, asserts nothing.
  *
  *   npx tsx bench/auth-refresh-storm.ts [--sessions 20] [--concurrency 16] [--duration 20]
  *

@@ -1,5 +1,6 @@
 /**
- * FHIR load and soak (issue 6 §6): prints figures, asserts nothing.
+ * FHIR load and soak, to see throughput hold and memory stay flat over a sustained run: prints
+ * figures, asserts nothing.
  *
  *   tsx bench/fhir-load.ts [--duration 60] [--connections 32] [--warmup 5] [--data-dir DIR]
  *

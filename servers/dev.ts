@@ -8,7 +8,7 @@ const stack = stackFromEnvironment();
 const withApp = !process.argv.includes('--no-app');
 const sharedEnv = {
   DATA_DIR: stack.dataDir,
-  APP_ORIGIN: stack.appOrigin,
+  APP_ORIGIN: stack.appOrigins.join(','),
   ISSUER: stack.issuer,
   FHIR_BASE: stack.fhirBase,
   AUTH_PORT: String(stack.authPort),

@@ -13,7 +13,7 @@ import {
 } from 'jose';
 import type { Request } from 'express';
 import { ReplayGuard } from '../../protocol/replay-guard.ts';
-import { DPOP_PROOFS } from './config.ts';
+import { ACCESS_TOKEN_CLOCK_TOLERANCE_SECONDS, DPOP_PROOFS, SIGNING_KEY } from './defaults.ts';
 import { InvalidRequest, InvalidToken } from './errors.ts';
 import type { Store } from './store.ts';
 
@@ -50,14 +50,13 @@ export function createAccessTokenVerifier(opts: {
       ({ payload } = await jwtVerify<AccessTokenClaims>(token, keySet as JWTVerifyGetKey, {
         issuer: opts.issuer,
         audience: opts.audience,
-        algorithms: ['RS256'],
-        clockTolerance: 5,
+        algorithms: [SIGNING_KEY.algorithm],
+        clockTolerance: ACCESS_TOKEN_CLOCK_TOLERANCE_SECONDS,
       }));
     } catch {
-      throw new InvalidToken('The access token is invalid.');
+      throw new InvalidToken();
     }
-    if (!payload.jti || opts.store.isRevoked(payload.jti))
-      throw new InvalidToken('The access token is invalid.');
+    if (!payload.jti || opts.store.isRevoked(payload.jti)) throw new InvalidToken();
     return payload;
   }
 
@@ -71,7 +70,7 @@ export function createAccessTokenVerifier(opts: {
     try {
       const { payload, protectedHeader } = await jwtVerify(proof, EmbeddedJWK, {
         typ: 'dpop+jwt',
-        algorithms: ['RS256', 'ES256', 'PS256', 'EdDSA'],
+        algorithms: [...DPOP_PROOFS.algorithms],
         maxTokenAge: DPOP_PROOFS.maxAgeSeconds,
         clockTolerance: DPOP_PROOFS.clockToleranceSeconds,
       });

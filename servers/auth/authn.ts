@@ -5,6 +5,7 @@
  */
 import express, { type Router } from 'express';
 import type { AuthConfig } from './config.ts';
+import { PROFILE_DEFAULTS } from './defaults.ts';
 import { AuthenticationFailed, InvalidRequest, OktaApiError, TooManyAttempts } from './errors.ts';
 import type { PasswordLogin } from './login.ts';
 import type { SessionTokens } from './session-tokens.ts';
@@ -45,8 +46,8 @@ export function authnRoutes(deps: {
               login: user.login,
               firstName: user.givenName,
               lastName: user.familyName,
-              locale: 'en_US',
-              timeZone: 'America/Los_Angeles',
+              locale: PROFILE_DEFAULTS.locale,
+              timeZone: PROFILE_DEFAULTS.timeZone,
             },
           },
         },

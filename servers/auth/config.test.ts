@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
-import { buildConfig, inputFromEnv, parseConfigFile, spaClient } from './config.ts';
+import { inputFromEnv, parseConfigFile } from './config-input.ts';
+import { buildConfig, spaClient } from './config.ts';
 import type { Logger } from './logger.ts';
 import { hashPassword } from './passwords.ts';
 import {

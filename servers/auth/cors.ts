@@ -4,8 +4,9 @@
  * exact origin (never `*`) and `Access-Control-Allow-Credentials: true`.
  */
 import type { NextFunction, Request, Response } from 'express';
+import { CORS } from './defaults.ts';
 
-export function cors(allowedOrigins: readonly string[], methods = 'GET,POST') {
+export function cors(allowedOrigins: readonly string[]) {
   const allowed = new Set(allowedOrigins);
   return (req: Request, res: Response, next: NextFunction): void => {
     const origin = req.get('origin');
@@ -15,12 +16,15 @@ export function cors(allowedOrigins: readonly string[], methods = 'GET,POST') {
       res.set({
         'Access-Control-Allow-Origin': origin,
         'Access-Control-Allow-Credentials': 'true',
-        'Access-Control-Expose-Headers': 'WWW-Authenticate, DPoP-Nonce',
+        'Access-Control-Expose-Headers': CORS.exposedHeaders,
       });
     }
     if (req.method === 'OPTIONS') {
       if (ok) {
-        res.set({ 'Access-Control-Allow-Methods': methods, 'Access-Control-Max-Age': '3600' });
+        res.set({
+          'Access-Control-Allow-Methods': CORS.methods,
+          'Access-Control-Max-Age': String(CORS.preflightMaxAgeSeconds),
+        });
         const requested = req.get('access-control-request-headers');
         if (requested) res.set('Access-Control-Allow-Headers', requested);
       }

@@ -1,10 +1,11 @@
 /**
- * Typed refusals of the Okta-shaped endpoints, rendered in exactly one place (`renderError`).
- * oidc-provider renders the errors of its own endpoints.
+ * Typed refusals of the Okta-shaped endpoints, rendered in exactly one place (`renderError`): OAuth
+ * JSON, Okta API JSON, or an IDX ion document (sent by `sendIon`, like every IDX answer). oidc-provider
+ * renders the JSON errors of its own endpoints; HTML error pages come from error-pages.ts.
  */
 import { randomBytes } from 'node:crypto';
 import type { NextFunction, Request, Response } from 'express';
-import { terminalDocument } from './idx-documents.ts';
+import { sendIon, terminalDocument } from './idx-documents.ts';
 
 /** An OAuth 2.0 error body: `{ error, error_description }`. */
 export class OAuthError extends Error {
@@ -29,10 +30,17 @@ export class InvalidClient extends OAuthError {
   }
 }
 
+/** A scope the authorization server does not list (Okta refuses it; oidc-provider would drop it). */
+export class InvalidScope extends OAuthError {
+  constructor(description: string) {
+    super(400, 'invalid_scope', description);
+  }
+}
+
 /** RFC 6750: the resource answers 401 with a `WWW-Authenticate` challenge. */
 export class InvalidToken extends OAuthError {
   constructor(
-    description: string,
+    description = 'The access token is invalid.',
     readonly scheme: 'Bearer' | 'DPoP' = 'Bearer',
   ) {
     super(401, 'invalid_token', description);
@@ -77,10 +85,7 @@ export function renderError(res: Response, err: unknown): void {
   if (res.headersSent) return;
   res.set('Cache-Control', 'no-store');
   if (err instanceof IdxError) {
-    res
-      .status(err.status)
-      .type('application/ion+json; okta-version=1.0.0')
-      .send(Buffer.from(JSON.stringify(err.document)));
+    sendIon(res, err.status, err.document);
     return;
   }
   if (err instanceof InvalidToken) {

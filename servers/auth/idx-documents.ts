@@ -2,7 +2,10 @@
  * The Identity Engine (IDX) documents the Sign-In Widget and okta-auth-js `idx` read: ion+json with a
  * `stateHandle`, remediation forms, and `successWithInteractionCode` once the user is known.
  */
-export const ION_TYPE = 'application/ion+json; okta-version=1.0.0';
+import type { Response } from 'express';
+import { CLIENT_LABEL } from './defaults.ts';
+
+const ION_TYPE = 'application/ion+json; okta-version=1.0.0';
 const ACCEPTS = 'application/json; okta-version=1.0.0';
 
 export interface IdxContext {
@@ -30,7 +33,7 @@ function stateHandleField(stateHandle: string) {
 }
 
 function app(ctx: IdxContext) {
-  return { type: 'object', value: { name: 'oidc_client', label: 'fhirokta', id: ctx.clientId } };
+  return { type: 'object', value: { name: 'oidc_client', label: CLIENT_LABEL, id: ctx.clientId } };
 }
 
 function cancel(ctx: IdxContext) {
@@ -127,4 +130,13 @@ export function terminalDocument(error: IdxMessage, stateHandle?: string) {
     intent: 'LOGIN',
     messages: messages([error]),
   };
+}
+
+/** Every IDX answer, success or refusal (errors.ts), goes out this way: ion+json, never cached. */
+export function sendIon(res: Response, status: number, doc: object): void {
+  res
+    .status(status)
+    .set('Cache-Control', 'no-store')
+    .type(ION_TYPE)
+    .send(Buffer.from(JSON.stringify(doc)));
 }

@@ -8,27 +8,28 @@ import { randomBytes } from 'node:crypto';
 import express, { type Request, type Router } from 'express';
 import type Provider from 'oidc-provider';
 import { startBrowserSession } from './browser-session.ts';
-import { ISSUER_PATH, type AuthConfig } from './config.ts';
-import { IdxError, InvalidClient, InvalidRequest, OAuthError } from './errors.ts';
+import type { AuthConfig } from './config.ts';
+import { ISSUER_PATH } from './defaults.ts';
+import { IdxError, InvalidClient, InvalidRequest, InvalidScope } from './errors.ts';
 import {
-  ION_TYPE,
   identifyDocument,
+  sendIon,
   successDocument,
   terminalDocument,
   type IdxContext,
 } from './idx-documents.ts';
 import type { PasswordLogin } from './login.ts';
-import { applyScopePolicy, type ProviderDeps } from './provider.ts';
+import { applyScopePolicy, UNCONFIGURED_SCOPES } from './scope-policy.ts';
 import { splitScope, unknownScopes } from './scopes.ts';
 import type { Store } from './store.ts';
-import type { User } from './users.ts';
+import type { User, UserDirectory } from './users.ts';
 
 export interface IdxDeps {
   config: AuthConfig;
   provider: Provider;
   login: PasswordLogin;
   store: Store;
-  providerDeps: ProviderDeps;
+  users: UserDirectory;
 }
 
 interface Transaction {
@@ -86,13 +87,6 @@ export function idxRoutes(deps: IdxDeps): Router {
     return { handle, txn, stateHandle };
   };
 
-  const sendIon = (res: express.Response, status: number, doc: object) =>
-    res
-      .status(status)
-      .set('Cache-Control', 'no-store')
-      .type(ION_TYPE)
-      .send(Buffer.from(JSON.stringify(doc)));
-
   router.post(`${ISSUER_PATH}/v1/interact`, express.urlencoded({ extended: false }), (req, res) => {
     const body = (req.body ?? {}) as Record<string, string | undefined>;
     const client = config.clients.find((c) => c.clientId === body.client_id);
@@ -112,11 +106,7 @@ export function idxRoutes(deps: IdxDeps): Router {
     }
     const scopes = splitScope(body.scope);
     if (!scopes.length || unknownScopes(scopes, config.scopes).length) {
-      throw new OAuthError(
-        400,
-        'invalid_scope',
-        'One or more scopes are not configured for the authorization server resource.',
-      );
+      throw new InvalidScope(UNCONFIGURED_SCOPES);
     }
     const txn: Transaction = {
       clientId: client.clientId,
@@ -206,7 +196,7 @@ async function mintCode(deps: IdxDeps, txn: Transaction, user: User): Promise<st
   if (!client) throw new InvalidClient();
   const { grantId, granted } = await applyScopePolicy(
     provider,
-    deps.providerDeps,
+    deps,
     user.id,
     txn.clientId,
     splitScope(txn.scope),

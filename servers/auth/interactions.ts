@@ -5,8 +5,11 @@
  */
 import express, { type Request, type Response, type Router } from 'express';
 import type Provider from 'oidc-provider';
-import { ISSUER_PATH, originsOf, type ClientConfig } from './config.ts';
-import { contentSecurityPolicy, page } from './html.ts';
+import type { ClientConfig } from './config-input.ts';
+import { originsOf } from './config.ts';
+import { ISSUER_PATH } from './defaults.ts';
+import { EXPIRED_SIGN_IN_PAGE } from './error-pages.ts';
+import { contentSecurityPolicy } from './html.ts';
 import type { PasswordLogin } from './login.ts';
 import type { SessionTokens } from './session-tokens.ts';
 import { signInPage } from './signin-page.ts';
@@ -28,15 +31,20 @@ function sendPage(
   res.send(html);
 }
 
-function interactionError(res: Response): void {
-  sendPage(
-    res,
-    400,
-    page(
-      'Sign-in expired',
-      '<h1>This sign-in has expired</h1><p class="lead">Go back to the app and sign in again.</p>',
-    ),
-  );
+type Interaction = Awaited<ReturnType<Provider['interactionDetails']>>;
+
+/** The interaction this request belongs to, or undefined once the expired-sign-in page is sent. */
+async function interactionOf(
+  provider: Provider,
+  req: Request,
+  res: Response,
+): Promise<Interaction | undefined> {
+  try {
+    return await provider.interactionDetails(req, res);
+  } catch {
+    sendPage(res, 400, EXPIRED_SIGN_IN_PAGE);
+    return undefined;
+  }
 }
 
 export function interactionRoutes(
@@ -51,13 +59,8 @@ export function interactionRoutes(
   const action = (uid: string) => `${ISSUER_PATH}/interaction/${encodeURIComponent(uid)}`;
 
   router.get(`${ISSUER_PATH}/interaction/:uid`, async (req: Request, res: Response) => {
-    let details;
-    try {
-      details = await provider.interactionDetails(req, res);
-    } catch {
-      interactionError(res);
-      return;
-    }
+    const details = await interactionOf(provider, req, res);
+    if (!details) return;
     const { prompt, params, uid } = details;
     if (prompt.name === 'consent') {
       // Okta asks no consent of a first-party app; `offline_access` requests get here (okta-rewrites.ts).
@@ -90,13 +93,8 @@ export function interactionRoutes(
     `${ISSUER_PATH}/interaction/:uid`,
     express.urlencoded({ extended: false }),
     async (req, res) => {
-      let details;
-      try {
-        details = await provider.interactionDetails(req, res);
-      } catch {
-        interactionError(res);
-        return;
-      }
+      const details = await interactionOf(provider, req, res);
+      if (!details) return;
       const body = (req.body ?? {}) as Record<string, unknown>;
       const username = typeof body.username === 'string' ? body.username : '';
       const password = typeof body.password === 'string' ? body.password : '';

@@ -1,29 +1,14 @@
 /** `/v1/introspect` (RFC 7662), with the same colon-less Basic header problem as `/v1/revoke`. */
-import express, { type Router } from 'express';
-import type Provider from 'oidc-provider';
-import type { AccessTokenVerifier } from './access-tokens.ts';
-import { authenticatePublicClient } from './client-auth.ts';
-import { ISSUER_PATH, type AuthConfig } from './config.ts';
-import { InvalidRequest } from './errors.ts';
+import type { Router } from 'express';
+import { tokenEndpoint, type TokenEndpointDeps } from './client-auth.ts';
+import { ISSUER_PATH } from './defaults.ts';
 import type { UserDirectory } from './users.ts';
 
-export function introspectRoutes(
-  config: AuthConfig,
-  provider: Provider,
-  verifier: AccessTokenVerifier,
-  users: UserDirectory,
-): Router {
-  const router = express.Router();
-  const path = `${ISSUER_PATH}/v1/introspect`;
-  router.post(path, express.urlencoded({ extended: false }), async (req, res) => {
-    const body = (req.body ?? {}) as Record<string, unknown>;
-    const client = authenticatePublicClient(req, body, config.clients);
-    const token = typeof body.token === 'string' ? body.token : '';
-    if (!token) throw new InvalidRequest('token is required');
-    res.set('Cache-Control', 'no-store');
-    if (token.split('.').length === 3) {
-      const claims = await verifier.verify(token).catch(() => undefined);
-      if (!claims || claims.cid !== client.clientId) {
+export function introspectRoutes(deps: TokenEndpointDeps, users: UserDirectory): Router {
+  return tokenEndpoint(`${ISSUER_PATH}/v1/introspect`, deps, (token, res) => {
+    if (token.kind === 'access_token') {
+      const { claims } = token;
+      if (!claims) {
         res.json({ active: false });
         return;
       }
@@ -43,9 +28,9 @@ export function introspectRoutes(
       });
       return;
     }
-    const rt = await provider.RefreshToken.find(token);
+    const rt = token.refreshToken;
     const user = rt?.accountId ? users.byId(rt.accountId) : undefined;
-    if (!rt || !rt.isValid || rt.clientId !== client.clientId || !user) {
+    if (!rt || !rt.isValid || !user) {
       res.json({ active: false });
       return;
     }
@@ -61,5 +46,4 @@ export function introspectRoutes(
       exp: rt.exp,
     });
   });
-  return router;
 }

@@ -5,6 +5,7 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { calculateJwkThumbprint, exportJWK, generateKeyPair, type JWK } from 'jose';
+import { SIGNING_KEY } from './defaults.ts';
 
 export interface SigningKeys {
   /** Private JWKS for oidc-provider. */
@@ -25,13 +26,13 @@ export async function loadOrCreateKeys(dataDir: string): Promise<SigningKeys> {
     keys = (JSON.parse(await readFile(file, 'utf8')) as { keys: JWK[] }).keys;
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
-    const { privateKey } = await generateKeyPair('RS256', {
-      modulusLength: 2048,
+    const { privateKey } = await generateKeyPair(SIGNING_KEY.algorithm, {
+      modulusLength: SIGNING_KEY.modulusLength,
       extractable: true,
     });
     const jwk = await exportJWK(privateKey);
     const kid = await calculateJwkThumbprint(jwk);
-    keys = [{ ...jwk, kid, alg: 'RS256', use: 'sig' }];
+    keys = [{ ...jwk, kid, alg: SIGNING_KEY.algorithm, use: 'sig' }];
     await mkdir(dataDir, { recursive: true });
     await writeFile(file, `${JSON.stringify({ keys }, null, 2)}\n`, { mode: 0o600 });
   }

@@ -3,8 +3,8 @@
  * want to sign out?". The page below submits the confirmation form itself (a button remains for
  * browsers without JavaScript), so `signOut()` lands on the post-logout URI with no user step.
  */
-import type { ErrorOut, KoaContextWithOIDC } from 'oidc-provider';
-import { contentSecurityPolicy, escapeHtml, newNonce, page } from './html.ts';
+import type { KoaContextWithOIDC } from 'oidc-provider';
+import { contentSecurityPolicy, newNonce, page } from './html.ts';
 
 /** `postLogoutOrigins`: where the confirmation form ends up redirecting (CSP form-action). */
 export const logoutSource = (postLogoutOrigins: readonly string[]) =>
@@ -30,13 +30,4 @@ export function postLogoutSuccessSource(ctx: KoaContextWithOIDC): void {
   ctx.type = 'html';
   ctx.set('Content-Security-Policy', contentSecurityPolicy());
   ctx.body = page('Signed out', '<h1>Signed out</h1><p class="lead">You have been signed out.</p>');
-}
-
-export function renderProviderError(ctx: KoaContextWithOIDC, out: ErrorOut): void {
-  ctx.type = 'html';
-  ctx.set('Content-Security-Policy', contentSecurityPolicy());
-  const rows = Object.entries(out)
-    .map(([k, v]) => `<p><strong>${escapeHtml(k)}</strong>: ${escapeHtml(v)}</p>`)
-    .join('\n');
-  ctx.body = page('Sign-in error', `<h1>Something went wrong</h1>\n${rows}`);
 }

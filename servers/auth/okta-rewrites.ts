@@ -4,13 +4,10 @@
 import { IncomingMessage, type RequestListener } from 'node:http';
 import type { NextFunction, Request, Response } from 'express';
 import type Provider from 'oidc-provider';
-import { ISSUER_PATH } from './config.ts';
+import { ISSUER_PATH, TOKEN_REQUEST_MAX_BODY_BYTES } from './defaults.ts';
 import { InvalidRequest } from './errors.ts';
 import { applyGracePeriod, inFamilyOrder } from './refresh-grace.ts';
 import type { Store } from './store.ts';
-
-/** oidc-provider's own limit for request bodies. */
-const MAX_BODY = 56 * 1024;
 
 /**
  * `/v1/authorize` query rewrites, as Koa middleware in front of oidc-provider:
@@ -60,11 +57,11 @@ export function tokenRequestRewrites(callback: RequestListener, store: Store) {
     let size = 0;
     req.on('data', (chunk: Buffer) => {
       size += chunk.length;
-      if (size <= MAX_BODY) chunks.push(chunk);
+      if (size <= TOKEN_REQUEST_MAX_BODY_BYTES) chunks.push(chunk);
     });
     req.on('error', next);
     req.on('end', () => {
-      if (size > MAX_BODY) {
+      if (size > TOKEN_REQUEST_MAX_BODY_BYTES) {
         next(new InvalidRequest('request body too large'));
         return;
       }

@@ -1,14 +1,24 @@
 /**
  * The oidc-provider instance behind the Okta front: Okta's `/v1/...` route names, one public SPA client,
- * JWT access tokens with Okta's claim shape, and the scope policy applied to every grant.
+ * JWT access tokens with Okta's claim shape, and the scope policy (scope-policy.ts) applied to every grant.
  */
 import Provider, { errors, type Configuration, type KoaContextWithOIDC } from 'oidc-provider';
-import { ISSUER_PATH, OIDC_SCOPES, originsOf, type AuthConfig } from './config.ts';
+import { originsOf, type AuthConfig } from './config.ts';
+import {
+  CLIENT_LABEL,
+  DPOP_PROOFS,
+  ISSUER_PATH,
+  OIDC_SCOPES,
+  SIGNING_KEY,
+  UNUSED_FLOW_TTL_SECONDS,
+} from './defaults.ts';
 import type { SigningKeys } from './keys.ts';
-import { logoutSource, postLogoutSuccessSource, renderProviderError } from './logout.ts';
+import { renderProviderError } from './error-pages.ts';
+import { logoutSource, postLogoutSuccessSource } from './logout.ts';
 import { oktaPostMessage } from './post-message.ts';
 import { rotateUnlessGraceReuse } from './refresh-grace.ts';
-import { grantedScopes, splitScope, unknownScopes } from './scopes.ts';
+import { applyScopePolicy, UNCONFIGURED_SCOPES } from './scope-policy.ts';
+import { splitScope, unknownScopes } from './scopes.ts';
 import type { Store } from './store.ts';
 import { userClaims, type UserDirectory } from './users.ts';
 
@@ -29,34 +39,6 @@ const CLAIMS = {
   email: ['email', 'email_verified'],
 };
 
-/**
- * Finds or creates the user's grant for a client and fills it with the policy's answer for the
- * requested scopes. Everything requested but not granted is recorded as rejected, so renewals with the
- * same request never need a consent step (Okta has none for first-party apps).
- */
-export async function applyScopePolicy(
-  provider: Provider,
-  deps: ProviderDeps,
-  accountId: string,
-  clientId: string,
-  requested: string[],
-  grantId?: string,
-): Promise<{ grant: InstanceType<Provider['Grant']>; grantId: string; granted: string[] }> {
-  const user = deps.users.byId(accountId);
-  const granted = user ? grantedScopes(requested, user.allowedScopes, deps.config.scopes) : [];
-  const existing = grantId ? await provider.Grant.find(grantId) : undefined;
-  const grant = existing ?? new provider.Grant({ accountId, clientId });
-  const oidc = new Set<string>(OIDC_SCOPES);
-  const grantedOidc = granted.filter((s) => oidc.has(s));
-  if (grantedOidc.length) grant.addOIDCScope(grantedOidc.join(' '));
-  // The access token carries every granted scope (Okta lists openid/profile/email in `scp` too).
-  if (granted.length) grant.addResourceScope(deps.config.audience, granted.join(' '));
-  const rejected = requested.filter((s) => !granted.includes(s));
-  if (rejected.length) grant.rejectResourceScope(deps.config.audience, rejected.join(' '));
-  const savedId = await grant.save();
-  return { grant, grantId: savedId, granted };
-}
-
 export function createProvider(deps: ProviderDeps): Provider {
   const { config, keys, store, users } = deps;
   const client = config.clients;
@@ -65,7 +47,7 @@ export function createProvider(deps: ProviderDeps): Provider {
     adapter: (name: string) => store.adapter(name),
     clients: client.map((c) => ({
       client_id: c.clientId,
-      client_name: 'fhirokta',
+      client_name: CLIENT_LABEL,
       token_endpoint_auth_method: 'none',
       application_type: 'web',
       redirect_uris: c.redirectUris,
@@ -103,7 +85,7 @@ export function createProvider(deps: ProviderDeps): Provider {
     },
     pkce: { required: () => true },
     responseTypes: ['code'],
-    enabledJWA: { dPoPSigningAlgValues: ['RS256', 'ES256', 'PS256', 'EdDSA'] },
+    enabledJWA: { dPoPSigningAlgValues: [...DPOP_PROOFS.algorithms] },
     features: {
       devInteractions: { enabled: false },
       revocation: { enabled: true },
@@ -133,7 +115,7 @@ export function createProvider(deps: ProviderDeps): Provider {
             audience: config.audience,
             accessTokenTTL: ttl.accessTokenSeconds,
             accessTokenFormat: 'jwt',
-            jwt: { sign: { alg: 'RS256' } },
+            jwt: { sign: { alg: SIGNING_KEY.algorithm } },
           };
         },
       },
@@ -158,10 +140,7 @@ export function createProvider(deps: ProviderDeps): Provider {
           config.scopes,
         );
         if (unknown.length) {
-          throw new errors.InvalidScope(
-            'One or more scopes are not configured for the authorization server resource.',
-            unknown.join(' '),
-          );
+          throw new errors.InvalidScope(UNCONFIGURED_SCOPES, unknown.join(' '));
         }
       },
     },
@@ -212,10 +191,10 @@ export function createProvider(deps: ProviderDeps): Provider {
       Session: ttl.sessionSeconds,
       Interaction: ttl.interactionSeconds,
       Grant: ttl.refreshTokenSeconds,
-      ClientCredentials: 600,
-      DeviceCode: 600,
-      BackchannelAuthenticationRequest: 600,
-      PreAuthorizedCode: 600,
+      ClientCredentials: UNUSED_FLOW_TTL_SECONDS,
+      DeviceCode: UNUSED_FLOW_TTL_SECONDS,
+      BackchannelAuthenticationRequest: UNUSED_FLOW_TTL_SECONDS,
+      PreAuthorizedCode: UNUSED_FLOW_TTL_SECONDS,
     },
     rotateRefreshToken: rotateUnlessGraceReuse,
     interactions: { url: (_ctx, interaction) => `${ISSUER_PATH}/interaction/${interaction.uid}` },

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { OIDC_SCOPES, SMART_SCOPES } from './config.ts';
+import { OIDC_SCOPES, SMART_SCOPES } from './defaults.ts';
 import { hashPassword, verifyPassword } from './passwords.ts';
 import { grantedScopes, unknownScopes } from './scopes.ts';
 

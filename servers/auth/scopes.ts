@@ -2,7 +2,7 @@
  * Scope policy, like an Okta custom authorization server's: a configured scope list (anything else is
  * `invalid_scope`), and per-user allowed SMART scopes intersected with the requested ones.
  */
-import { OIDC_SCOPES } from './config.ts';
+import { OIDC_SCOPES } from './defaults.ts';
 
 interface SmartScope {
   context: string;

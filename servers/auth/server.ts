@@ -5,14 +5,9 @@ import type { AddressInfo } from 'node:net';
 import express from 'express';
 import { createAccessTokenVerifier } from './access-tokens.ts';
 import { authnRoutes } from './authn.ts';
-import {
-  buildConfig,
-  ISSUER_PATH,
-  LOGIN_THROTTLE,
-  type ClientConfig,
-  type ThrottleLimits,
-  type TokenLifetimes,
-} from './config.ts';
+import type { AuthConfigInput } from './config-input.ts';
+import { buildConfig } from './config.ts';
+import { ISSUER_PATH } from './defaults.ts';
 import { cors } from './cors.ts';
 import { describeUnexpected, errorMiddleware } from './errors.ts';
 import { idxRoutes } from './idx.ts';
@@ -31,23 +26,8 @@ import { createThrottle } from './throttle.ts';
 import { userinfoRoutes } from './userinfo.ts';
 import { loadUsers } from './users.ts';
 
-export interface AuthServerOptions {
-  port: number;
-  dataDir: string;
-  appOrigin: string;
-  fhirBase: string;
-  accessTokenTtlSeconds?: number;
-  /** Other lifetimes (refresh token, session, ...); defaults in config.ts. */
-  lifetimes?: Partial<TokenLifetimes>;
-  usersFile?: string;
-  /** Replaces the default SPA client derived from `appOrigin`. */
-  clients?: ClientConfig[];
-  /** Okta's refresh-token rotation grace period, 0 to 60 s (default 30); a client may set its own. */
-  refreshTokenGraceSeconds?: number;
-  /** Failed sign-in limits (defaults in config.ts). */
-  loginThrottle?: Partial<ThrottleLimits>;
-  logger?: Logger;
-}
+/** The configuration input (config-input.ts) plus where the log goes: an option is declared once. */
+export type AuthServerOptions = AuthConfigInput & { logger?: Logger };
 
 export interface AuthServer {
   issuer: string;
@@ -74,8 +54,7 @@ export async function startAuthServer(options: AuthServerOptions): Promise<AuthS
   const users = loadUsers(config.usersFile);
   const keys = await loadOrCreateKeys(config.dataDir);
   const store = openStore(config.dataDir);
-  const providerDeps = { config, keys, store, users };
-  const provider = createProvider(providerDeps);
+  const provider = createProvider({ config, keys, store, users });
   installAuthorizeRewrites(provider);
   recordRotations(provider, config, store);
   // Reuse of a rotated refresh token revokes its grant: worth a line, since it ends a user's session.
@@ -87,11 +66,7 @@ export async function startAuthServer(options: AuthServerOptions): Promise<AuthS
     logger.warn(`provider error: ${describeUnexpected(err)}`),
   );
 
-  const login = createPasswordLogin(
-    users,
-    createThrottle(store, { ...LOGIN_THROTTLE, ...options.loginThrottle }),
-    logger,
-  );
+  const login = createPasswordLogin(users, createThrottle(store, config.loginThrottle), logger);
   const sessionTokens = createSessionTokens(store, config.lifetimes.sessionTokenSeconds);
   const verifier = createAccessTokenVerifier({
     issuer: config.issuer,
@@ -103,18 +78,14 @@ export async function startAuthServer(options: AuthServerOptions): Promise<AuthS
 
   const app = express();
   app.disable('x-powered-by');
-  app.use(
-    cors(
-      config.clients.flatMap((c) => c.allowedOrigins),
-      'GET,POST,DELETE',
-    ),
-  );
+  app.use(cors(config.clients.flatMap((c) => c.allowedOrigins)));
   app.use(`${ISSUER_PATH}/v1/token`, tokenRequestRewrites(callback, store));
   app.use(interactionRoutes(provider, config.clients, login, sessionTokens));
   app.use(userinfoRoutes(config, verifier, users));
-  app.use(revokeRoutes(config, provider, verifier, store));
-  app.use(introspectRoutes(config, provider, verifier, users));
-  app.use(idxRoutes({ config, provider, login, store, providerDeps }));
+  const tokenEndpointDeps = { clients: config.clients, provider, verifier };
+  app.use(revokeRoutes(tokenEndpointDeps, store));
+  app.use(introspectRoutes(tokenEndpointDeps, users));
+  app.use(idxRoutes({ config, provider, login, store, users }));
   app.use(authnRoutes({ config, login, sessionTokens }));
   app.use(ISSUER_PATH, callback);
   app.use(errorMiddleware((err) => logger.warn(`unexpected error: ${describeUnexpected(err)}`)));

@@ -8,7 +8,7 @@
  * place before the password is checked: attempts in flight count like failures until they end.
  */
 import { createHash } from 'node:crypto';
-import { LOGIN_THROTTLE, type ThrottleLimits } from './config.ts';
+import { LOGIN_THROTTLE, type ThrottleLimits } from './defaults.ts';
 import type { Store } from './store.ts';
 
 /** One reserved sign-in attempt; exactly one of the two is called once the password is checked. */

@@ -5,7 +5,8 @@
  */
 import express, { type Router } from 'express';
 import type { AccessTokenVerifier } from './access-tokens.ts';
-import { ISSUER_PATH, type AuthConfig } from './config.ts';
+import type { AuthConfig } from './config.ts';
+import { ISSUER_PATH } from './defaults.ts';
 import { OAuthError, InvalidToken } from './errors.ts';
 import { userClaims, type UserDirectory } from './users.ts';
 
@@ -23,7 +24,7 @@ export function userinfoRoutes(
     }
     const claims = await verifier.verifyRequest(req, `${config.origin}${req.originalUrl}`);
     const user = claims.uid ? users.byId(claims.uid) : undefined;
-    if (!user) throw new InvalidToken('The access token is invalid.');
+    if (!user) throw new InvalidToken();
     const scopes = new Set(claims.scp ?? []);
     if (!scopes.has('openid'))
       throw new OAuthError(

@@ -1,6 +1,7 @@
 /** The user directory: a JSON file of users with scrypt hashes, allowed scopes and an optional patient. */
 import { readFileSync } from 'node:fs';
-import { verifyPassword } from './passwords.ts';
+import { PROFILE_DEFAULTS } from './defaults.ts';
+import { DUMMY_HASH, verifyPassword } from './passwords.ts';
 
 export interface User {
   /** Okta user id (`00u…`): the ID token and userinfo `sub`, the access token `uid`. */
@@ -22,10 +23,6 @@ export interface UserDirectory {
   /** The user when the password matches, else undefined (never says which part was wrong). */
   authenticate(login: string, password: string): Promise<User | undefined>;
 }
-
-// Burns the same scrypt time for an unknown login, so timing does not reveal which logins exist.
-const DUMMY_HASH =
-  'scrypt$16384$8$1$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA';
 
 export function loadUsers(file: string): UserDirectory {
   const parsed = JSON.parse(readFileSync(file, 'utf8')) as { users?: User[] };
@@ -64,8 +61,8 @@ export function userClaims(user: User, scopes: Set<string>): Record<string, unkn
       given_name: user.givenName,
       family_name: user.familyName,
       preferred_username: user.login,
-      locale: 'en_US',
-      zoneinfo: 'America/Los_Angeles',
+      locale: PROFILE_DEFAULTS.locale,
+      zoneinfo: PROFILE_DEFAULTS.timeZone,
     });
   }
   if (scopes.has('email')) Object.assign(claims, { email: user.login, email_verified: true });

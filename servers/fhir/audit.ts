@@ -1,7 +1,10 @@
 import { closeSync, openSync, renameSync, statSync, writeSync } from 'node:fs';
 import { defaults } from './config.ts';
 
-/** One audit record per request (issue 4 §6): who, what, outcome and cost; never bodies or PHI. */
+/**
+ * One audit record per request, so that who read what can be answered afterwards: who, what, outcome
+ * and cost; never bodies or PHI.
+ */
 export interface AuditRecord {
   time: string;
   requestId: string;

@@ -4,7 +4,7 @@ export const defaults = {
   defaultCount: 20,
   /** Largest page we serve; a larger `_count` is lowered to this and the self link says so. */
   maxCount: 200,
-  /** Clock skew tolerated on `exp`/`nbf`/`iat` (the issue allows at most 60 s). */
+  /** Clock skew tolerated on `exp`/`nbf`/`iat`: a minute covers real clock drift, little next to a token's hour. */
   clockToleranceSeconds: 60,
   /** Only asymmetric algorithms: HS256 with a public key and `none` must never verify. */
   tokenAlgorithms: ['RS256', 'ES256'],

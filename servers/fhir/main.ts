@@ -1,18 +1,20 @@
-import { resolve } from 'node:path';
+import { stackFromEnvironment } from '../stack-config.ts';
 import { introspectionFromEnv } from './auth/introspection.ts';
 import { createLogger } from './logger.ts';
 import { startFhirServer } from './server.ts';
 
-/** `tsx servers/fhir/main.ts`: the FHIR server configured from the environment (docs/CONTRACT.md). */
+/**
+ * `tsx servers/fhir/main.ts`: the FHIR server configured from the environment (docs/CONTRACT.md):
+ * FHIR_PORT, DATA_DIR, ISSUER and APP_ORIGIN through `stackFromEnvironment`, where APP_ORIGIN may
+ * list several origins, comma-separated (the e2e suite serves one app per config variant).
+ */
 const log = createLogger('fhir');
+const stack = stackFromEnvironment();
 const server = await startFhirServer({
-  port: Number(process.env['FHIR_PORT'] ?? 4400),
-  dataDir: resolve(process.env['DATA_DIR'] ?? '.data'),
-  issuer: process.env['ISSUER'] ?? 'http://localhost:4300/oauth2/default',
-  // A comma-separated list admits several app origins (the e2e suite serves one app per config variant).
-  appOrigin: (process.env['APP_ORIGIN'] ?? 'http://localhost:4200')
-    .split(',')
-    .map((origin) => origin.trim()),
+  port: stack.fhirPort,
+  dataDir: stack.dataDir,
+  issuer: stack.issuer,
+  appOrigin: stack.appOrigins,
   // FHIR_INTROSPECTION=off: local JWT checks only; INTROSPECTION_CACHE_SECONDS: answer reuse (5).
   introspection: introspectionFromEnv(process.env),
 });

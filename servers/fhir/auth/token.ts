@@ -26,11 +26,12 @@ export interface TokenRequest {
 export type TokenVerifier = (req: TokenRequest) => Promise<Caller>;
 
 /**
- * Verifies access tokens as ARCHITECTURE.md fixes them: signature against the issuer's JWKS (fetched
- * lazily, because the auth server may start after us, and refetched on an unknown `kid`), `iss`,
- * `aud` = our base URL, `exp`/`nbf` with a small leeway, RS256/ES256 only, and DPoP binding. With
- * `isActive` (introspection.ts), a token that passed every local check is also confirmed with the
- * issuer, so a revoked one is refused before its `exp`.
+ * Verifies access tokens of the shape docs/CONTRACT.md ("Access token") fixes, with the checks
+ * servers/fhir/README.md (Authorization) lists: signature against the issuer's JWKS (fetched lazily,
+ * because the auth server may start after us, and refetched on an unknown `kid`), `iss`, `aud` = our
+ * base URL, `exp`/`nbf` with a small leeway, RS256/ES256 only, and DPoP binding. With `isActive`
+ * (introspection.ts), a token that passed every local check is also confirmed with the issuer, so a
+ * revoked one is refused before its `exp`.
  */
 export function createTokenVerifier(
   issuer: string,

@@ -1,0 +1,140 @@
+/**
+ * Every default and fixed tunable of the local authorization server, each next to its reason. Code
+ * reads these (or the `AuthConfig` built from them, config.ts) and never repeats a value. Where the
+ * operator may change one, config-input.ts says how (option, environment variable, config file).
+ */
+import { fileURLToPath } from 'node:url';
+
+/** The one public single-page-app client (Okta app ids start with `0oa`), as docs/CONTRACT.md fixes it. */
+export const SPA_CLIENT_ID = '0oalocalfhirokta0spa';
+
+/** The app's name where Okta shows one: oidc-provider's `client_name` and the IDX `app` object. */
+export const CLIENT_LABEL = 'fhirokta';
+
+/** Okta's default custom authorization server lives at this path below the org URL. */
+export const ISSUER_PATH = '/oauth2/default';
+
+/** The committed users file (scrypt hashes only); `usersFile` or `USERS_FILE` names another. */
+export const DEFAULT_USERS_FILE = fileURLToPath(new URL('./users.json', import.meta.url));
+
+/** OpenID scopes the server knows; `offline_access` asks for a refresh token. */
+export const OIDC_SCOPES = ['openid', 'profile', 'email', 'offline_access'] as const;
+
+/**
+ * The SMART scopes configured on the authorization server, like the scope list of an Okta custom
+ * authorization server: anything else is `invalid_scope`. v1 (`.read`) and v2 (`.rs`, `.r`, `.s`)
+ * forms; a new resource type is a new entry here.
+ */
+const SMART_CONTEXTS = ['user', 'patient'];
+const SMART_RESOURCE_TYPES = ['*', 'Patient', 'Observation'];
+const SMART_PERMISSIONS = ['read', 'rs', 'r', 's'];
+export const SMART_SCOPES: readonly string[] = SMART_CONTEXTS.flatMap((context) =>
+  SMART_RESOURCE_TYPES.flatMap((type) => SMART_PERMISSIONS.map((p) => `${context}/${type}.${p}`)),
+);
+
+export interface TokenLifetimes {
+  /** Access and ID token lifetime. */
+  accessTokenSeconds: number;
+  /** Refresh token lifetime (idle rotation resets it). */
+  refreshTokenSeconds: number;
+  /** Browser session at the authorization server. */
+  sessionSeconds: number;
+  /** Authorization (and interaction) code. */
+  authorizationCodeSeconds: number;
+  /** Hosted sign-in page / Identity Engine transaction. */
+  interactionSeconds: number;
+  /** Classic Engine one-time session token. */
+  sessionTokenSeconds: number;
+}
+
+export const DEFAULT_LIFETIMES: TokenLifetimes = {
+  /** Okta's default access-token lifetime: one hour. */
+  accessTokenSeconds: 3600,
+  /** 30 days: silent renewal survives days away, yet a forgotten device's refresh token still ends. */
+  refreshTokenSeconds: 30 * 24 * 3600,
+  /** A working day: one sign-in per shift. */
+  sessionSeconds: 8 * 3600,
+  /** Exchanged right after the redirect: a minute covers a slow network, and a leaked code dies fast. */
+  authorizationCodeSeconds: 60,
+  /** Ten minutes to type a password before the sign-in page expires. */
+  interactionSeconds: 600,
+  /** Okta's session tokens live 5 minutes at most. */
+  sessionTokenSeconds: 300,
+};
+
+/**
+ * oidc-provider's lifetimes for flows this server does not enable. Set to a number so oidc-provider
+ * never calls (and logs a "you SHOULD change it" notice about) its own default functions.
+ */
+export const UNUSED_FLOW_TTL_SECONDS = 600;
+
+/**
+ * Okta's "Grace period for token rotation" (SPA app settings): how long after a rotation the previous
+ * refresh token is still accepted. Okta allows 0 (off) to 60 seconds and defaults to 30.
+ */
+export const REFRESH_TOKEN_GRACE = { defaultSeconds: 30, maxSeconds: 60 } as const;
+
+/** Failed sign-ins allowed within the window before refusing. */
+export interface ThrottleLimits {
+  maxFailuresPerUser: number;
+  maxFailuresPerIp: number;
+  windowSeconds: number;
+}
+
+export const LOGIN_THROTTLE: ThrottleLimits = {
+  /** A few typos, then a pause: online guessing gets five tries per window. */
+  maxFailuresPerUser: 5,
+  /** Higher: locally every browser (and every e2e test) is 127.0.0.1, and one user's typos must not lock out the others. */
+  maxFailuresPerIp: 20,
+  /** Five minutes: guessing stays slow, and a locked-out user only has to wait. */
+  windowSeconds: 300,
+};
+
+/** The signing key: RS256, as the token contract fixes (docs/CONTRACT.md); keys.ts keeps RSA members. */
+export const SIGNING_KEY = { algorithm: 'RS256', modulusLength: 2048 } as const;
+
+/** Clock skew tolerated when userinfo and introspect verify our own access tokens. */
+export const ACCESS_TOKEN_CLOCK_TOLERANCE_SECONDS = 5;
+
+/**
+ * DPoP proofs: the algorithms at `/v1/token` (oidc-provider) and at userinfo (access-tokens.ts); the age
+ * and replay limits at userinfo only, as oidc-provider applies its own at `/v1/token`.
+ */
+export const DPOP_PROOFS = {
+  /** Asymmetric only; okta-auth-js signs with RS256, other clients often with ES256 or EdDSA. */
+  algorithms: ['RS256', 'ES256', 'PS256', 'EdDSA'],
+  /** A proof older than this (plus the tolerance) is stale; its `jti` is remembered that long. */
+  maxAgeSeconds: 300,
+  clockToleranceSeconds: 5,
+  /** The most `jti`s remembered at once: a flood shortens the window (see ReplayGuard) instead of growing memory. */
+  replayMaxEntries: 100_000,
+} as const;
+
+/** `/v1/token` bodies are read before oidc-provider sees them (okta-rewrites.ts): its own limit, 56 KB. */
+export const TOKEN_REQUEST_MAX_BODY_BYTES = 56 * 1024;
+
+/** CORS for the Okta-shaped endpoints (cors.ts). */
+export const CORS = {
+  /** DELETE: okta-auth-js `closeSession()` sends `DELETE /api/v1/sessions/me`. */
+  methods: 'GET,POST,DELETE',
+  /** The app reads the refusal's challenge and the DPoP nonce it must retry with. */
+  exposedHeaders: 'WWW-Authenticate, DPoP-Nonce',
+  /** Every okta-auth-js call is preflighted (custom header): cache the answer for an hour. */
+  preflightMaxAgeSeconds: 3600,
+} as const;
+
+/**
+ * scrypt cost of new password hashes (hash-password.ts) and of the dummy hash an unknown login is
+ * checked against; stored hashes carry their own cost, up to `maxmemBytes` of memory to verify.
+ */
+export const PASSWORD_HASHING = {
+  N: 16384,
+  r: 8,
+  p: 1,
+  keyBytes: 32,
+  saltBytes: 16,
+  maxmemBytes: 64 * 1024 * 1024,
+} as const;
+
+/** Locale and time zone of every user (users.json has neither), so userinfo and `/api/v1/authn` agree. */
+export const PROFILE_DEFAULTS = { locale: 'en_US', timeZone: 'America/Los_Angeles' } as const;
