@@ -10,7 +10,7 @@
  * Proof algorithms accepted everywhere: okta-auth-js signs with RS256; ES256 is the common choice of
  * other clients. The issuer's token endpoint, userinfo, the FHIR server and their metadata use this list.
  */
-export const DPOP_ALGORITHMS: readonly string[] = ['RS256', 'ES256'];
+export const DPOP_ALGORITHMS = ['RS256', 'ES256'] as const;
 export const DPOP_PROOF_TYPE = 'dpop+jwt';
 /** Claims every proof must carry; a proof sent with an access token must also carry `ath`. */
 export const DPOP_REQUIRED_CLAIMS: readonly string[] = ['jti', 'htm', 'htu', 'iat'];

@@ -12,6 +12,12 @@ import {
   type JWTVerifyGetKey,
 } from 'jose';
 import type { Request } from 'express';
+import {
+  DPOP_ALGORITHMS,
+  DPOP_PROOF_TYPE,
+  DPOP_REQUIRED_CLAIMS,
+  proofMismatch,
+} from '../../protocol/dpop.ts';
 import { ReplayGuard } from '../../protocol/replay-guard.ts';
 import { ACCESS_TOKEN_CLOCK_TOLERANCE_SECONDS, DPOP_PROOFS, SIGNING_KEY } from './defaults.ts';
 import { InvalidRequest, InvalidToken } from './errors.ts';
@@ -69,29 +75,24 @@ export function createAccessTokenVerifier(opts: {
   ): Promise<void> {
     try {
       const { payload, protectedHeader } = await jwtVerify(proof, EmbeddedJWK, {
-        typ: 'dpop+jwt',
-        algorithms: [...DPOP_PROOFS.algorithms],
+        typ: DPOP_PROOF_TYPE,
+        algorithms: [...DPOP_ALGORITHMS],
         maxTokenAge: DPOP_PROOFS.maxAgeSeconds,
         clockTolerance: DPOP_PROOFS.clockToleranceSeconds,
+        requiredClaims: [...DPOP_REQUIRED_CLAIMS],
       });
-      const htu = new URL(url);
-      htu.search = '';
-      htu.hash = '';
-      const ath = createHash('sha256').update(token).digest('base64url');
       const thumbprint = await calculateJwkThumbprint(
         protectedHeader.jwk as NonNullable<typeof protectedHeader.jwk>,
       );
-      if (
-        payload.htm !== req.method ||
-        typeof payload.htu !== 'string' ||
-        payload.htu.split(/[?#]/)[0] !== htu.href ||
-        payload.ath !== ath ||
-        thumbprint !== jkt ||
-        !payload.jti ||
-        !proofs.firstUse(`${jkt}:${payload.jti}`, Number(payload.iat) * 1000)
-      ) {
+      const mismatch = proofMismatch(payload, {
+        method: req.method,
+        url,
+        ath: createHash('sha256').update(token).digest('base64url'),
+        thumbprint,
+        jkt,
+      });
+      if (mismatch || !proofs.firstUse(`${jkt}:${String(payload.jti)}`, Number(payload.iat) * 1000))
         throw new Error('proof mismatch');
-      }
     } catch {
       throw new InvalidToken('DPoP proof is invalid.', 'DPoP');
     }

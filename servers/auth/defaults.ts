@@ -97,12 +97,10 @@ export const SIGNING_KEY = { algorithm: 'RS256', modulusLength: 2048 } as const;
 export const ACCESS_TOKEN_CLOCK_TOLERANCE_SECONDS = 5;
 
 /**
- * DPoP proofs: the algorithms at `/v1/token` (oidc-provider) and at userinfo (access-tokens.ts); the age
- * and replay limits at userinfo only, as oidc-provider applies its own at `/v1/token`.
+ * DPoP proofs at userinfo (access-tokens.ts): the age and replay limits, as oidc-provider applies its
+ * own at `/v1/token`. The algorithms, the same everywhere, are DPOP_ALGORITHMS in protocol/dpop.ts.
  */
 export const DPOP_PROOFS = {
-  /** Asymmetric only; okta-auth-js signs with RS256, other clients often with ES256 or EdDSA. */
-  algorithms: ['RS256', 'ES256', 'PS256', 'EdDSA'],
   /** A proof older than this (plus the tolerance) is stale; its `jti` is remembered that long. */
   maxAgeSeconds: 300,
   clockToleranceSeconds: 5,

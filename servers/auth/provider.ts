@@ -3,10 +3,10 @@
  * JWT access tokens with Okta's claim shape, and the scope policy (scope-policy.ts) applied to every grant.
  */
 import Provider, { errors, type Configuration, type KoaContextWithOIDC } from 'oidc-provider';
+import { DPOP_ALGORITHMS } from '../../protocol/dpop.ts';
 import { originsOf, type AuthConfig } from './config.ts';
 import {
   CLIENT_LABEL,
-  DPOP_PROOFS,
   ISSUER_PATH,
   OIDC_SCOPES,
   SIGNING_KEY,
@@ -85,7 +85,7 @@ export function createProvider(deps: ProviderDeps): Provider {
     },
     pkce: { required: () => true },
     responseTypes: ['code'],
-    enabledJWA: { dPoPSigningAlgValues: [...DPOP_PROOFS.algorithms] },
+    enabledJWA: { dPoPSigningAlgValues: [...DPOP_ALGORITHMS] },
     features: {
       devInteractions: { enabled: false },
       revocation: { enabled: true },
