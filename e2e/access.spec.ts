@@ -49,8 +49,8 @@ test('the clinician reads patients and observations, and the token inspector sho
   expect(await grantedScopesOnInspector(page, stack)).toEqual(
     [...OPENID_SCOPES, 'user/*.read'].sort(),
   );
-  await expect(page.locator('ul.token-checks li')).toHaveCount(4);
-  await expect(page.locator('ul.token-checks li strong')).toHaveText(Array<string>(4).fill('OK:'));
+  await expect(page.locator('ul.token-checks li')).toHaveCount(7);
+  await expect(page.locator('ul.token-checks li strong')).toHaveText(Array<string>(7).fill('OK:'));
   await expect(check(page, /audience \(aud\)/)).toContainText(`aud is ${stack.fhirBase}.`);
   await expect(check(page, /client_id/)).toContainText('client_id is 0oalocalfhirokta0spa.');
   await expect(page.getByTestId('access-expiry')).toHaveText(/expires in/i);
@@ -104,8 +104,8 @@ test('front desk sees patients, and a patient’s page says observations are out
   expect(await grantedScopesOnInspector(page, stack)).toEqual(
     [...OPENID_SCOPES, 'user/Patient.read'].sort(),
   );
-  await expect(check(page, /reads Patient|read.*Patient/i).locator('strong')).toHaveText('OK:');
-  await expect(check(page, /Reading observations/).locator('strong')).toHaveText('Problem:');
+  await expect(check(page, /scopes read Patient/).locator('strong')).toHaveText('OK:');
+  await expect(check(page, /scopes read Observation/).locator('strong')).toHaveText('Problem:');
 });
 
 test('the patient lands on their own record and cannot open another patient’s', async ({
@@ -142,5 +142,8 @@ test('the patient lands on their own record and cannot open another patient’s'
   await expect(page.getByLabel('Access token claims', { exact: true })).toContainText(
     '"patient": "pat-0001"',
   );
-  await expect(check(page, /Reading observations/).locator('strong')).toHaveText('OK:');
+  await expect(check(page, /scopes read Observation/).locator('strong')).toHaveText('OK:');
+  await expect(check(page, /"patient" claim/)).toContainText(
+    'patient/ scopes act on Patient pat-0001.',
+  );
 });

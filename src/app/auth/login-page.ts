@@ -16,6 +16,8 @@ import { SessionEndNotices, sessionEndMessage } from '../session/session-end';
 import { SIGN_IN_WIDGET_FACTORY, SignInWidget, ensureWidgetStylesheet } from './widget-loader';
 
 export const WIDGET_CONTAINER_ID = 'okta-sign-in-widget';
+/** How long a new tab looks for a live Okta session before offering the sign-in (a down issuer never answers). */
+const SILENT_SIGN_IN_TIMEOUT_MS = 3_000;
 
 /**
  * The /login page. In redirect mode a button sends the user to the Okta-hosted page; in widget
@@ -45,6 +47,8 @@ export class LoginPage implements OnInit, OnDestroy {
 
   protected readonly mode = this.config.loginMode;
   protected readonly busy = signal(false);
+  /** True while a live Okta session is looked for, before anything is offered. */
+  protected readonly checking = signal(this.notice === undefined);
   protected readonly widgetLoading = signal(this.config.loginMode === 'widget');
   protected readonly errorMessage = signal('');
   protected readonly widgetContainerId = WIDGET_CONTAINER_ID;
@@ -58,19 +62,23 @@ export class LoginPage implements OnInit, OnDestroy {
       return;
     }
     if (this.notice) this.oktaAuth.setOriginalUri(this.notice.returnPath);
-    else void this.signInSilently();
+    // First, alone: a sign-in started meanwhile would share okta-auth-js's transaction storage with it.
+    else if (await this.signInSilently()) return;
+    this.checking.set(false);
     if (this.mode === 'widget') await this.showWidget();
   }
 
-  /** Uses a live Okta session through the hidden iframe (prompt=none); no session, no change. */
-  private async signInSilently(): Promise<void> {
+  /** Uses a live Okta session through the hidden iframe (prompt=none); false when there is none. */
+  private async signInSilently(): Promise<boolean> {
     try {
-      const { tokens } = await this.oktaAuth.token.getWithoutPrompt();
-      if (this.destroyed) return;
-      this.widget?.remove();
-      await this.oktaAuth.handleLoginRedirect(tokens);
+      const { tokens } = await this.oktaAuth.token.getWithoutPrompt({
+        timeout: SILENT_SIGN_IN_TIMEOUT_MS,
+      });
+      if (!this.destroyed) await this.oktaAuth.handleLoginRedirect(tokens);
+      return true;
     } catch {
-      // login_required (no Okta session) or the issuer is unreachable: the page is already offered.
+      // login_required (no Okta session), or the issuer did not answer in time.
+      return false;
     }
   }
 
