@@ -27,6 +27,8 @@ export interface AppVariant {
   dpop?: boolean;
   scopes?: string[];
   session?: { idleMinutes?: number; warningSeconds?: number };
+  /** Another FHIR base than the stack's (a proxy in front of it); DPoP must then be off. */
+  fhirBase?: string;
 }
 
 export interface StackUrls {
@@ -217,7 +219,7 @@ function appConfig(issuer: string, fhirBase: string, variant: AppVariant): unkno
       dpop: variant.dpop ?? true,
     },
     loginMode: variant.loginMode ?? 'redirect',
-    fhir: { baseUrl: fhirBase },
+    fhir: { baseUrl: variant.fhirBase ?? fhirBase },
     ...(variant.session ? { session: variant.session } : {}),
   };
 }

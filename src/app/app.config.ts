@@ -11,6 +11,7 @@ import { Router, provideRouter, withComponentInputBinding } from '@angular/route
 import { OKTA_AUTH, OktaAuthModule } from '@okta/okta-angular';
 import { routes } from './app.routes';
 import { authInterceptor } from './auth/auth-interceptor';
+import { retryInterceptor } from './fhir/retry-interceptor';
 import { createOktaAuth, installReturnToOriginalUri, onAuthRequired } from './auth/okta-setup';
 import { RUNTIME_CONFIG, RuntimeConfig } from './config/runtime-config';
 import { SessionEndNotices } from './session/session-end';
@@ -26,7 +27,8 @@ export function createAppConfig(config: RuntimeConfig): ApplicationConfig {
       { provide: ErrorHandler, useClass: PhiSafeErrorHandler },
       { provide: RUNTIME_CONFIG, useValue: config },
       provideRouter(routes, withComponentInputBinding()),
-      provideHttpClient(withInterceptors([authInterceptor])),
+      // Retry first: a retried read passes the auth interceptor again, for a fresh DPoP proof.
+      provideHttpClient(withInterceptors([retryInterceptor, authInterceptor])),
       importProvidersFrom(OktaAuthModule.forRoot({ oktaAuth, onAuthRequired })),
       provideAppInitializer(() =>
         installReturnToOriginalUri(inject(OKTA_AUTH), inject(Router), inject(SessionEndNotices)),

@@ -60,6 +60,13 @@ describe('FHIR errors', () => {
     expect(error.advice).toContain('Not permitted');
   });
 
+  it('on 429 says the server is busy and to wait, never to change the search', () => {
+    const error = toFhirError(new HttpErrorResponse({ status: 429, error: null }));
+    expect(error.kind).toBe('server');
+    expect(error.detail).toBe('The FHIR server is receiving too many requests (HTTP 429).');
+    expect(error.advice).toBe('Wait a moment, then retry.');
+  });
+
   it('uses a summary when the server sends no OperationOutcome', () => {
     expect(toFhirError(new HttpErrorResponse({ status: 502, error: '<html>' })).detail).toBe(
       'The FHIR server failed (HTTP 502).',

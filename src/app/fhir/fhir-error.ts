@@ -94,6 +94,14 @@ export function toFhirError(error: unknown): FhirError {
       status,
     );
   }
+  if (status === 429) {
+    return new FhirError(
+      'server',
+      outcomeText || 'The FHIR server is receiving too many requests (HTTP 429).',
+      'Wait a moment, then retry.',
+      status,
+    );
+  }
   if (status >= 400 && status < 500) {
     return new FhirError(
       'bad-request',

@@ -4,6 +4,7 @@ import { RouterLink, RouterOutlet } from '@angular/router';
 import { IdleWarning } from '../session/idle-warning';
 import { ApiKeyWarning } from './api-key-warning';
 import { LoginStatus } from './login-status';
+import { RetryBanner } from './retry-banner';
 
 /**
  * The app frame: toolbar with the app name and the signed-in user, the API-key warning when a key
@@ -11,7 +12,15 @@ import { LoginStatus } from './login-status';
  */
 @Component({
   selector: 'app-root',
-  imports: [MatToolbarModule, RouterLink, RouterOutlet, LoginStatus, ApiKeyWarning, IdleWarning],
+  imports: [
+    MatToolbarModule,
+    RouterLink,
+    RouterOutlet,
+    LoginStatus,
+    ApiKeyWarning,
+    IdleWarning,
+    RetryBanner,
+  ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <a class="skip-link" href="#main-content">Skip to content</a>
@@ -21,6 +30,7 @@ import { LoginStatus } from './login-status';
       <app-login-status />
     </mat-toolbar>
     <app-api-key-warning />
+    <app-retry-banner />
     <main id="main-content" class="page" tabindex="-1">
       <router-outlet />
     </main>

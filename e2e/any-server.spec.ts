@@ -1,0 +1,74 @@
+// The app against a FHIR server that answers the way cloud services do under load: rate limits with
+// Retry-After and short outages during deployments. The misbehaving proxy sits in front of the real
+// local FHIR server; everything else (sign-in, tokens, data) is the real stack.
+import type { Page } from '@playwright/test';
+import { expect, signInWithRedirect, test } from './fixtures.ts';
+import { startMisbehavingFhir, type MisbehavingFhir } from './misbehaving-fhir.ts';
+import { startStack, type RunningStack } from './stack.ts';
+
+let stack: RunningStack;
+let proxy: MisbehavingFhir;
+
+test.beforeAll(async () => {
+  proxy = await startMisbehavingFhir();
+  // DPoP off: a proof names the URL the app called (the proxy), which the server behind it would refuse.
+  stack = await startStack({ variants: { proxied: { dpop: false, fhirBase: proxy.baseUrl } } });
+  proxy.setTarget(stack.fhirBase);
+});
+test.afterAll(async () => {
+  await stack.close();
+  await proxy.close();
+});
+test.beforeEach(() => proxy.set({}));
+
+async function signedInOnPatients(page: Page): Promise<void> {
+  const app = stack.apps['proxied'] ?? '';
+  await page.goto(`${app}/patients`);
+  await signInWithRedirect(page, { ...stack, appUrl: app }, 'clinician@example.com');
+  await expect(page.getByText(/^120 patients$/)).toBeVisible();
+}
+
+const patientSearches = () => proxy.seen.filter((line) => line.startsWith('GET /fhir/Patient?'));
+
+test('a rate-limited read waits as Retry-After asks, says so meanwhile, and the page loads', async ({
+  page,
+}) => {
+  await signedInOnPatients(page);
+  proxy.set({ rateLimit: { requests: 1, retryAfterSeconds: 2 } });
+  const before = patientSearches().length;
+  await page.reload();
+  await expect(page.getByRole('status').filter({ hasText: 'too many requests' })).toContainText(
+    'Trying again in 2 s',
+  );
+  await expect(page.getByText(/^120 patients$/)).toBeVisible();
+  await expect(page.getByRole('alert')).toHaveCount(0);
+  await expect(page.getByRole('status').filter({ hasText: 'too many requests' })).toHaveCount(0);
+  expect(patientSearches().length - before).toBe(2);
+});
+
+test('a 503 during a deployment is retried once, and the page loads', async ({ page }) => {
+  await signedInOnPatients(page);
+  proxy.set({ unavailable: 1 });
+  await page.reload();
+  await expect(page.getByText(/^120 patients$/)).toBeVisible();
+  await expect(page.getByRole('alert')).toHaveCount(0);
+});
+
+test('a server that keeps refusing gets one retry, then its own words and a Retry that works', async ({
+  page,
+}) => {
+  await signedInOnPatients(page);
+  proxy.set({ rateLimit: { requests: 100, retryAfterSeconds: 1 } });
+  const before = patientSearches().length;
+  await page.reload();
+  const alert = page.getByRole('alert');
+  await expect(alert).toContainText('Could not load patients');
+  await expect(alert).toContainText('Rate limit exceeded');
+  await expect(alert).toContainText('Wait a moment, then retry.');
+  expect(patientSearches().length - before, 'one request and one retry, no loop').toBe(2);
+
+  proxy.set({});
+  await alert.getByRole('button', { name: 'Retry' }).click();
+  await expect(page.getByText(/^120 patients$/)).toBeVisible();
+  await expect(page.getByRole('alert')).toHaveCount(0);
+});
