@@ -20,7 +20,7 @@ import {
   loginForTokens,
   startTestServer,
   type TestServer,
-} from '../servers/auth/testing.ts';
+} from '../test-support/auth.ts';
 
 const SCOPE = 'openid profile email offline_access user/*.read';
 const USERS = ['clinician@example.com', 'frontdesk@example.com', 'patient@example.com'];

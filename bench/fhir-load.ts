@@ -18,7 +18,7 @@ import { join, resolve } from 'node:path';
 import autocannon from 'autocannon';
 import { silentLogger } from '../servers/auth/logger.ts';
 import { startAuthServer } from '../servers/auth/server.ts';
-import { APP_ORIGIN, Browser, loginForTokens } from '../servers/auth/testing.ts';
+import { APP_ORIGIN, Browser, loginForTokens } from '../test-support/auth.ts';
 import { freePort, stopAll, tsEntry, waitForUrl } from '../servers/launch.ts';
 
 const args = process.argv.slice(2);

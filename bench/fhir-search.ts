@@ -31,7 +31,7 @@ import { seedStore } from '../servers/fhir/seed-store.ts';
 import { FhirStore } from '../servers/fhir/store/store.ts';
 import { parseSearch } from '../servers/fhir/search/parse.ts';
 import { searchsetBundle } from '../servers/fhir/search/bundle.ts';
-import { mintToken, startIssuer } from '../servers/fhir/test-support.ts';
+import { mintToken, startIssuer } from '../test-support/fhir.ts';
 import { importJson, listFiles } from '../servers/fhir/import/files.ts';
 import { stats, fmt, type Stats } from './fhir-stats.ts';
 

@@ -18,7 +18,7 @@ import {
   pkce,
   startTestServer,
   type TestServer,
-} from '../servers/auth/testing.ts';
+} from '../test-support/auth.ts';
 import { findLeaks } from './log-scan.ts';
 
 const ATTACKER = 'https://attacker.example';

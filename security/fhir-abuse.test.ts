@@ -14,9 +14,9 @@ import Database from 'better-sqlite3';
 import { SignJWT, exportJWK, generateKeyPair, importJWK, type JWK, type JWTPayload } from 'jose';
 import { silentLogger } from '../servers/auth/logger.ts';
 import { startAuthServer, type AuthServer } from '../servers/auth/server.ts';
-import { APP_ORIGIN, Browser, loginForTokens } from '../servers/auth/testing.ts';
+import { APP_ORIGIN, Browser, loginForTokens } from '../test-support/auth.ts';
 import { startFhirServer, type FhirServer } from '../servers/fhir/server.ts';
-import type { Bundle } from '../servers/fhir/test-support.ts';
+import type { Bundle } from '../test-support/fhir.ts';
 import { freePort } from '../servers/launch.ts';
 
 type Json = Record<string, unknown>;

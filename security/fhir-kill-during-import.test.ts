@@ -2,7 +2,7 @@
  * kill -9 during import: the importer CLI and the FHIR server's `POST /fhir`, each a real child
  * process killed with SIGKILL while it writes large transaction Bundles. Every Bundle must be all or
  * nothing, everything acknowledged before the kill must be there, and the data from before must be
- * untouched. (`servers/fhir/durability.test.ts` covers the seed; this covers import.)
+ * untouched. (`servers/fhir/store/durability.test.ts` covers the seed; this covers import.)
  */
 import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { seedStore } from '../servers/fhir/seed-store.ts';
 import { FhirStore } from '../servers/fhir/store/store.ts';
-import { mintToken, startIssuer, type TestIssuer } from '../servers/fhir/test-support.ts';
+import { mintToken, startIssuer, type TestIssuer } from '../test-support/fhir.ts';
 import { freePort, launch, tsEntry, waitForUrl, type LaunchedProcess } from '../servers/launch.ts';
 
 const OBSERVATIONS_PER_BUNDLE = 300;

@@ -18,7 +18,7 @@ import {
   startTestServer,
   type TestServer,
   type TokenResponse,
-} from '../servers/auth/testing.ts';
+} from '../test-support/auth.ts';
 import { startFhirServer, type FhirServer } from '../servers/fhir/server.ts';
 import { freePort } from '../servers/launch.ts';
 

@@ -9,7 +9,7 @@ import {
   pkce,
   startTestServer,
   type TestServer,
-} from './testing.ts';
+} from '../../test-support/auth.ts';
 
 describe('Classic Engine: /api/v1/authn and sessionToken', () => {
   let server: TestServer;

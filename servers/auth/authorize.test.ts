@@ -9,7 +9,7 @@ import {
   pkce,
   startTestServer,
   type TestServer,
-} from './testing.ts';
+} from '../../test-support/auth.ts';
 
 describe('authorization requests and logout', () => {
   let server: TestServer;

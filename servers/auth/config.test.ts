@@ -14,7 +14,7 @@ import {
   formAction,
   pkce,
   startTestServer,
-} from './testing.ts';
+} from '../../test-support/auth.ts';
 
 describe('configuration', () => {
   test('environment variables have the contract defaults and override the file', () => {

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { APP_ORIGIN, startTestServer, type TestServer } from './testing.ts';
+import { APP_ORIGIN, startTestServer, type TestServer } from '../../test-support/auth.ts';
 
 describe('discovery and keys', () => {
   let server: TestServer;

@@ -14,7 +14,7 @@ import {
   type DpopKey,
   type DpopTokenResponse,
   type TestServer,
-} from './testing.ts';
+} from '../../test-support/auth.ts';
 
 /** What a browser app may read of a cross-origin answer: the CORS grant and the exposed headers. */
 function assertBrowserCanReadNonce(res: DpopTokenResponse): void {

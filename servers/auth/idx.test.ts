@@ -13,7 +13,7 @@ import {
   pkce,
   startTestServer,
   type TestServer,
-} from './testing.ts';
+} from '../../test-support/auth.ts';
 
 const ION = 'application/ion+json; okta-version=1.0.0';
 

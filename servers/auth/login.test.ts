@@ -15,7 +15,7 @@ import {
   redirectLogin,
   startTestServer,
   type TestServer,
-} from './testing.ts';
+} from '../../test-support/auth.ts';
 
 describe('redirect login with the hosted sign-in page', () => {
   let server: TestServer;

@@ -14,7 +14,7 @@ import {
   redirectLogin,
   startTestServer,
   type TestServer,
-} from './testing.ts';
+} from '../../test-support/auth.ts';
 
 /** Restarts on the same port and data directory, so the issuer and the browser's cookies still apply. */
 async function restart(

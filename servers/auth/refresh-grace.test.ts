@@ -16,7 +16,7 @@ import {
   startTestServer,
   type TestServer,
   type TokenResponse,
-} from './testing.ts';
+} from '../../test-support/auth.ts';
 
 const OFFLINE_SCOPE = 'openid profile offline_access user/*.read';
 

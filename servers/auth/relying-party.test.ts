@@ -17,7 +17,7 @@ import {
   formAction,
   startTestServer,
   type TestServer,
-} from './testing.ts';
+} from '../../test-support/auth.ts';
 
 const CLINICIAN_ID = '00ulocal0clinician01';
 const SCOPE = 'openid profile email user/*.read';

@@ -5,7 +5,13 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { OktaAuth, type OktaAuthOptions, type Tokens } from '@okta/okta-auth-js';
-import { CLIENT_ID, PASSWORD, REDIRECT_URI, startTestServer, type TestServer } from './testing.ts';
+import {
+  CLIENT_ID,
+  PASSWORD,
+  REDIRECT_URI,
+  startTestServer,
+  type TestServer,
+} from '../../test-support/auth.ts';
 
 const SCOPES = ['openid', 'profile', 'email', 'offline_access', 'user/*.read'];
 

@@ -10,7 +10,7 @@ import {
   startTestServer,
   type TestServer,
   type TokenResponse,
-} from './testing.ts';
+} from '../../test-support/auth.ts';
 
 // okta-auth-js sends `Authorization: Basic base64(clientId)`, without a colon or a secret.
 const OKTA_BASIC = `Basic ${Buffer.from(CLIENT_ID).toString('base64')}`;

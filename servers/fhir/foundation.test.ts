@@ -1,7 +1,13 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { normalizeText } from './text.ts';
-import { APP_ORIGIN, link, startHarness, type Bundle, type Harness } from './test-support.ts';
+import {
+  APP_ORIGIN,
+  link,
+  startHarness,
+  type Bundle,
+  type Harness,
+} from '../../test-support/fhir.ts';
 
 describe('FHIR server foundation', () => {
   let h: Harness;

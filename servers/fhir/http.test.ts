@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { buildConfig } from '../auth/config.ts';
 import { defaults } from './config.ts';
-import { APP_ORIGIN, startHarness, type Bundle, type Harness } from './test-support.ts';
+import { APP_ORIGIN, startHarness, type Bundle, type Harness } from '../../test-support/fhir.ts';
 
 type Json = Record<string, unknown>;
 

@@ -11,7 +11,11 @@ import {
   type JWK,
   type JWTPayload,
 } from 'jose';
-import { startFhirServer, type FhirServer, type FhirServerOptions } from './server.ts';
+import {
+  startFhirServer,
+  type FhirServer,
+  type FhirServerOptions,
+} from '../servers/fhir/server.ts';
 
 /**
  * A stand-in issuer: serves a JWKS at `{issuer}/v1/keys`, answers `{issuer}/v1/introspect` the way the

@@ -3,9 +3,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
-import { parseSearch } from './search/parse.ts';
-import { INDEX_VERSION } from './store/schema.ts';
-import { FhirStore } from './store/store.ts';
+import { parseSearch } from '../search/parse.ts';
+import { INDEX_VERSION } from './schema.ts';
+import { FhirStore } from './store.ts';
 
 describe('a data directory written by an older version', () => {
   const dir = mkdtempSync(join(tmpdir(), 'fhir-upgrade-'));

@@ -9,8 +9,8 @@ import {
   type CryptoKey,
   type JWK,
 } from 'jose';
-import { createDpopVerifier } from './auth/dpop.ts';
-import { startHarness, type Harness } from './test-support.ts';
+import { createDpopVerifier } from './dpop.ts';
+import { startHarness, type Harness } from '../../../test-support/fhir.ts';
 
 interface ProofOptions {
   method?: string;

@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { FhirStore } from './store/store.ts';
+import { FhirStore } from './store.ts';
 
 describe('durability', () => {
   it('a process killed with SIGKILL mid-import leaves all or nothing', async () => {
@@ -12,8 +12,8 @@ describe('durability', () => {
     const file = join(dir, 'fhir.sqlite');
     // A large seed is one long transaction; kill it once it has certainly started writing.
     const script = `
-      import { FhirStore } from ${JSON.stringify(join(import.meta.dirname, 'store/store.ts'))};
-      import { seedStore } from ${JSON.stringify(join(import.meta.dirname, 'seed-store.ts'))};
+      import { FhirStore } from ${JSON.stringify(join(import.meta.dirname, 'store.ts'))};
+      import { seedStore } from ${JSON.stringify(join(import.meta.dirname, '../seed-store.ts'))};
       const store = new FhirStore(${JSON.stringify(file)});
       process.stdout.write('ready\\n');
       seedStore(store, { patients: 3000, seed: 1 });

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { rmSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
 import { SignJWT, exportJWK, exportSPKI, generateKeyPair, type CryptoKey } from 'jose';
-import { startHarness, type Bundle, type Harness } from './test-support.ts';
+import { startHarness, type Bundle, type Harness } from '../../../test-support/fhir.ts';
 
 type Json = Record<string, unknown>;
 

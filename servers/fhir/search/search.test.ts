@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { link, startHarness, type Bundle, type Harness } from './test-support.ts';
+import { link, startHarness, type Bundle, type Harness } from '../../../test-support/fhir.ts';
 
 type Json = Record<string, unknown>;
 

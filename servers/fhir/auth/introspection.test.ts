@@ -11,11 +11,11 @@ import {
   loginForTokens,
   startTestServer,
   type TestServer,
-} from '../auth/testing.ts';
-import { freePort } from '../launch.ts';
-import { introspectionFromEnv } from './auth/introspection.ts';
-import { startFhirServer, type FhirServer } from './server.ts';
-import { startHarness, type Harness } from './test-support.ts';
+} from '../../../test-support/auth.ts';
+import { freePort } from '../../launch.ts';
+import { introspectionFromEnv } from './introspection.ts';
+import { startFhirServer, type FhirServer } from '../server.ts';
+import { startHarness, type Harness } from '../../../test-support/fhir.ts';
 
 interface Outcome {
   resourceType: string;

@@ -7,8 +7,12 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SignJWT, exportJWK, generateKeyPair, type CryptoKey, type JWK } from 'jose';
-import { silentLogger } from './logger.ts';
-import { startAuthServer, type AuthServer, type AuthServerOptions } from './server.ts';
+import { silentLogger } from '../servers/auth/logger.ts';
+import {
+  startAuthServer,
+  type AuthServer,
+  type AuthServerOptions,
+} from '../servers/auth/server.ts';
 
 export const APP_ORIGIN = 'http://localhost:4200';
 export const FHIR_BASE = 'http://localhost:4400/fhir';

@@ -2,14 +2,14 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { importFile, listFiles } from './import/files.ts';
-import { FhirStore } from './store/store.ts';
-import { startHarness, type Bundle, type Harness } from './test-support.ts';
+import { importFile, listFiles } from './files.ts';
+import { FhirStore } from '../store/store.ts';
+import { startHarness, type Bundle, type Harness } from '../../../test-support/fhir.ts';
 
 type Json = Record<string, unknown>;
 
 /** Real-world data from ../shared/fixtures (Synthea, HL7 examples); skipped on a fresh clone without it. */
-const fixtures = join(import.meta.dirname, '../../../shared/fixtures');
+const fixtures = join(import.meta.dirname, '../../../../shared/fixtures');
 const haveFixtures = existsSync(join(fixtures, 'synthea'));
 
 describe('importing the shared fixtures', () => {
