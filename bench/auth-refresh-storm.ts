@@ -21,22 +21,14 @@ import {
   startTestServer,
   type TestServer,
 } from '../test-support/auth.ts';
+import { positiveOption } from './args.ts';
 
 const SCOPE = 'openid profile email offline_access user/*.read';
 const USERS = ['clinician@example.com', 'frontdesk@example.com', 'patient@example.com'];
 
-const args = process.argv.slice(2);
-function option(name: string, fallback: number): number {
-  const i = args.indexOf(`--${name}`);
-  const value = i >= 0 ? Number(args[i + 1]) : fallback;
-  if (!Number.isFinite(value) || value <= 0) {
-    throw new Error(`--${name} must be a positive number (got ${args[i + 1] ?? 'nothing'})`);
-  }
-  return value;
-}
-const sessions = Math.floor(option('sessions', 20));
-const concurrency = Math.floor(option('concurrency', 16));
-const durationSeconds = option('duration', 20);
+const sessions = Math.floor(positiveOption('sessions', 20));
+const concurrency = Math.floor(positiveOption('concurrency', 16));
+const durationSeconds = positiveOption('duration', 20);
 
 const out = (line = ''): void => void process.stdout.write(`${line}\n`);
 const mb = (bytes: number): string => `${(bytes / 1024 / 1024).toFixed(1)} MB`;

@@ -20,16 +20,12 @@ import { silentLogger } from '../servers/auth/logger.ts';
 import { startAuthServer } from '../servers/auth/server.ts';
 import { APP_ORIGIN, Browser, loginForTokens } from '../test-support/auth.ts';
 import { freePort, stopAll, tsEntry, waitForUrl } from '../servers/launch.ts';
+import { flag, option, positiveOption } from './args.ts';
 
-const args = process.argv.slice(2);
-const opt = (name: string, fallback: string): string => {
-  const i = args.indexOf(`--${name}`);
-  return i >= 0 ? (args[i + 1] ?? fallback) : fallback;
-};
-const duration = Number(opt('duration', '60'));
-const connections = Number(opt('connections', '32'));
-const warmup = Number(opt('warmup', '5'));
-const keepData = args.includes('--data-dir');
+const duration = positiveOption('duration', 60);
+const connections = positiveOption('connections', 32);
+const warmup = positiveOption('warmup', 5);
+const keepData = flag('data-dir');
 const out = (line = ''): boolean => process.stdout.write(`${line}\n`);
 const root = resolve(import.meta.dirname, '..');
 
@@ -48,7 +44,7 @@ function percentile(sorted: Float64Array, p: number): number {
 async function main(): Promise<void> {
   const authDir = mkdtempSync(join(tmpdir(), 'fhir-load-auth-'));
   const fhirDir = keepData
-    ? resolve(opt('data-dir', '.'))
+    ? resolve(option('data-dir', '.'))
     : mkdtempSync(join(tmpdir(), 'fhir-load-fhir-'));
   const fhirPort = await freePort();
   const fhirBase = `http://localhost:${fhirPort}/fhir`;

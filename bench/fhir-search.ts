@@ -34,16 +34,12 @@ import { searchsetBundle } from '../servers/fhir/search/bundle.ts';
 import { mintToken, startIssuer } from '../test-support/fhir.ts';
 import { importJson, listFiles } from '../servers/fhir/import/files.ts';
 import { stats, fmt, type Stats } from './fhir-stats.ts';
+import { flag, option, positiveOption } from './args.ts';
 
-const args = process.argv.slice(2);
-const opt = (name: string, fallback: string): string => {
-  const i = args.indexOf(`--${name}`);
-  return i >= 0 ? (args[i + 1] ?? fallback) : fallback;
-};
-const patients = Number(opt('patients', '1000'));
-const requests = Number(opt('requests', '300'));
-const keep = args.includes('--dir');
-const dir = keep ? resolve(opt('dir', '')) : mkdtempSync(join(tmpdir(), 'fhir-bench-'));
+const patients = positiveOption('patients', 1000);
+const requests = positiveOption('requests', 300);
+const keep = flag('dir');
+const dir = keep ? resolve(option('dir', '')) : mkdtempSync(join(tmpdir(), 'fhir-bench-'));
 const out = (line = ''): boolean => process.stdout.write(`${line}\n`);
 // The repository root, from this script's own path (bench/ is CommonJS, so no import.meta).
 const root = resolve(dirname(resolve(process.argv[1] ?? '.')), '..');
@@ -185,7 +181,7 @@ async function main(): Promise<void> {
 
   // 5. Import rate: the Synthea fixtures into a fresh store, three rounds.
   const synthea = resolve(root, '../shared/fixtures/synthea');
-  if (!args.includes('--no-import') && existsSync(synthea)) {
+  if (!flag('no-import') && existsSync(synthea)) {
     const importDir = mkdtempSync(join(tmpdir(), 'fhir-bench-import-'));
     const target = new FhirStore(join(importDir, 'fhir.sqlite'));
     const files = listFiles([synthea]);

@@ -8,14 +8,10 @@
  * scope before reading the body answers the 403 about as fast as the 401.
  */
 import { startHarness } from '../test-support/fhir.ts';
+import { positiveOption } from './args.ts';
 
-const args = process.argv.slice(2);
-const opt = (name: string, fallback: string): string => {
-  const i = args.indexOf(`--${name}`);
-  return i >= 0 ? (args[i + 1] ?? fallback) : fallback;
-};
-const megabytes = Number(opt('mb', '12.7'));
-const runs = Number(opt('runs', '9'));
+const megabytes = positiveOption('mb', 12.7);
+const runs = positiveOption('runs', 9);
 
 const entry = JSON.stringify({
   resource: { resourceType: 'Observation', status: 'final', code: { text: 'x'.repeat(900) } },
