@@ -24,7 +24,8 @@ import { flag, option, positiveOption } from './args.ts';
 
 const duration = positiveOption('duration', 60);
 const connections = positiveOption('connections', 32);
-const warmup = positiveOption('warmup', 5);
+// 0 skips the warm-up.
+const warmup = Number(option('warmup', '5'));
 const keepData = flag('data-dir');
 const out = (line = ''): boolean => process.stdout.write(`${line}\n`);
 const root = resolve(import.meta.dirname, '..');
