@@ -1,5 +1,5 @@
 import { decodeJwt } from './jwt-decode';
-import { checkAccessToken, describeExpiry, scopeAllowsRead } from './token-checks';
+import { checkAccessToken, describeExpiry, describeSession, scopeAllowsRead } from './token-checks';
 
 function base64url(value: object): string {
   return btoa(JSON.stringify(value)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
@@ -78,5 +78,29 @@ describe('token checks', () => {
     expect(describeExpiry(1250, 1000)).toBe('expires in 4 min 10 s');
     expect(describeExpiry(990, 1000)).toBe('expired 10 s ago');
     expect(describeExpiry(undefined, 1000)).toBe('no expiry (exp) claim');
+  });
+
+  it('says when the session ends without activity, and how it renews', () => {
+    const settings = { idleMinutes: 15, warningSeconds: 60 };
+    const now = 1_800_000_000;
+    const counting = describeSession({
+      settings,
+      idleDeadlineMs: (now + 14 * 60 + 5) * 1000,
+      nowSeconds: now,
+      hasRefreshToken: true,
+    });
+    expect(counting.ends).toBe(
+      'Without activity, every tab signs out in 14 min 5 s (after 15 minutes without any).',
+    );
+    expect(counting.renews).toContain('refresh token');
+    const iframe = describeSession({
+      settings: { idleMinutes: 0, warningSeconds: 60 },
+      idleDeadlineMs: undefined,
+      nowSeconds: now,
+      hasRefreshToken: false,
+    });
+    expect(iframe.ends).toContain('Automatic sign-out is off');
+    expect(iframe.renews).toContain('hidden iframe');
+    expect(iframe.renews).toContain('third-party cookies');
   });
 });

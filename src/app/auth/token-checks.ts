@@ -1,5 +1,7 @@
 import { allows, parseSmartScopes } from '../../../protocol/smart-scopes';
 import { checkTokenClaims, type ClaimExpectations } from '../../../protocol/token-claims';
+import { SessionSettings } from '../config/runtime-config';
+import { describeIdleLimit } from '../session/idle-phase';
 import { JsonObject } from './jwt-decode';
 
 export interface TokenCheck {
@@ -26,13 +28,39 @@ export function checkAccessToken(claims: JsonObject, expected: ClaimExpectations
   }));
 }
 
+/** "4 min 10 s", "45 s". */
+function describeSpan(seconds: number): string {
+  const minutes = Math.floor(seconds / 60);
+  return minutes > 0 ? `${minutes} min ${seconds % 60} s` : `${seconds} s`;
+}
+
 /** "expires in 4 min 10 s", "expired 2 min ago". */
 export function describeExpiry(exp: unknown, nowSeconds: number): string {
   if (typeof exp !== 'number') return 'no expiry (exp) claim';
   const left = Math.round(exp - nowSeconds);
-  const span = (seconds: number) => {
-    const minutes = Math.floor(seconds / 60);
-    return minutes > 0 ? `${minutes} min ${seconds % 60} s` : `${seconds} s`;
-  };
-  return left >= 0 ? `expires in ${span(left)}` : `expired ${span(-left)} ago`;
+  return left >= 0 ? `expires in ${describeSpan(left)}` : `expired ${describeSpan(-left)} ago`;
+}
+
+/** The inspector's two lines about the session: when it ends for inactivity, and how it renews. */
+export function describeSession(state: {
+  settings: SessionSettings;
+  idleDeadlineMs: number | undefined;
+  nowSeconds: number;
+  hasRefreshToken: boolean;
+}): { ends: string; renews: string } {
+  const limit = describeIdleLimit(state.settings.idleMinutes);
+  const left =
+    state.idleDeadlineMs === undefined
+      ? undefined
+      : Math.max(0, Math.round(state.idleDeadlineMs / 1000 - state.nowSeconds));
+  const ends =
+    state.settings.idleMinutes <= 0
+      ? 'Automatic sign-out is off (session.idleMinutes is 0): the session lasts as long as Okta allows.'
+      : left === undefined
+        ? `Every tab signs out after ${limit} without activity in any of them.`
+        : `Without activity, every tab signs out in ${describeSpan(left)} (after ${limit} without any).`;
+  const renews = state.hasRefreshToken
+    ? 'Renews with a refresh token (offline_access was granted): no page or cookie is needed, and each tab holds its own.'
+    : 'Renews through a hidden iframe on the Okta session (no refresh token was granted): it needs the Okta session cookie, so a browser that blocks third-party cookies for the issuer ends the session when the token expires.';
+  return { ends, renews };
 }

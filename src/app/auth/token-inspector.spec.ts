@@ -1,9 +1,11 @@
+import { signal } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
 import { OktaAuthStateService } from '@okta/okta-angular';
 import { AccessToken, IDToken } from '@okta/okta-auth-js';
 import { RUNTIME_CONFIG } from '../config/runtime-config';
 import { fakeAuthStateService } from '../testing/fake-okta.spec';
 import { TEST_CONFIG, TEST_FHIR_BASE } from '../testing/test-config';
+import { SessionWatch } from '../session/session-watch';
 import { TokenInspector } from './token-inspector';
 
 const encode = (value: object) => btoa(JSON.stringify(value)).replace(/=+$/, '');
@@ -28,6 +30,7 @@ describe('TokenInspector', () => {
       providers: [
         { provide: RUNTIME_CONFIG, useValue: TEST_CONFIG },
         { provide: OktaAuthStateService, useValue: authState.service },
+        { provide: SessionWatch, useValue: { idleDeadline: signal(Date.now() + 600_000) } },
       ],
     });
     const fixture = TestBed.createComponent(TokenInspector);
@@ -41,6 +44,12 @@ describe('TokenInspector', () => {
     expect(problems.length).toBe(1);
     expect(problems[0]?.textContent).toMatch(/Problem:\s+token scopes read Observation/);
     expect(el.querySelectorAll('.token-checks li[data-ok="true"]').length).toBe(6);
+    expect(el.querySelector('[data-testid="session-ends"]')?.textContent).toMatch(
+      /every tab signs out in (9 min 5\d s|10 min [01] s)/,
+    );
+    expect(el.querySelector('[data-testid="session-renews"]')?.textContent).toContain(
+      'hidden iframe',
+    );
     expect(el.querySelector('[aria-label="Access token header"]')?.textContent).toContain(
       '"kid": "k1"',
     );

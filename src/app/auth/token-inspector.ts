@@ -5,7 +5,8 @@ import { interval, map, startWith } from 'rxjs';
 import { RUNTIME_CONFIG } from '../config/runtime-config';
 import { decodeJwt } from './jwt-decode';
 import { tokenScopes } from '../../../protocol/smart-scopes';
-import { checkAccessToken, describeExpiry } from './token-checks';
+import { SessionWatch } from '../session/session-watch';
+import { checkAccessToken, describeExpiry, describeSession } from './token-checks';
 
 /**
  * /token: decodes the access and ID tokens in the browser and says, in plain words, whether
@@ -18,6 +19,7 @@ import { checkAccessToken, describeExpiry } from './token-checks';
 })
 export class TokenInspector {
   private readonly config = inject(RUNTIME_CONFIG);
+  private readonly sessionWatch = inject(SessionWatch);
   private readonly fhirBase = this.config.fhir.baseUrl;
   private readonly authState = toSignal(inject(OktaAuthStateService).authState$);
   private readonly nowSeconds = toSignal(
@@ -57,6 +59,15 @@ export class TokenInspector {
   );
   protected readonly idExpiry = computed(() =>
     describeExpiry(this.id()?.claims['exp'], this.nowSeconds()),
+  );
+  /** When the session ends without activity, and why renewal works the way it does. */
+  protected readonly session = computed(() =>
+    describeSession({
+      settings: this.config.session,
+      idleDeadlineMs: this.sessionWatch.idleDeadline(),
+      nowSeconds: this.nowSeconds(),
+      hasRefreshToken: this.authState()?.refreshToken !== undefined,
+    }),
   );
 
   protected json(value: unknown): string {

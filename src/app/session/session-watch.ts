@@ -35,8 +35,11 @@ export class SessionWatch implements OnDestroy {
   private readonly current = signal<IdlePhase>({ kind: 'active' });
   /** The idle phase, for the warning dialog. */
   readonly phase = this.current.asReadonly();
+  private readonly deadline = signal<number | undefined>(undefined);
+  /** When every tab signs out unless there is activity first (ms); undefined while not counting. */
+  readonly idleDeadline = this.deadline.asReadonly();
 
-  private lastActivity = Date.now();
+  private lastActivityMs = Date.now();
   private lastShared = 0;
   private tabId = '';
   private timer?: ReturnType<typeof setInterval>;
@@ -48,6 +51,11 @@ export class SessionWatch implements OnDestroy {
   private readonly onPageShow = (event: PageTransitionEvent) => {
     if (event.persisted && !this.oktaAuth.getAccessToken()) this.location.reload();
   };
+
+  private setLastActivity(at: number): void {
+    this.lastActivityMs = at;
+    if (this.timer !== undefined) this.deadline.set(at + this.settings.idleMinutes * 60_000);
+  }
 
   start(): void {
     this.claimTabId();
@@ -73,13 +81,12 @@ export class SessionWatch implements OnDestroy {
 
   private watch(): void {
     if (this.timer !== undefined || this.settings.idleMinutes <= 0) return;
-    this.lastActivity = Date.now();
+    // The timer first: the deadline is published only while counting.
+    this.timer = setInterval(() => this.tick(), 1000);
+    this.setLastActivity(Date.now());
     for (const name of ACTIVITY_EVENTS)
       this.document.addEventListener(name, this.onActivity, { capture: true, passive: true });
     this.document.addEventListener('visibilitychange', this.onVisibility);
-    // The phase signal changes only when the phase (or the countdown) does, so a tick a second costs
-    // no rendering while the user works.
-    this.timer = setInterval(() => this.tick(), 1000);
   }
 
   private unwatch(): void {
@@ -90,10 +97,12 @@ export class SessionWatch implements OnDestroy {
       this.document.removeEventListener(name, this.onActivity, { capture: true });
     this.document.removeEventListener('visibilitychange', this.onVisibility);
     this.current.set({ kind: 'active' });
+    this.deadline.set(undefined);
   }
 
+  /** The phase signal changes only when the phase (or the countdown) does: ticks cost no rendering. */
   private tick(): void {
-    const phase = idlePhase(this.lastActivity, Date.now(), this.settings);
+    const phase = idlePhase(this.lastActivityMs, Date.now(), this.settings);
     const before = this.current();
     if (
       phase.kind !== before.kind ||
@@ -110,7 +119,7 @@ export class SessionWatch implements OnDestroy {
 
   private noteActivity(shareNow: boolean): void {
     const now = Date.now();
-    this.lastActivity = now;
+    this.setLastActivity(now);
     if (this.current().kind === 'warning') this.current.set({ kind: 'active' });
     if (shareNow || now - this.lastShared >= SHARE_EVERY_MS) {
       this.lastShared = now;
@@ -121,8 +130,8 @@ export class SessionWatch implements OnDestroy {
   private onMessage(message: SessionMessage): void {
     switch (message.kind) {
       case 'activity':
-        if (message.at > this.lastActivity) {
-          this.lastActivity = Math.min(message.at, Date.now());
+        if (message.at > this.lastActivityMs) {
+          this.setLastActivity(Math.min(message.at, Date.now()));
           if (this.current().kind === 'warning') this.current.set({ kind: 'active' });
         }
         return;
