@@ -122,7 +122,12 @@ describe('reads, headers, discovery and the audit log', () => {
     };
     const obs = cs.rest[0]?.resource.find((r) => r.type === 'Observation');
     assert.deepEqual(obs?.searchParam?.map((p) => p.name).sort(), [
+      '_count',
       '_id',
+      '_offset',
+      '_sort',
+      '_summary',
+      '_total',
       'category',
       'code',
       'date',

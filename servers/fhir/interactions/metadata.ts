@@ -1,8 +1,9 @@
 import type { Request, Response } from 'express';
-import { defaults, readableTypes, isSearchableType } from '../config.ts';
+import { defaults, readableTypes, isSearchableType, type SearchableType } from '../config.ts';
 import { sendFhir } from '../respond.ts';
 import {
   modifierDocumentation,
+  resultParams,
   searchParams,
   sortKeys,
   type ParamDefinition,
@@ -62,27 +63,33 @@ export function capabilityStatement(baseUrl: string, issuer: string): object {
             updateCreate: true,
             searchInclude:
               type === 'Observation' ? ['Observation:subject', 'Observation:patient'] : undefined,
-            searchParam: searchable
-              ? [...searchParams[type]].map(([name, p]) => ({
-                  name,
-                  type: p.fhirType,
-                  documentation: documentation(p),
-                }))
-              : undefined,
-            extension: searchable
-              ? [
-                  {
-                    url: 'http://localhost/fhirokta/StructureDefinition/sort-keys',
-                    valueString: sortKeys[type].join(','),
-                  },
-                ]
-              : undefined,
+            searchParam: searchable ? searchParamsOf(type) : undefined,
           };
         }),
         interaction: [{ code: 'transaction' }, { code: 'batch' }],
       },
     ],
   };
+}
+
+/**
+ * The filters, then the result parameters. R4 has no element for result parameters, so they are
+ * listed as searchParams of type `special` (not an ordinary filter) without a definition. `_sort`'s
+ * documentation ends with the type's keys after the last colon ("...: name | birthdate | _id"),
+ * which is how a client (the app's contract test, for one) reads them.
+ */
+function searchParamsOf(type: SearchableType): object[] {
+  const filters = [...searchParams[type]].map(([name, p]) => ({
+    name,
+    type: p.fhirType,
+    documentation: documentation(p),
+  }));
+  const results = [...resultParams].map(([name, text]) => ({
+    name,
+    type: 'special',
+    documentation: name === '_sort' ? `${text}: ${sortKeys[type].join(' | ')}` : text,
+  }));
+  return [...filters, ...results];
 }
 
 /**

@@ -1,4 +1,4 @@
-import type { SearchableType } from '../config.ts';
+import { defaults, type SearchableType } from '../config.ts';
 import type { Filter, SortKey } from './types.ts';
 
 /** The search parameters each type supports: the CapabilityStatement is generated from this too. */
@@ -82,15 +82,18 @@ export const sortKeys: Record<SearchableType, readonly SortKey['key'][]> = {
   Observation: ['date', '_lastUpdated', '_id'],
 };
 
-/** Parameters that shape the result rather than filter it. */
-export const resultParams = [
-  '_count',
-  '_offset',
-  '_sort',
-  '_total',
-  '_summary',
-  '_include',
-] as const;
+/**
+ * Parameters that shape the result rather than filter it (parse.ts applies them), with what the
+ * CapabilityStatement says of each; `_sort` gets each type's keys there, and `_include` is stated by
+ * `searchInclude`, its own element.
+ */
+export const resultParams: ReadonlyMap<string, string> = new Map([
+  ['_sort', 'Sort keys, comma-separated, - before a key for descending'],
+  ['_count', `Page size: ${defaults.defaultCount} unless set, at most ${defaults.maxCount}`],
+  ['_offset', 'Where a page starts: the next/previous links set it, so follow them instead'],
+  ['_total', 'none | estimate | accurate; the total is always exact here'],
+  ['_summary', 'count (the total only, no entries) | false'],
+]);
 
 /** Accepted and dropped silently: we only ever answer JSON. */
 export const formatParams = ['_format', '_pretty'] as const;

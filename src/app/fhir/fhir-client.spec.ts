@@ -42,7 +42,7 @@ describe('FhirClient', () => {
       .search<Patient>('Patient', {
         name: 'o brien',
         gender: '',
-        date: ['ge2020-01-01', 'le2020-12-31'],
+        birthdate: ['ge1980-01-01', 'le1989-12-31'],
         _count: 20,
       })
       .subscribe((b) => (result = b));
@@ -51,7 +51,7 @@ describe('FhirClient', () => {
     );
     expect(request.request.params.get('name')).toBe('o brien');
     expect(request.request.params.has('gender')).toBeFalse();
-    expect(request.request.params.getAll('date')).toEqual(['ge2020-01-01', 'le2020-12-31']);
+    expect(request.request.params.getAll('birthdate')).toEqual(['ge1980-01-01', 'le1989-12-31']);
     expect(request.request.params.get('_count')).toBe('20');
     expect(request.request.headers.get('Accept')).toBe('application/fhir+json');
     request.flush(bundle([]));
@@ -102,15 +102,20 @@ describe('FhirClient', () => {
 
   it('maps a failed search to a FhirError with the OperationOutcome text', () => {
     let error: FhirError | undefined;
-    client.search('Patient', { foo: 'x' }).subscribe({ error: (e: FhirError) => (error = e) });
+    client
+      .search<Patient>('Patient', { gender: 'x' })
+      .subscribe({ error: (e: FhirError) => (error = e) });
     controller
       .expectOne(() => true)
       .flush(
-        { resourceType: 'OperationOutcome', issue: [{ diagnostics: 'Unknown parameter foo' }] },
+        {
+          resourceType: 'OperationOutcome',
+          issue: [{ diagnostics: "Invalid value for 'gender'" }],
+        },
         { status: 400, statusText: 'Bad Request' },
       );
     expect(error).toEqual(jasmine.any(FhirError));
-    expect(error?.detail).toBe('Unknown parameter foo');
+    expect(error?.detail).toBe("Invalid value for 'gender'");
   });
 
   it("keeps the server's notes on a search (outcome entries) instead of dropping them", () => {

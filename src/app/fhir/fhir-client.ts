@@ -5,9 +5,11 @@ import { RUNTIME_CONFIG } from '../config/runtime-config';
 import { FhirError, issueText, toFhirError } from './fhir-error';
 import { Bundle, OperationOutcome, Resource } from './fhir-types';
 import { isUnderFhirBase } from './fhir-url';
+import { SearchParams, SearchableType } from './search-contract';
 
-export type SearchParams = Record<string, string | number | readonly string[] | undefined>;
 export type PageDirection = 'next' | 'previous';
+/** One search parameter's value; undefined and '' are left out of the request. */
+type ParamValue = string | number | readonly string[] | undefined;
 
 const FHIR_JSON = { Accept: 'application/fhir+json' };
 
@@ -17,12 +19,13 @@ export class FhirClient {
   private readonly http = inject(HttpClient);
   private readonly baseUrl = inject(RUNTIME_CONFIG).fhir.baseUrl;
 
-  search<T extends Resource>(
-    resourceType: string,
-    params: SearchParams = {},
+  /** A search's first page; `params` can hold only what the search contract declares for the type. */
+  search<T extends Resource & { resourceType: SearchableType }>(
+    resourceType: T['resourceType'],
+    params: SearchParams<T['resourceType']> = {},
   ): Observable<Bundle<T>> {
     let httpParams = new HttpParams();
-    for (const [name, value] of Object.entries(params)) {
+    for (const [name, value] of Object.entries<ParamValue>(params)) {
       if (value === undefined || value === '') continue;
       for (const single of Array.isArray(value) ? value : [value]) {
         httpParams = httpParams.append(name, String(single));

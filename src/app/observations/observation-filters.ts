@@ -1,6 +1,6 @@
 import { ParamMap, Params } from '@angular/router';
-import { SearchParams } from '../fhir/fhir-client';
 import { isSearchDate } from '../fhir/search-date';
+import { SearchParams } from '../fhir/search-contract';
 import { toQueryParams } from '../shell/url-state';
 import { SEARCHABLE_CATEGORIES, SearchableCategory } from './observation-row';
 
@@ -52,7 +52,7 @@ export function observationSearchParams(
   patientId: string,
   filters: Omit<ObservationFilters, 'cursor' | 'page'>,
   count = OBSERVATION_PAGE_SIZE,
-): SearchParams {
+): SearchParams<'Observation'> {
   const dates = [filters.from && `ge${filters.from}`, filters.to && `le${filters.to}`].filter(
     (d): d is string => !!d,
   );

@@ -1,6 +1,6 @@
 import { ParamMap, Params } from '@angular/router';
-import { SearchParams } from '../fhir/fhir-client';
 import { isSearchDate } from '../fhir/search-date';
+import { SearchParams } from '../fhir/search-contract';
 import { toQueryParams } from '../shell/url-state';
 
 export type PatientSort = '' | 'name' | '-name' | 'birthdate' | '-birthdate';
@@ -65,7 +65,7 @@ export function patientSearchToParams(search: PatientSearch): Params {
 }
 
 // `_sort=name` orders by family then given name on the local server (and HAPI/IRIS accept it).
-const FHIR_SORT: Record<PatientSort, string | undefined> = {
+const FHIR_SORT: Record<PatientSort, SearchParams<'Patient'>['_sort']> = {
   '': undefined,
   name: 'name',
   '-name': '-name',
@@ -74,7 +74,7 @@ const FHIR_SORT: Record<PatientSort, string | undefined> = {
 };
 
 /** FHIR search parameters for the first page of a search. */
-export function patientSearchToFhir(search: PatientSearch): SearchParams {
+export function patientSearchToFhir(search: PatientSearch): SearchParams<'Patient'> {
   return {
     name: search.name.trim() || undefined,
     birthdate: search.birthdate || undefined,

@@ -1,0 +1,116 @@
+import { HttpParams, provideHttpClient } from '@angular/common/http';
+import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import { TestBed } from '@angular/core/testing';
+import { RUNTIME_CONFIG } from '../config/runtime-config';
+import { NO_OBSERVATION_FILTERS } from '../observations/observation-filters';
+import { ObservationService } from '../observations/observation.service';
+import { DEFAULT_PATIENT_SEARCH, PAGE_SIZES, PATIENT_SORTS } from '../patients/patient-search';
+import { PatientService } from '../patients/patient.service';
+import { TEST_CONFIG, TEST_FHIR_BASE } from '../testing/test-config';
+import { ResourceSearchContract, SEARCH_CONTRACT, SearchableType } from './search-contract';
+
+/** What the searches sent for one type used, gathered over every request. */
+interface Used {
+  params: Set<string>;
+  sorts: Set<string>;
+  counts: number[];
+  /** "name=value" pairs the contract does not declare, and requests to other URLs. */
+  undeclared: string[];
+}
+
+describe('the search contract (src/app/fhir/search-contract.ts)', () => {
+  let controller: HttpTestingController;
+
+  beforeEach(() => {
+    TestBed.configureTestingModule({
+      providers: [
+        provideHttpClient(),
+        provideHttpClientTesting(),
+        { provide: RUNTIME_CONFIG, useValue: TEST_CONFIG },
+      ],
+    });
+    controller = TestBed.inject(HttpTestingController);
+  });
+
+  afterEach(() => controller.verify());
+
+  /** Answers every pending request with an empty Bundle, and says what the searches of `type` used. */
+  function sentSearches(type: SearchableType): Used {
+    const used: Used = { params: new Set(), sorts: new Set(), counts: [], undeclared: [] };
+    for (const request of controller.match(() => true)) {
+      const { url, params } = request.request;
+      if (url === `${TEST_FHIR_BASE}/${type}`) record(used, params, SEARCH_CONTRACT[type]);
+      else used.undeclared.push(`a request to ${url}`);
+      request.flush({ resourceType: 'Bundle', type: 'searchset' });
+    }
+    return used;
+  }
+
+  function record(used: Used, params: HttpParams, contract: ResourceSearchContract): void {
+    for (const name of params.keys()) {
+      for (const value of params.getAll(name) ?? []) {
+        let declared: boolean;
+        if (name === '_sort') {
+          used.sorts.add(value);
+          declared = contract.sorts.includes(value);
+        } else if (name === '_count') {
+          used.counts.push(Number(value));
+          declared = Number(value) <= contract.maxCount;
+        } else {
+          used.params.add(name);
+          declared = Object.hasOwn(contract.params, name);
+        }
+        if (!declared) used.undeclared.push(`${name}=${value}`);
+      }
+    }
+  }
+
+  /** The contract holds exactly what the app sends: nothing undeclared, nothing stale. */
+  function expectExactly(type: SearchableType, used: Used): void {
+    const contract: ResourceSearchContract = SEARCH_CONTRACT[type];
+    expect(used.undeclared).withContext(`${type}: sent but not declared`).toEqual([]);
+    const declaredButNotSent = `${type}: declared but never sent`;
+    expect([...used.params].sort())
+      .withContext(declaredButNotSent)
+      .toEqual(Object.keys(contract.params).sort());
+    expect([...used.sorts].sort())
+      .withContext(declaredButNotSent)
+      .toEqual([...contract.sorts].sort());
+    expect(Math.max(...used.counts))
+      .withContext(`${type}: the largest _count`)
+      .toBe(contract.maxCount);
+  }
+
+  it('the patient list sends only the parameters, sorts and page sizes it declares, and all of them', () => {
+    const patients = TestBed.inject(PatientService);
+    for (const { value: sort } of PATIENT_SORTS) {
+      for (const count of PAGE_SIZES) {
+        patients
+          .search({
+            ...DEFAULT_PATIENT_SEARCH,
+            name: 'smi',
+            birthdate: '1982',
+            gender: 'female',
+            identifier: 'MRN-1',
+            sort,
+            count,
+          })
+          .subscribe();
+      }
+    }
+    expectExactly('Patient', sentSearches('Patient'));
+  });
+
+  it("a patient's observations, latest vitals and trends send only what they declare, and all of it", () => {
+    const observations = TestBed.inject(ObservationService);
+    const filters = { ...NO_OBSERVATION_FILTERS, from: '2020-01-01', to: '2020-12-31' };
+    observations
+      .search('pat-0001', { ...filters, category: 'laboratory', code: '2345-7' })
+      .subscribe();
+    observations.search('pat-0001', { ...filters, code: 'http://loinc.org|8867-4' }).subscribe();
+    observations.search('pat-0001', { ...filters, code: 'heart rate' }).subscribe();
+    observations.recentVitals('pat-0001').subscribe();
+    observations.history('pat-0001', '8867-4').subscribe();
+    expectExactly('Observation', sentSearches('Observation'));
+  });
+});

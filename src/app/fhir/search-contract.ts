@@ -1,0 +1,59 @@
+/**
+ * The searches this app sends, as data. For each resource type: every search parameter it sends, named
+ * as on the wire (modifier included, `code:text`), with that parameter's FHIR type; the `_sort` values
+ * it sends; and the largest `_count` it asks for.
+ *
+ * FhirClient.search takes only parameters declared here, and servers/search-contract.test.ts checks each
+ * entry against the local FHIR server's CapabilityStatement and search parser. A server that dropped a
+ * parameter would otherwise ignore it (lenient handling), and a clinician would see an unfiltered list.
+ *
+ * Node imports this file too (that test), so it imports nothing and knows nothing of Angular.
+ */
+
+export type SearchParamType = 'string' | 'token' | 'date' | 'reference';
+
+export interface ResourceSearchContract {
+  /** Parameter as sent, e.g. `code:text`, and the type of the parameter (`code`: token). */
+  readonly params: Readonly<Record<string, SearchParamType>>;
+  /** `_sort` values as sent: a sort key, with `-` in front for descending. */
+  readonly sorts: readonly string[];
+  /** The largest `_count` sent: a server that capped pages lower would shorten ours without a word. */
+  readonly maxCount: number;
+}
+
+export const SEARCH_CONTRACT = {
+  // patient-search.ts: the patient list's filters, sort options and page sizes.
+  Patient: {
+    params: { name: 'string', birthdate: 'date', gender: 'token', identifier: 'token' },
+    sorts: ['name', '-name', 'birthdate', '-birthdate'],
+    maxCount: 50,
+  },
+  // observation-filters.ts and observation.service.ts: one patient's observations, newest first
+  // (the table, latest vitals), and oldest first for a trend.
+  Observation: {
+    params: {
+      patient: 'reference',
+      category: 'token',
+      code: 'token',
+      'code:text': 'token',
+      date: 'date',
+    },
+    sorts: ['-date', 'date'],
+    maxCount: 200,
+  },
+} as const satisfies Readonly<Record<string, ResourceSearchContract>>;
+
+export type SearchableType = keyof typeof SEARCH_CONTRACT;
+
+type Contract<R extends SearchableType> = (typeof SEARCH_CONTRACT)[R];
+
+/**
+ * The parameters of a search of `R`: only those the contract declares, so sending a new one means
+ * declaring it (and the contract test then checks the server supports it). Empty values are not sent.
+ */
+export type SearchParams<R extends SearchableType> = {
+  readonly [P in keyof Contract<R>['params']]?: string | readonly string[];
+} & {
+  readonly _sort?: Contract<R>['sorts'][number];
+  readonly _count?: number;
+};
