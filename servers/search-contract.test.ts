@@ -14,7 +14,7 @@ import {
 import { isSearchableType } from './fhir/config.ts';
 import { FhirError } from './fhir/errors.ts';
 import { parseSearch } from './fhir/search/parse.ts';
-import { startHarness, type Harness } from './fhir/test-support.ts';
+import { startHarness, type Harness } from '../test-support/fhir.ts';
 
 interface SearchParamStatement {
   name: string;
