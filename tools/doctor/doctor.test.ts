@@ -17,6 +17,7 @@ import { mintToken, startIssuer, type TestIssuer } from '../../test-support/fhir
 import { freePort } from '../../servers/launch.ts';
 import type { Deployment } from './deployment.ts';
 import type { CheckResult } from './report.ts';
+import { checkCapabilities, checkPaging } from './capability-checks.ts';
 import { checkServers } from './server-checks.ts';
 import { checkToken } from './token-checks.ts';
 
@@ -83,6 +84,81 @@ describe('config doctor', () => {
       [],
     );
     assert.equal(results.length, 7);
+  });
+
+  it('finds every search the app sends in the local server’s capability statement, and paging it follows', async () => {
+    const capabilities = await checkCapabilities(healthy);
+    assert.deepEqual(
+      capabilities.map((r) => [r.name, r.status]),
+      [
+        ['search support for Patient', 'pass'],
+        ['search support for Observation', 'pass'],
+      ],
+    );
+    assert.match(capabilities[0]?.detail ?? '', /sorts it states: .*birthdate/);
+    const tokens = await loginForTokens(new Browser(), auth.issuer, 'clinician@example.com');
+    const paging = await checkPaging(healthy, tokens.access_token);
+    assert.deepEqual(
+      paging.map((r) => [r.name, r.status]),
+      [
+        ['search totals', 'pass'],
+        ['search paging links', 'pass'],
+      ],
+    );
+  });
+
+  it('reports a server that lists fewer searches, sends no totals and pages outside the base, with what the app will do', async () => {
+    const standIn = await serve((req, res) => {
+      res.setHeader('Content-Type', 'application/fhir+json');
+      if (req.url?.startsWith('/fhir/metadata')) {
+        res.end(
+          JSON.stringify({
+            resourceType: 'CapabilityStatement',
+            rest: [
+              {
+                mode: 'server',
+                resource: [
+                  {
+                    type: 'Patient',
+                    interaction: [{ code: 'read' }, { code: 'search-type' }],
+                    searchParam: [{ name: 'name' }, { name: 'birthdate' }, { name: 'gender' }],
+                  },
+                  { type: 'Observation', interaction: [{ code: 'read' }] },
+                ],
+              },
+            ],
+          }),
+        );
+        return;
+      }
+      res.end(
+        JSON.stringify({
+          resourceType: 'Bundle',
+          type: 'searchset',
+          link: [
+            { relation: 'next', url: 'https://hapi.example/fhir?_getpages=abc&_getpagesoffset=1' },
+          ],
+        }),
+      );
+    });
+    try {
+      const deployment = { ...healthy, fhirBase: `${standIn.url}/fhir` };
+      const capabilities = await checkCapabilities(deployment);
+      assert.equal(capabilities[0]?.status, 'warn');
+      assert.match(capabilities[0]?.detail ?? '', /not listed: identifier/);
+      assert.match(capabilities[0]?.detail ?? '', /states no sorts/);
+      assert.equal(capabilities[1]?.status, 'warn');
+      assert.match(capabilities[1]?.fix ?? '', /not available on this server/);
+      const paging = await checkPaging(deployment, 'any-token');
+      assert.equal(statusOf(paging, /totals/), 'warn');
+      assert.equal(statusOf(paging, /paging links/), 'warn');
+      assert.match(
+        paging[1]?.detail ?? '',
+        /HAPI-style _getpages links .* to https:\/\/hapi\.example\/fhir, outside fhir.baseUrl/,
+      );
+    } finally {
+      await standIn.close();
+    }
   });
 
   it('checks that the FHIR server lets the app send its public API key, when one is configured', async () => {
@@ -316,7 +392,7 @@ describe('config doctor', () => {
     const bad = await run('http://localhost:1');
     rmSync(dir, { recursive: true, force: true });
     assert.equal(good.status, 0, good.stdout);
-    assert.match(good.stdout, /7 passed, 0 warnings, 0 failed/);
+    assert.match(good.stdout, /9 passed, 0 warnings, 0 failed/);
     assert.equal(bad.status, 1);
     assert.match(
       bad.stdout,

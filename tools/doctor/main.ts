@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { readDeployment } from './deployment.ts';
 import { formatReport } from './report.ts';
+import { checkCapabilities, checkPaging } from './capability-checks.ts';
 import { checkServers } from './server-checks.ts';
 import { checkToken } from './token-checks.ts';
 
@@ -28,10 +29,12 @@ async function main(): Promise<number> {
     `Checking ${values.config} for an app served from ${deployment.appOrigin}\n\n`,
   );
   const { results, discovery } = await checkServers(deployment);
+  results.push(...(await checkCapabilities(deployment)));
   if (values.token !== undefined) {
     // "-" reads the token from stdin, which keeps it out of the shell history.
     const token = (values.token === '-' ? readFileSync(0, 'utf8') : values.token).trim();
     results.push(...(await checkToken(token, deployment, discovery)));
+    results.push(...(await checkPaging(deployment, token)));
   }
   process.stdout.write(formatReport(results));
   return results.some((result) => result.status === 'fail') ? 1 : 0;
