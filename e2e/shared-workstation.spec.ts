@@ -3,11 +3,12 @@
 import type { BrowserContext, Page } from '@playwright/test';
 import { expect, signInWithRedirect, submitHostedSignIn, test } from './fixtures.ts';
 import { startStack, type RunningStack } from './stack.ts';
+import { expectNoSeriousViolations } from './axe.ts';
 
 // okta-auth-js renews 30 s before expiry: a 40 s token is renewed about every 10 s.
 const TOKEN_SECONDS = 40;
-// A 15 s idle limit with an 8 s warning, so a journey waits seconds, not minutes.
-const IDLE = { idleMinutes: 0.25, warningSeconds: 8 };
+// A 24 s idle limit with a 16 s warning, so a journey waits seconds, not minutes, and axe has time.
+const IDLE = { idleMinutes: 0.4, warningSeconds: 16 };
 let stack: RunningStack;
 
 test.beforeAll(async () => {
@@ -63,6 +64,7 @@ test('the idle warning counts down, and "Stay signed in" keeps the session in ev
   await expect(warning(page)).toBeVisible({ timeout: 15_000 });
   await expect(warning(page)).toContainText(/signs out in \d+ seconds/);
   await expect(warning(page).getByRole('button', { name: 'Stay signed in' })).toBeFocused();
+  await expectNoSeriousViolations(page, 'the idle warning');
   await warning(page).getByRole('button', { name: 'Stay signed in' }).click();
   await expect(warning(page)).toBeHidden();
   // The other tab heard of the activity: its warning, if it had opened, closes too.
@@ -83,7 +85,7 @@ test('doing nothing signs out every tab, clears their patient data, says why, an
   const other = await openTab(context, chart);
   await expect(other.getByRole('heading', { level: 1 })).toBeVisible();
 
-  const notice = /You were signed out after 15 seconds without activity/;
+  const notice = /You were signed out after 24 seconds without activity/;
   for (const tab of [page, other]) {
     await expect(tab.getByTestId('session-end')).toHaveText(notice, { timeout: 40_000 });
     await expect(tab).toHaveURL(`${appOf('idle')}/login`);
