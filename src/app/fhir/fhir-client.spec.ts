@@ -2,7 +2,7 @@ import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
 import { RUNTIME_CONFIG } from '../config/runtime-config';
-import { TEST_CONFIG, TEST_FHIR_BASE } from '../testing/test-config';
+import { TEST_CONFIG, TEST_FHIR_BASE } from '../../testing/test-config';
 import { FhirClient, bundleNotices, bundleResources, pageLink } from './fhir-client';
 import { FhirError } from './fhir-error';
 import { Bundle, OperationOutcome, Patient } from './fhir-types';

@@ -10,14 +10,14 @@ import { RouterTestingHarness } from '@angular/router/testing';
 import { OKTA_AUTH } from '@okta/okta-angular';
 import { RUNTIME_CONFIG } from '../config/runtime-config';
 import { Bundle, Observation } from '../fhir/fhir-types';
-import { fakeOktaAuth } from '../testing/fake-okta.spec';
+import { fakeOktaAuth } from '../../testing/fake-okta';
 import {
   baseExcess,
   bloodPressure,
   heartRate,
   temperatureEnteredInError,
-} from '../testing/fhir-fixtures';
-import { TEST_CONFIG, TEST_FHIR_BASE } from '../testing/test-config';
+} from '../../testing/fhir-fixtures';
+import { TEST_CONFIG, TEST_FHIR_BASE } from '../../testing/test-config';
 import { ObservationsPage } from './observations-page';
 
 function observationBundle(observations: Observation[]): Bundle<Observation> {

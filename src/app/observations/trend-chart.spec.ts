@@ -3,8 +3,8 @@ import { HttpTestingController, provideHttpClientTesting } from '@angular/common
 import { TestBed } from '@angular/core/testing';
 import { RUNTIME_CONFIG } from '../config/runtime-config';
 import { Observation } from '../fhir/fhir-types';
-import { bloodPressure, heartRate } from '../testing/fhir-fixtures';
-import { TEST_CONFIG, TEST_FHIR_BASE } from '../testing/test-config';
+import { bloodPressure, heartRate } from '../../testing/fhir-fixtures';
+import { TEST_CONFIG, TEST_FHIR_BASE } from '../../testing/test-config';
 import { TrendChart } from './trend-chart';
 
 describe('TrendChart', () => {
