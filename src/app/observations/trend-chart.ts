@@ -78,7 +78,7 @@ export class TrendChart {
       dots: series.points.map((p) => ({
         cx: x(p.time),
         cy: y(p.value),
-        label: `${p.date}: ${p.secondValueText ? `${p.valueText}/${p.secondValueText}` : p.valueText}`,
+        label: `${p.date}: ${p.text}`,
         hasComparator: p.hasComparator,
       })),
       anyComparator: series.points.some((p) => p.hasComparator),
@@ -94,11 +94,8 @@ export class TrendChart {
     const series = this.series();
     if (!series || series.points.length === 0) return '';
     const last = series.points[series.points.length - 1];
-    const latest = last.secondValueText
-      ? `${last.valueText}/${last.secondValueText}`
-      : last.valueText;
     const count = series.points.length === 1 ? '1 value' : `${series.points.length} values`;
     const unit = series.unit ? ` ${series.unit}` : '';
-    return `${this.title()}: ${count}, latest ${latest}${unit} on ${last.date}`;
+    return `${this.title()}: ${count}, latest ${last.text}${unit} on ${last.date}`;
   });
 }
