@@ -16,7 +16,7 @@ import {
 import { AccessContext } from '../auth/access-context';
 import { FhirError, toFhirError } from '../fhir/fhir-error';
 import { PatientListMemory } from '../patients/patient-list-memory';
-import { toPatientSummary } from '../patients/patient-row';
+import { toPatientSummary } from '../fhir/patient-summary';
 import { PatientService } from '../patients/patient.service';
 import { BundlePager } from '../shell/bundle-pager';
 import { ErrorPanel } from '../shell/error-panel';

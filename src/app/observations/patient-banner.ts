@@ -1,5 +1,5 @@
 import { ChangeDetectionStrategy, Component, input } from '@angular/core';
-import { PatientSummary } from '../patients/patient-row';
+import { PatientSummary } from '../fhir/patient-summary';
 
 /** Who these observations belong to, always visible above them. */
 @Component({

@@ -11,7 +11,7 @@ import { LOADING, LoadState } from '../shell/load-state';
 import { ignoredQueryParams } from '../shell/url-state';
 import { PatientCriteriaChange, PatientSearchForm } from './patient-search-form';
 import { PatientListMemory } from './patient-list-memory';
-import { toPatientSummary } from './patient-row';
+import { toPatientSummary } from '../fhir/patient-summary';
 import {
   DEFAULT_PATIENT_SEARCH,
   PatientSearch,
