@@ -15,14 +15,14 @@ import {
 } from 'rxjs';
 import { AccessContext } from '../auth/access-context';
 import { FhirError, toFhirError } from '../fhir/fhir-error';
-import { PatientListMemory } from '../patients/patient-list-memory';
+import { PatientListMemory } from '../shared/patient-list-memory';
 import { toPatientSummary } from '../fhir/patient-summary';
 import { PatientService } from '../patients/patient.service';
-import { BundlePager } from '../shell/bundle-pager';
-import { ErrorPanel } from '../shell/error-panel';
-import { SearchNotices } from '../shell/search-notices';
-import { LOADING, LoadState } from '../shell/load-state';
-import { ignoredQueryParams } from '../shell/url-state';
+import { BundlePager } from '../shared/bundle-pager';
+import { ErrorPanel } from '../shared/error-panel';
+import { SearchNotices } from '../shared/search-notices';
+import { LOADING, LoadState } from '../shared/load-state';
+import { ignoredQueryParams } from '../shared/url-state';
 import { latestVitals } from './latest-vitals';
 import { ObservationFilterForm } from './observation-filter-form';
 import {

@@ -4,7 +4,7 @@ import { MatButtonModule } from '@angular/material/button';
 import { catchError, combineLatest, map, of, startWith, switchMap } from 'rxjs';
 import { toFhirError } from '../fhir/fhir-error';
 import { formatNumber } from '../fhir/format-datatypes';
-import { LOADING, LoadState } from '../shell/load-state';
+import { LOADING, LoadState } from '../shared/load-state';
 import { ObservationService } from './observation.service';
 import { ChartGeometry, TrendPoint, TrendSeries, chartScales, trendSeries } from './trend-series';
 

@@ -4,13 +4,13 @@ import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { ActivatedRoute, Router, RouterLink } from '@angular/router';
 import { BehaviorSubject, catchError, combineLatest, map, of, startWith, switchMap } from 'rxjs';
 import { toFhirError } from '../fhir/fhir-error';
-import { BundlePager } from '../shell/bundle-pager';
-import { ErrorPanel } from '../shell/error-panel';
-import { SearchNotices } from '../shell/search-notices';
-import { LOADING, LoadState } from '../shell/load-state';
-import { ignoredQueryParams } from '../shell/url-state';
+import { BundlePager } from '../shared/bundle-pager';
+import { ErrorPanel } from '../shared/error-panel';
+import { SearchNotices } from '../shared/search-notices';
+import { LOADING, LoadState } from '../shared/load-state';
+import { ignoredQueryParams } from '../shared/url-state';
 import { PatientCriteriaChange, PatientSearchForm } from './patient-search-form';
-import { PatientListMemory } from './patient-list-memory';
+import { PatientListMemory } from '../shared/patient-list-memory';
 import { toPatientSummary } from '../fhir/patient-summary';
 import {
   DEFAULT_PATIENT_SEARCH,
