@@ -1,24 +1,22 @@
 import { ChangeDetectionStrategy, Component, computed, effect, inject } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
-import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { ActivatedRoute, Router, RouterLink } from '@angular/router';
-import { BehaviorSubject, catchError, combineLatest, map, of, startWith, switchMap } from 'rxjs';
-import { toFhirError } from '../fhir/fhir-error';
+import { map } from 'rxjs';
+import { toPatientSummary } from '../fhir/patient-summary';
 import { BundlePager } from '../shared/bundle-pager';
-import { ErrorPanel } from '../shared/error-panel';
+import { createLoader } from '../shared/load-state';
+import { LoadStateView } from '../shared/load-state-view';
+import { PatientListMemory } from '../shared/patient-list-memory';
 import { SearchNotices } from '../shared/search-notices';
-import { LOADING, LoadState } from '../shared/load-state';
 import { ignoredQueryParams } from '../shared/url-state';
 import { PatientCriteriaChange, PatientSearchForm } from './patient-search-form';
-import { PatientListMemory } from '../shared/patient-list-memory';
-import { toPatientSummary } from '../fhir/patient-summary';
 import {
   DEFAULT_PATIENT_SEARCH,
   PatientSearch,
   patientSearchFromParams,
   patientSearchToParams,
 } from './patient-search';
-import { PatientPage, PatientService } from './patient.service';
+import { PatientService } from './patient.service';
 
 /** "1 patient", "120 patients". */
 export function formatPatientTotal(total: number): string {
@@ -28,14 +26,7 @@ export function formatPatientTotal(total: number): string {
 /** The patient list: search form, table, total and paging. All state lives in the URL. */
 @Component({
   selector: 'app-patients-page',
-  imports: [
-    MatProgressBarModule,
-    RouterLink,
-    ErrorPanel,
-    PatientSearchForm,
-    BundlePager,
-    SearchNotices,
-  ],
+  imports: [RouterLink, LoadStateView, PatientSearchForm, BundlePager, SearchNotices],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './patients-page.html',
 })
@@ -43,7 +34,6 @@ export class PatientsPage {
   private readonly route = inject(ActivatedRoute);
   private readonly router = inject(Router);
   private readonly patients = inject(PatientService);
-  private readonly retries = new BehaviorSubject<void>(undefined);
 
   protected readonly search = toSignal(
     this.route.queryParamMap.pipe(map(patientSearchFromParams)),
@@ -58,30 +48,11 @@ export class PatientsPage {
     { initialValue: [] },
   );
 
-  protected readonly state = toSignal(
-    combineLatest([this.route.queryParamMap, this.retries]).pipe(
-      switchMap(([params]) =>
-        this.patients.search(patientSearchFromParams(params)).pipe(
-          map((data): LoadState<PatientPage> => ({ status: 'loaded', data })),
-          catchError((error: unknown) =>
-            of<LoadState<PatientPage>>({ status: 'error', error: toFhirError(error) }),
-          ),
-          startWith(LOADING),
-        ),
-      ),
-    ),
-    { initialValue: LOADING as LoadState<PatientPage> },
-  );
-
-  protected readonly page = computed(() => {
-    const state = this.state();
-    return state.status === 'loaded' ? state.data : undefined;
+  protected readonly list = createLoader({
+    params: this.search,
+    request: (search) => this.patients.search(search),
   });
-  protected readonly error = computed(() => {
-    const state = this.state();
-    return state.status === 'error' ? state.error : undefined;
-  });
-  protected readonly notices = computed(() => this.page()?.notices ?? []);
+  protected readonly page = this.list.data;
   protected readonly rows = computed(() =>
     (this.page()?.patients ?? []).map((p) => toPatientSummary(p)),
   );
@@ -104,10 +75,6 @@ export class PatientsPage {
     if (sort === column) return 'ascending';
     if (sort === `-${column}`) return 'descending';
     return null;
-  }
-
-  protected retry(): void {
-    this.retries.next();
   }
 
   protected criteriaChanged(change: PatientCriteriaChange): void {
