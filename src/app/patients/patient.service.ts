@@ -34,8 +34,4 @@ export class PatientService {
       : this.fhir.search<Patient>('Patient', patientSearchToFhir(search));
     return request.pipe(map(toPatientPage));
   }
-
-  read(id: string): Observable<Patient> {
-    return this.fhir.read<Patient>('Patient', id);
-  }
 }
