@@ -108,7 +108,7 @@ export class ObservationsPage {
   });
 
   protected readonly rows = computed(() =>
-    (this.list.data()?.observations ?? []).map(toObservationRow),
+    (this.list.data()?.resources ?? []).map(toObservationRow),
   );
   protected readonly hiddenCount = computed(
     () => this.rows().length - visibleRows(this.rows(), false).length,

@@ -54,7 +54,7 @@ export class PatientsPage {
   });
   protected readonly page = this.list.data;
   protected readonly rows = computed(() =>
-    (this.page()?.patients ?? []).map((p) => toPatientSummary(p)),
+    (this.page()?.resources ?? []).map((p) => toPatientSummary(p)),
   );
   protected readonly totalText = computed(() => {
     const total = this.page()?.total;
