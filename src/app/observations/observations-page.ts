@@ -1,18 +1,16 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
-import { toSignal } from '@angular/core/rxjs-interop';
 import { MatCheckboxModule } from '@angular/material/checkbox';
 import { ActivatedRoute, Router, RouterLink } from '@angular/router';
-import { map } from 'rxjs';
 import { AccessContext } from '../auth/access-context';
 import { FhirClient } from '../fhir/fhir-client';
 import { Patient } from '../fhir/fhir-types';
 import { toPatientSummary } from '../fhir/patient-summary';
-import { BundlePager } from '../shared/bundle-pager';
+import { BundlePager, PageTurn } from '../shared/bundle-pager';
 import { createLoader } from '../shared/load-state';
 import { LoadStateView } from '../shared/load-state-view';
 import { PatientListMemory } from '../shared/patient-list-memory';
 import { SearchNotices } from '../shared/search-notices';
-import { ignoredQueryParams } from '../shared/url-state';
+import { queryState } from '../shared/url-state';
 import { latestVitals } from './latest-vitals';
 import { ObservationFilterForm } from './observation-filter-form';
 import {
@@ -62,18 +60,9 @@ export class ObservationsPage {
 
   /** Back to the same search and page the user came from. */
   protected readonly backLink = computed(() => this.router.parseUrl(this.listMemory.lastListUrl()));
-  protected readonly filters = toSignal(
-    this.route.queryParamMap.pipe(map(observationFiltersFromParams)),
-    { requireSync: true },
-  );
-  protected readonly ignoredParams = toSignal(
-    this.route.queryParamMap.pipe(
-      map((params) =>
-        ignoredQueryParams(params, observationFiltersFromParams(params), NO_OBSERVATION_FILTERS),
-      ),
-    ),
-    { requireSync: true },
-  );
+  private readonly query = queryState(observationFiltersFromParams, NO_OBSERVATION_FILTERS);
+  protected readonly filters = this.query.state;
+  protected readonly ignoredParams = this.query.ignored;
   protected readonly showEnteredInError = signal(false);
   protected readonly trendRow = signal<ObservationRow | undefined>(undefined);
 
@@ -125,8 +114,8 @@ export class ObservationsPage {
     this.navigate({ ...this.filters(), ...change, cursor: '', page: 1 });
   }
 
-  protected goToPage(link: string, page: number): void {
-    this.navigate({ ...this.filters(), cursor: page === 1 ? '' : link, page });
+  protected turnPage(turn: PageTurn): void {
+    this.navigate({ ...this.filters(), ...turn });
   }
 
   private navigate(filters: ObservationFilters): void {

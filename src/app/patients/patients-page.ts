@@ -1,14 +1,12 @@
 import { ChangeDetectionStrategy, Component, computed, effect, inject } from '@angular/core';
-import { toSignal } from '@angular/core/rxjs-interop';
 import { ActivatedRoute, Router, RouterLink } from '@angular/router';
-import { map } from 'rxjs';
 import { toPatientSummary } from '../fhir/patient-summary';
-import { BundlePager } from '../shared/bundle-pager';
+import { BundlePager, PageTurn } from '../shared/bundle-pager';
 import { createLoader } from '../shared/load-state';
 import { LoadStateView } from '../shared/load-state-view';
 import { PatientListMemory } from '../shared/patient-list-memory';
 import { SearchNotices } from '../shared/search-notices';
-import { ignoredQueryParams } from '../shared/url-state';
+import { queryState } from '../shared/url-state';
 import { PatientCriteriaChange, PatientSearchForm } from './patient-search-form';
 import {
   DEFAULT_PATIENT_SEARCH,
@@ -35,18 +33,9 @@ export class PatientsPage {
   private readonly router = inject(Router);
   private readonly patients = inject(PatientService);
 
-  protected readonly search = toSignal(
-    this.route.queryParamMap.pipe(map(patientSearchFromParams)),
-    { initialValue: DEFAULT_PATIENT_SEARCH },
-  );
-  protected readonly ignoredParams = toSignal(
-    this.route.queryParamMap.pipe(
-      map((params) =>
-        ignoredQueryParams(params, patientSearchFromParams(params), DEFAULT_PATIENT_SEARCH),
-      ),
-    ),
-    { initialValue: [] },
-  );
+  private readonly query = queryState(patientSearchFromParams, DEFAULT_PATIENT_SEARCH);
+  protected readonly search = this.query.state;
+  protected readonly ignoredParams = this.query.ignored;
 
   protected readonly list = createLoader({
     params: this.search,
@@ -86,14 +75,8 @@ export class PatientsPage {
     this.navigate(DEFAULT_PATIENT_SEARCH, false);
   }
 
-  protected nextPage(link: string): void {
-    this.navigate({ ...this.search(), cursor: link, page: this.search().page + 1 }, false);
-  }
-
-  protected previousPage(link: string): void {
-    const page = Math.max(1, this.search().page - 1);
-    // Back on page one, use the plain search so the URL stays short and shareable.
-    this.navigate({ ...this.search(), cursor: page === 1 ? '' : link, page }, false);
+  protected turnPage(turn: PageTurn): void {
+    this.navigate({ ...this.search(), ...turn }, false);
   }
 
   /** Typing replaces the history entry; paging and filters push one, so Back undoes them. */
