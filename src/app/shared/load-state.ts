@@ -15,11 +15,11 @@ export type LoadState<T> =
   | { readonly status: 'error'; readonly error: FhirError }
   | { readonly status: 'not-permitted' };
 
-export const LOADING: LoadState<never> = { status: 'loading' };
-export const NOT_PERMITTED: LoadState<never> = { status: 'not-permitted' };
+const LOADING: LoadState<never> = { status: 'loading' };
+const NOT_PERMITTED: LoadState<never> = { status: 'not-permitted' };
 
 /** A request as load states: loading, then loaded, error, or not-permitted for a 403. */
-export function loadState<T>(request: Observable<T>): Observable<LoadState<T>> {
+function loadState<T>(request: Observable<T>): Observable<LoadState<T>> {
   return request.pipe(
     map((data): LoadState<T> => ({ status: 'loaded', data })),
     catchError((failure: unknown) => {
@@ -55,7 +55,16 @@ export interface LoaderOptions<P, T> {
 /**
  * The one way a page loads data. Call it in an injection context (a field initialiser): it follows
  * `params` until the page is destroyed. Angular's rxResource would do the same, but it is still
- * experimental in Angular 21.
+ * experimental in Angular 21. A section of a patient's chart, say:
+ *
+ *     protected readonly conditions = createLoader({
+ *       params: this.patientId,
+ *       request: (id) => this.conditionService.forPatient(id),
+ *       permitted: this.access.mayRead('Condition'),
+ *     });
+ *
+ *     <app-load-state [state]="conditions.state()" what="conditions" (retry)="conditions.retry()" />
+ *     @if (conditions.data(); as list) { the list, or "No conditions recorded." when it is empty }
  */
 export function createLoader<P, T>(options: LoaderOptions<P, T>): Loader<T> {
   if (options.permitted === false) {
