@@ -47,6 +47,17 @@ module.exports = tseslint.config(
     },
   },
   {
+    // The app must not bundle fixtures or test doubles: only specs (and the helpers themselves) use src/testing/.
+    files: ['src/app/**/*.ts', 'src/main.ts'],
+    ignores: ['**/*.spec.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['**/testing/*'], message: 'src/testing/ is for specs only.' }] },
+      ],
+    },
+  },
+  {
     files: ['src/**/*.html'],
     extends: [...angular.configs.templateRecommended, ...angular.configs.templateAccessibility],
     rules: {

@@ -3,7 +3,7 @@ import { HttpTestingController, provideHttpClientTesting } from '@angular/common
 import { TestBed } from '@angular/core/testing';
 import { OKTA_AUTH } from '@okta/okta-angular';
 import { RUNTIME_CONFIG } from '../config/runtime-config';
-import { TEST_CONFIG } from '../testing/test-config';
+import { TEST_CONFIG } from '../../testing/test-config';
 import { authInterceptor } from './auth-interceptor';
 
 describe('authInterceptor', () => {

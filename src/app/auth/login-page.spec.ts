@@ -2,9 +2,9 @@ import { TestBed } from '@angular/core/testing';
 import { Router, provideRouter } from '@angular/router';
 import { OKTA_AUTH } from '@okta/okta-angular';
 import { RUNTIME_CONFIG, RuntimeConfig } from '../config/runtime-config';
-import { FakeOktaAuth, fakeOktaAuth } from '../testing/fake-okta.spec';
+import { FakeOktaAuth, fakeOktaAuth } from '../../testing/fake-okta';
 import { SessionEndNotices } from '../session/session-end';
-import { TEST_CONFIG } from '../testing/test-config';
+import { TEST_CONFIG } from '../../testing/test-config';
 import { LoginPage } from './login-page';
 import { SIGN_IN_WIDGET_FACTORY, WIDGET_STYLESHEET, ensureWidgetStylesheet } from './widget-loader';
 

@@ -39,20 +39,10 @@ export class FhirClient {
   }
 
   /**
-   * Follows a search Bundle's next/previous link. A link that leaves the configured base is
-   * refused: a hostile server could otherwise steer the bearer token to another host.
+   * GETs a server-made link (a Bundle's next/previous, or one restored from a shared URL). A link that
+   * leaves the configured base is refused: a hostile server could otherwise steer the bearer token
+   * to another host.
    */
-  page<T extends Resource>(bundle: Bundle<T>, direction: PageDirection): Observable<Bundle<T>> {
-    const url = pageLink(bundle, direction);
-    if (!url) {
-      return throwError(
-        () => new FhirError('bad-request', `There is no ${direction} page.`, 'Go back.'),
-      );
-    }
-    return this.getLink<T>(url);
-  }
-
-  /** GETs a server-made link (paging, shared URLs); refused unless it lies under the base. */
   getLink<T extends Resource>(url: string): Observable<Bundle<T>> {
     if (!isUnderFhirBase(url, this.baseUrl)) {
       return throwError(

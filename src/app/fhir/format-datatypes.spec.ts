@@ -1,4 +1,4 @@
-import { syntheaPatient } from '../testing/fhir-fixtures';
+import { syntheaPatient } from '../../testing/fhir-fixtures';
 import {
   ageInYears,
   displayUnit,

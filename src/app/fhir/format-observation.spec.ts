@@ -10,7 +10,7 @@ import {
   syntheaBloodPressure,
   syntheaCodedObservation,
   unsatisfactorySample,
-} from '../testing/fhir-fixtures';
+} from '../../testing/fhir-fixtures';
 import { Observation } from './fhir-types';
 import {
   formatEffective,

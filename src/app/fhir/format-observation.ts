@@ -1,13 +1,7 @@
-import {
-  CodeableConcept,
-  Observation,
-  ObservationComponent,
-  ObservationValue,
-  ReferenceRange,
-} from './fhir-types';
+import { formatBloodPressure } from './blood-pressure';
+import { Observation, ObservationComponent, ObservationValue, ReferenceRange } from './fhir-types';
 import {
   FormatOptions,
-  displayUnit,
   formatCodeableConcept,
   formatDateTime,
   formatNumber,
@@ -19,17 +13,6 @@ import {
   formatTime,
   formatTiming,
 } from './format-datatypes';
-
-export const LOINC = 'http://loinc.org';
-export const LOINC_SYSTOLIC = '8480-6';
-export const LOINC_DIASTOLIC = '8462-4';
-
-/** The LOINC codes of a concept (codes without a system are accepted: many servers omit it). */
-export function loincCodes(concept: CodeableConcept | undefined): string[] {
-  return (concept?.coding ?? [])
-    .filter((c) => (c.system === undefined || c.system === LOINC) && c.code)
-    .map((c) => c.code as string);
-}
 
 /** Exactly one value[x] rendered as text, or '' when the element carries none. */
 export function formatValueX(element: ObservationValue, options: FormatOptions = {}): string {
@@ -51,23 +34,6 @@ export function formatValueX(element: ObservationValue, options: FormatOptions =
 export function formatDataAbsent(element: ObservationValue): string {
   const reason = formatCodeableConcept(element.dataAbsentReason);
   return element.dataAbsentReason ? `No value: ${reason || 'reason not given'}` : '';
-}
-
-function findComponent(
-  components: ObservationComponent[],
-  loinc: string,
-): ObservationComponent | undefined {
-  return components.find((c) => loincCodes(c.code).includes(loinc));
-}
-
-/** Blood pressure as clinicians write it ("120/80 mmHg"), when both parts are quantities. */
-export function formatBloodPressure(components: ObservationComponent[] | undefined): string {
-  const list = components ?? [];
-  const systolic = findComponent(list, LOINC_SYSTOLIC)?.valueQuantity;
-  const diastolic = findComponent(list, LOINC_DIASTOLIC)?.valueQuantity;
-  if (systolic?.value === undefined || diastolic?.value === undefined) return '';
-  const unit = displayUnit(systolic.unit ?? systolic.code ?? diastolic.unit ?? diastolic.code);
-  return `${formatNumber(systolic.value)}/${formatNumber(diastolic.value)}${unit ? ' ' + unit : ''}`;
 }
 
 /** Each component as "Name: value", for panels other than blood pressure. */

@@ -6,7 +6,7 @@ import { NO_OBSERVATION_FILTERS } from '../observations/observation-filters';
 import { ObservationService } from '../observations/observation.service';
 import { DEFAULT_PATIENT_SEARCH, PAGE_SIZES, PATIENT_SORTS } from '../patients/patient-search';
 import { PatientService } from '../patients/patient.service';
-import { TEST_CONFIG, TEST_FHIR_BASE } from '../testing/test-config';
+import { TEST_CONFIG, TEST_FHIR_BASE } from '../../testing/test-config';
 import { ResourceSearchContract, SEARCH_CONTRACT, SearchableType } from './search-contract';
 
 /** What the searches sent for one type used, gathered over every request. */

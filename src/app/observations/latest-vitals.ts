@@ -1,10 +1,11 @@
+import { BLOOD_PRESSURE_PANELS } from '../fhir/blood-pressure';
 import { NO_VALUE } from '../fhir/format-datatypes';
 import { ObservationRow } from './observation-row';
 
 /** The vital signs the summary shows, keyed on LOINC (any listed code matches). */
 export const VITAL_SIGNS: readonly { readonly label: string; readonly loinc: readonly string[] }[] =
   [
-    { label: 'Blood pressure', loinc: ['85354-9', '55284-4'] },
+    { label: 'Blood pressure', loinc: BLOOD_PRESSURE_PANELS },
     { label: 'Heart rate', loinc: ['8867-4'] },
     { label: 'Respiratory rate', loinc: ['9279-1'] },
     { label: 'Temperature', loinc: ['8310-5'] },

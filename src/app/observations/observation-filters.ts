@@ -1,7 +1,7 @@
 import { ParamMap, Params } from '@angular/router';
 import { isSearchDate } from '../fhir/search-date';
 import { SearchParams } from '../fhir/search-contract';
-import { toQueryParams } from '../shell/url-state';
+import { toQueryParams } from '../shared/url-state';
 import { SEARCHABLE_CATEGORIES, SearchableCategory } from './observation-row';
 
 /** The observation page's filters, held in its URL. */

@@ -7,7 +7,7 @@ import {
   lastMenstrualPeriod,
   staphylococcus,
   temperatureEnteredInError,
-} from '../testing/fhir-fixtures';
+} from '../../testing/fhir-fixtures';
 import { ObservationStatus } from '../fhir/fhir-types';
 import { latestVitals } from './latest-vitals';
 import { groupByCategory, visibleRows } from './observation-groups';

@@ -1,15 +1,14 @@
 import { CodeableConcept, Observation, ObservationStatus, Quantity } from '../fhir/fhir-types';
+import { bloodPressure } from '../fhir/blood-pressure';
 import { NO_VALUE, displayUnit, formatCodeableConcept } from '../fhir/format-datatypes';
 import {
-  LOINC_DIASTOLIC,
-  LOINC_SYSTOLIC,
   formatEffective,
   formatObservationValue,
   formatReferenceRange,
-  loincCodes,
   observationTime,
 } from '../fhir/format-observation';
 import { InterpretationFlag, interpretationFlags } from '../fhir/interpretation';
+import { loincCodes } from '../fhir/loinc';
 
 export type CategoryKey = 'vital-signs' | 'laboratory' | 'social-history' | 'survey' | 'other';
 
@@ -83,17 +82,15 @@ export function numericValue(observation: Observation): NumericValue | undefined
       unit: displayUnit(quantity.unit ?? quantity.code),
     };
   }
-  const part = (loinc: string) =>
-    observation.component?.find((c) => loincCodes(c.code).includes(loinc))?.valueQuantity;
-  const systolic = part(LOINC_SYSTOLIC);
-  const diastolic = part(LOINC_DIASTOLIC);
-  if (systolic?.value !== undefined && diastolic?.value !== undefined) {
+  const reading = bloodPressure(observation.component);
+  if (reading) {
+    const { systolic, diastolic } = reading;
     return {
       value: systolic.value,
       ...(systolic.comparator ? { comparator: systolic.comparator } : {}),
       secondValue: diastolic.value,
       ...(diastolic.comparator ? { secondComparator: diastolic.comparator } : {}),
-      unit: displayUnit(systolic.unit ?? systolic.code),
+      unit: reading.unit,
     };
   }
   return undefined;

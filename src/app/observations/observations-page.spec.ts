@@ -10,14 +10,14 @@ import { RouterTestingHarness } from '@angular/router/testing';
 import { OKTA_AUTH } from '@okta/okta-angular';
 import { RUNTIME_CONFIG } from '../config/runtime-config';
 import { Bundle, Observation } from '../fhir/fhir-types';
-import { fakeOktaAuth } from '../testing/fake-okta.spec';
+import { fakeOktaAuth } from '../../testing/fake-okta';
 import {
   baseExcess,
   bloodPressure,
   heartRate,
   temperatureEnteredInError,
-} from '../testing/fhir-fixtures';
-import { TEST_CONFIG, TEST_FHIR_BASE } from '../testing/test-config';
+} from '../../testing/fhir-fixtures';
+import { TEST_CONFIG, TEST_FHIR_BASE } from '../../testing/test-config';
 import { ObservationsPage } from './observations-page';
 
 function observationBundle(observations: Observation[]): Bundle<Observation> {
@@ -86,8 +86,14 @@ describe('ObservationsPage', () => {
   });
 
   it('shows loading states while data arrives', () => {
-    expect(text()).toContain('Loading patient…');
+    expect(text()).toContain('Loading the patient…');
+    expect(text()).toContain('Loading latest vitals…');
     expect(text()).toContain('Loading observations…');
+    expect(
+      [...el().querySelectorAll('[role="progressbar"]')].map((bar) =>
+        bar.getAttribute('aria-label'),
+      ),
+    ).toEqual(['Loading the patient', 'Loading latest vitals', 'Loading observations']);
     answerAll([]);
   });
 
@@ -136,10 +142,10 @@ describe('ObservationsPage', () => {
     expect(text()).toContain('44 beats/minute');
   });
 
-  it('shows the OperationOutcome text and retries', async () => {
+  it('shows the OperationOutcome text and retries only what failed', async () => {
     patientRequest().flush({ resourceType: 'Patient', id: 'pat-0001' });
     const requests = observationRequests();
-    vitalsRequest(requests).flush(observationBundle([]));
+    vitalsRequest(requests).flush(observationBundle([heartRate]));
     pageRequest(requests).flush(
       { resourceType: 'OperationOutcome', issue: [{ diagnostics: 'Observation store offline' }] },
       { status: 500, statusText: 'Server Error' },
@@ -148,15 +154,46 @@ describe('ObservationsPage', () => {
     const alert = el().querySelector('[role="alert"]');
     expect(alert?.textContent).toContain('Could not load observations');
     expect(alert?.textContent).toContain('Observation store offline');
+    expect(text()).not.toContain('No observations for this patient');
     const retry = [...el().querySelectorAll('button')].find(
       (b) => b.textContent?.trim() === 'Retry',
     );
     retry?.click();
     await harness.fixture.whenStable();
-    answerAll([heartRate]);
+    const again = observationRequests();
+    expect(again.length).toBe(1);
+    pageRequest(again).flush(observationBundle([heartRate]));
     await harness.fixture.whenStable();
     expect(el().querySelector('[role="alert"]')).toBeNull();
-    expect(text()).toContain('44 beats/minute');
+    expect(el().querySelector('.observations')?.textContent).toContain('44 beats/minute');
+  });
+
+  it('says the latest vitals could not be loaded, rather than showing none', async () => {
+    patientRequest().flush({ resourceType: 'Patient', id: 'pat-0001' });
+    const requests = observationRequests();
+    pageRequest(requests).flush(observationBundle([heartRate]));
+    vitalsRequest(requests).flush(
+      { resourceType: 'OperationOutcome', issue: [{ diagnostics: 'Vitals index rebuilding' }] },
+      { status: 503, statusText: 'Unavailable' },
+    );
+    await harness.fixture.whenStable();
+    const vitals = el().querySelector('.latest-vitals');
+    expect(vitals?.querySelector('[role="alert"]')?.textContent).toContain(
+      'Could not load latest vitals',
+    );
+    expect(vitals?.textContent).toContain('Vitals index rebuilding');
+    expect(vitals?.textContent).not.toContain('No vital signs');
+  });
+
+  it('says so when the patient has no vital signs on record', async () => {
+    patientRequest().flush({ resourceType: 'Patient', id: 'pat-0001' });
+    const requests = observationRequests();
+    pageRequest(requests).flush(observationBundle([]));
+    vitalsRequest(requests).flush(observationBundle([]));
+    await harness.fixture.whenStable();
+    expect(el().querySelector('.latest-vitals')?.textContent).toContain(
+      'No vital signs on record for this patient.',
+    );
   });
 
   it('for a patient the server does not have, says so and shows no observations to filter', async () => {
@@ -188,6 +225,21 @@ describe('ObservationsPage', () => {
     await harness.fixture.whenStable();
     expect(text()).toContain('Observations are outside your access.');
     expect(el().querySelector('[role="alert"]')).toBeNull();
+    expect(el().querySelector('.latest-vitals')).toBeNull();
+    expect(el().querySelector('form[aria-label="Observation filters"]')).toBeNull();
+    expect(text()).not.toContain('No observations');
+  });
+
+  it("says in words when the patient is outside the user's access (403), not as an error", async () => {
+    patientRequest().flush(
+      { resourceType: 'OperationOutcome', issue: [] },
+      { status: 403, statusText: 'Forbidden' },
+    );
+    for (const request of observationRequests()) request.flush(observationBundle([]));
+    await harness.fixture.whenStable();
+    expect(el().querySelector('h1')?.textContent).toBe('Patient');
+    expect(text()).toContain('Your access does not include the patient.');
+    expect(el().querySelector('[role="alert"]')).toBeNull();
   });
 
   it('has a back link to the patient list', async () => {
@@ -197,68 +249,5 @@ describe('ObservationsPage', () => {
     expect(back.textContent).toContain('Back to patients');
     expect(back.getAttribute('href')).toBe('/patients');
     expect(text()).toContain('No observations for this patient match these filters.');
-  });
-});
-
-/** The page as a link opens it, for a user whose session is `oktaAuth`. */
-async function openAt(oktaAuth: ReturnType<typeof fakeOktaAuth>, url: string) {
-  TestBed.configureTestingModule({
-    providers: [
-      provideRouter(
-        [{ path: 'observations/:id', component: ObservationsPage }],
-        withComponentInputBinding(),
-      ),
-      provideHttpClient(),
-      provideHttpClientTesting(),
-      { provide: RUNTIME_CONFIG, useValue: TEST_CONFIG },
-      { provide: OKTA_AUTH, useValue: oktaAuth },
-    ],
-  });
-  const controller = TestBed.inject(HttpTestingController);
-  const harness = await RouterTestingHarness.create(url);
-  return { controller, harness };
-}
-
-describe('ObservationsPage for a user without an Observation scope', () => {
-  it('shows the access note and sends no observation request', async () => {
-    const encode = (value: object) => btoa(JSON.stringify(value)).replace(/=+$/, '');
-    const patientOnly = `${encode({ alg: 'RS256' })}.${encode({ scope: 'openid user/Patient.read' })}.sig`;
-    const oktaAuth = fakeOktaAuth();
-    oktaAuth.getAccessToken.and.returnValue(patientOnly);
-    const { controller, harness } = await openAt(oktaAuth, '/observations/pat-0001');
-    await harness.fixture.whenStable();
-    controller
-      .expectOne(`${TEST_FHIR_BASE}/Patient/pat-0001`)
-      .flush({ resourceType: 'Patient', id: 'pat-0001' });
-    expect(controller.match(() => true).map((r) => r.request.urlWithParams)).toEqual([]);
-    await harness.fixture.whenStable();
-    const el = harness.routeNativeElement as HTMLElement;
-    expect(el.textContent).toContain('Observations are outside your access.');
-    expect(el.querySelector('[role="alert"]')).toBeNull();
-    expect(el.querySelector('form[aria-label="Observation filters"]')).toBeNull();
-    controller.verify();
-  });
-});
-
-describe('ObservationsPage opened from a link with filters it cannot use', () => {
-  it('says which, and filters by the rest', async () => {
-    const { controller, harness } = await openAt(
-      fakeOktaAuth(),
-      '/observations/pat-0001?category=laboratory&from=2020-13-45&category_typo=x',
-    );
-    await harness.fixture.whenStable();
-    controller
-      .expectOne(`${TEST_FHIR_BASE}/Patient/pat-0001`)
-      .flush({ resourceType: 'Patient', id: 'pat-0001' });
-    const searches = controller.match((r) => r.url === `${TEST_FHIR_BASE}/Observation`);
-    const page = searches.find((r) => r.request.params.get('category') === 'laboratory');
-    expect(page?.request.params.has('date')).toBeFalse();
-    for (const search of searches) search.flush({ resourceType: 'Bundle', total: 0, entry: [] });
-    await harness.fixture.whenStable();
-    const note = (harness.routeNativeElement as HTMLElement).querySelector('.ignored-params');
-    expect(note?.textContent?.trim()).toBe(
-      'Not understood in this link, so not applied: from, category_typo.',
-    );
-    controller.verify();
   });
 });

@@ -1,28 +1,16 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
-import { toObservable, toSignal } from '@angular/core/rxjs-interop';
 import { MatCheckboxModule } from '@angular/material/checkbox';
-import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { ActivatedRoute, Router, RouterLink } from '@angular/router';
-import {
-  BehaviorSubject,
-  Observable,
-  catchError,
-  combineLatest,
-  map,
-  of,
-  startWith,
-  switchMap,
-} from 'rxjs';
 import { AccessContext } from '../auth/access-context';
-import { FhirError, toFhirError } from '../fhir/fhir-error';
-import { PatientListMemory } from '../patients/patient-list-memory';
-import { toPatientSummary } from '../patients/patient-row';
-import { PatientService } from '../patients/patient.service';
-import { BundlePager } from '../shell/bundle-pager';
-import { ErrorPanel } from '../shell/error-panel';
-import { SearchNotices } from '../shell/search-notices';
-import { LOADING, LoadState } from '../shell/load-state';
-import { ignoredQueryParams } from '../shell/url-state';
+import { FhirClient } from '../fhir/fhir-client';
+import { Patient } from '../fhir/fhir-types';
+import { toPatientSummary } from '../fhir/patient-summary';
+import { BundlePager, PageTurn } from '../shared/bundle-pager';
+import { createLoader } from '../shared/load-state';
+import { LoadStateView } from '../shared/load-state-view';
+import { PatientListMemory } from '../shared/patient-list-memory';
+import { SearchNotices } from '../shared/search-notices';
+import { queryState } from '../shared/url-state';
 import { latestVitals } from './latest-vitals';
 import { ObservationFilterForm } from './observation-filter-form';
 import {
@@ -34,43 +22,18 @@ import {
 import { groupByCategory, visibleRows } from './observation-groups';
 import { ObservationRow, toObservationRow } from './observation-row';
 import { ObservationTable } from './observation-table';
-import { ObservationPage, ObservationService } from './observation.service';
+import { ObservationService } from './observation.service';
 import { PatientBanner } from './patient-banner';
 import { TrendChart } from './trend-chart';
-
-/** Turns a request into loading → loaded | error, so templates only switch on a status. */
-function loadState<T>(request: Observable<T>): Observable<LoadState<T>> {
-  return request.pipe(
-    map((data): LoadState<T> => ({ status: 'loaded', data })),
-    catchError((error: unknown) =>
-      of<LoadState<T>>({ status: 'error', error: toFhirError(error) }),
-    ),
-    startWith(LOADING),
-  );
-}
-
-const NOT_PERMITTED: LoadState<never> = {
-  status: 'error',
-  error: new FhirError('forbidden', 'Not permitted.', 'Your access does not include observations.'),
-};
-
-function errorOf<T>(state: LoadState<T>) {
-  return state.status === 'error' ? state.error : undefined;
-}
-
-function dataOf<T>(state: LoadState<T>): T | undefined {
-  return state.status === 'loaded' ? state.data : undefined;
-}
 
 /** One patient's observations: banner, latest vitals, filters, grouped tables, paging, trends. */
 @Component({
   selector: 'app-observations-page',
   imports: [
     MatCheckboxModule,
-    MatProgressBarModule,
     RouterLink,
-    ErrorPanel,
     BundlePager,
+    LoadStateView,
     ObservationFilterForm,
     ObservationTable,
     PatientBanner,
@@ -86,82 +49,56 @@ export class ObservationsPage {
 
   private readonly route = inject(ActivatedRoute);
   private readonly router = inject(Router);
-  private readonly patients = inject(PatientService);
+  private readonly fhir = inject(FhirClient);
   private readonly observations = inject(ObservationService);
-  private readonly retries = new BehaviorSubject<void>(undefined);
-  private readonly id$ = toObservable(this.id);
-
   private readonly listMemory = inject(PatientListMemory);
   private readonly access = inject(AccessContext);
   /** Patient-bound users have no patient list to go back to. */
   protected readonly canBrowsePatients = !this.access.boundPatientId();
   /** Users without an Observation scope get a note, and no request that would end in a 403. */
-  protected readonly observationsAllowed = this.access.mayRead('Observation');
+  private readonly observationsAllowed = this.access.mayRead('Observation');
 
   /** Back to the same search and page the user came from. */
   protected readonly backLink = computed(() => this.router.parseUrl(this.listMemory.lastListUrl()));
-  protected readonly filters = toSignal(
-    this.route.queryParamMap.pipe(map(observationFiltersFromParams)),
-    {
-      requireSync: true,
-    },
-  );
-  protected readonly ignoredParams = toSignal(
-    this.route.queryParamMap.pipe(
-      map((params) =>
-        ignoredQueryParams(params, observationFiltersFromParams(params), NO_OBSERVATION_FILTERS),
-      ),
-    ),
-    { requireSync: true },
-  );
+  private readonly query = queryState(observationFiltersFromParams, NO_OBSERVATION_FILTERS);
+  protected readonly filters = this.query.state;
+  protected readonly ignoredParams = this.query.ignored;
   protected readonly showEnteredInError = signal(false);
   protected readonly trendRow = signal<ObservationRow | undefined>(undefined);
 
-  private readonly patientState = toSignal(
-    combineLatest([this.id$, this.retries]).pipe(
-      switchMap(([id]) => loadState(this.patients.read(id))),
-    ),
-    { initialValue: LOADING },
-  );
-  private readonly pageState = toSignal(
-    combineLatest([this.id$, this.route.queryParamMap, this.retries]).pipe(
-      switchMap(([id, params]) =>
-        this.observationsAllowed
-          ? loadState<ObservationPage>(
-              this.observations.search(id, observationFiltersFromParams(params)),
-            )
-          : of(NOT_PERMITTED),
-      ),
-    ),
-    { initialValue: LOADING },
-  );
-  private readonly vitalsState = toSignal(
-    combineLatest([this.id$, this.retries]).pipe(
-      switchMap(([id]) =>
-        this.observationsAllowed
-          ? loadState(this.observations.recentVitals(id))
-          : of(NOT_PERMITTED),
-      ),
-    ),
-    { initialValue: LOADING },
-  );
-
-  protected readonly patientLoading = computed(() => this.patientState().status === 'loading');
-  protected readonly patientError = computed(() => errorOf(this.patientState()));
-  protected readonly patientMissing = computed(() => this.patientError()?.kind === 'not-found');
-  protected readonly patient = computed(() => {
-    const patient = dataOf(this.patientState());
-    return patient ? toPatientSummary(patient) : undefined;
+  protected readonly patient = createLoader({
+    params: this.id,
+    request: (id) => this.fhir.read<Patient>('Patient', id),
+  });
+  protected readonly vitals = createLoader({
+    params: this.id,
+    request: (id) => this.observations.recentVitals(id),
+    permitted: this.observationsAllowed,
+  });
+  protected readonly list = createLoader({
+    params: () => ({ id: this.id(), filters: this.filters() }),
+    request: ({ id, filters }) => this.observations.search(id, filters),
+    permitted: this.observationsAllowed,
   });
 
-  protected readonly loading = computed(() => this.pageState().status === 'loading');
-  /** A 403 is not a failure to retry: the user's access simply does not include observations. */
-  protected readonly notPermitted = computed(() => errorOf(this.pageState())?.kind === 'forbidden');
-  protected readonly error = computed(() =>
-    this.notPermitted() ? undefined : errorOf(this.pageState()),
+  protected readonly summary = computed(() => {
+    const patient = this.patient.data();
+    return patient && toPatientSummary(patient);
+  });
+  /** A patient the server does not have has no observations to filter or page through. */
+  protected readonly patientMissing = computed(() => {
+    const state = this.patient.state();
+    return state.status === 'error' && state.error.kind === 'not-found';
+  });
+
+  protected readonly latestVitals = computed(() => {
+    const vitals = this.vitals.data();
+    return vitals && latestVitals(vitals.map(toObservationRow));
+  });
+
+  protected readonly rows = computed(() =>
+    (this.list.data()?.resources ?? []).map(toObservationRow),
   );
-  protected readonly page = computed(() => dataOf(this.pageState()));
-  protected readonly rows = computed(() => (this.page()?.observations ?? []).map(toObservationRow));
   protected readonly hiddenCount = computed(
     () => this.rows().length - visibleRows(this.rows(), false).length,
   );
@@ -169,23 +106,16 @@ export class ObservationsPage {
     groupByCategory(visibleRows(this.rows(), this.showEnteredInError())),
   );
   protected readonly totalText = computed(() => {
-    const total = this.page()?.total;
+    const total = this.list.data()?.total;
     return total === undefined ? '' : `${total} ${total === 1 ? 'observation' : 'observations'}`;
   });
-  protected readonly vitals = computed(() =>
-    latestVitals((dataOf(this.vitalsState()) ?? []).map(toObservationRow)),
-  );
-
-  protected retry(): void {
-    this.retries.next();
-  }
 
   protected filtersChanged(change: Partial<ObservationFilters>): void {
     this.navigate({ ...this.filters(), ...change, cursor: '', page: 1 });
   }
 
-  protected goToPage(link: string, page: number): void {
-    this.navigate({ ...this.filters(), cursor: page === 1 ? '' : link, page });
+  protected turnPage(turn: PageTurn): void {
+    this.navigate({ ...this.filters(), ...turn });
   }
 
   private navigate(filters: ObservationFilters): void {

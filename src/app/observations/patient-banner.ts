@@ -1,5 +1,5 @@
-import { ChangeDetectionStrategy, Component, input } from '@angular/core';
-import { PatientSummary } from '../patients/patient-row';
+import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
+import { PatientSummary } from '../fhir/patient-summary';
 
 /** Who these observations belong to, always visible above them. */
 @Component({
@@ -9,22 +9,12 @@ import { PatientSummary } from '../patients/patient-row';
     <section class="patient-banner" aria-label="Patient">
       <h1 class="patient-name">{{ patient().name }}</h1>
       <dl class="patient-facts">
-        <div>
-          <dt>Sex</dt>
-          <dd>{{ patient().gender }}</dd>
-        </div>
-        <div>
-          <dt>Age</dt>
-          <dd>{{ patient().age }}</dd>
-        </div>
-        <div>
-          <dt>Born</dt>
-          <dd>{{ patient().birthDate }}</dd>
-        </div>
-        <div>
-          <dt>MRN</dt>
-          <dd>{{ patient().mrn }}</dd>
-        </div>
+        @for (fact of facts(); track fact.term) {
+          <div>
+            <dt>{{ fact.term }}</dt>
+            <dd>{{ fact.value }}</dd>
+          </div>
+        }
       </dl>
       @if (patient().deceased) {
         <p class="deceased-marker">
@@ -36,4 +26,14 @@ import { PatientSummary } from '../patients/patient-row';
 })
 export class PatientBanner {
   readonly patient = input.required<PatientSummary>();
+
+  protected readonly facts = computed(() => {
+    const patient = this.patient();
+    return [
+      { term: 'Sex', value: patient.gender },
+      { term: 'Age', value: patient.age },
+      { term: 'Born', value: patient.birthDate },
+      { term: 'MRN', value: patient.mrn },
+    ];
+  });
 }

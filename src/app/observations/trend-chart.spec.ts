@@ -1,10 +1,13 @@
 import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
+import { provideRouter } from '@angular/router';
+import { OKTA_AUTH } from '@okta/okta-angular';
+import { fakeOktaAuth } from '../../testing/fake-okta';
 import { RUNTIME_CONFIG } from '../config/runtime-config';
 import { Observation } from '../fhir/fhir-types';
-import { bloodPressure, heartRate } from '../testing/fhir-fixtures';
-import { TEST_CONFIG, TEST_FHIR_BASE } from '../testing/test-config';
+import { bloodPressure, heartRate } from '../../testing/fhir-fixtures';
+import { TEST_CONFIG, TEST_FHIR_BASE } from '../../testing/test-config';
 import { TrendChart } from './trend-chart';
 
 describe('TrendChart', () => {
@@ -14,11 +17,24 @@ describe('TrendChart', () => {
     title: string,
     observations: Observation[],
   ): Promise<HTMLElement> {
+    const { fixture, request } = await openTrend(loinc, title);
+    request().flush({
+      resourceType: 'Bundle',
+      entry: observations.map((resource) => ({ resource })),
+    });
+    await fixture.whenStable();
+    return fixture.nativeElement as HTMLElement;
+  }
+
+  /** The chart for one code, its history search not yet answered. */
+  async function openTrend(loinc: string, title: string) {
     TestBed.configureTestingModule({
       providers: [
         provideHttpClient(),
         provideHttpClientTesting(),
+        provideRouter([]),
         { provide: RUNTIME_CONFIG, useValue: TEST_CONFIG },
+        { provide: OKTA_AUTH, useValue: fakeOktaAuth() },
       ],
     });
     const fixture = TestBed.createComponent(TrendChart);
@@ -26,16 +42,39 @@ describe('TrendChart', () => {
     fixture.componentRef.setInput('loinc', loinc);
     fixture.componentRef.setInput('title', title);
     await fixture.whenStable();
-    const request = TestBed.inject(HttpTestingController).expectOne(
-      (r) => r.url === `${TEST_FHIR_BASE}/Observation` && r.params.get('code') === loinc,
-    );
-    request.flush({
-      resourceType: 'Bundle',
-      entry: observations.map((resource) => ({ resource })),
-    });
-    await fixture.whenStable();
-    return fixture.nativeElement as HTMLElement;
+    const request = () =>
+      TestBed.inject(HttpTestingController).expectOne(
+        (r) => r.url === `${TEST_FHIR_BASE}/Observation` && r.params.get('code') === loinc,
+      );
+    return { fixture, request };
   }
+
+  it("shows a failed trend's server words in the shared error panel, and Retry draws it", async () => {
+    const { fixture, request } = await openTrend('8867-4', 'Heart rate');
+    const el = fixture.nativeElement as HTMLElement;
+    expect(el.querySelector('[role="status"]')?.textContent).toBe('Loading the trend…');
+    request().flush(
+      { resourceType: 'OperationOutcome', issue: [{ diagnostics: 'History unavailable' }] },
+      { status: 500, statusText: 'Server Error' },
+    );
+    await fixture.whenStable();
+    const alert = el.querySelector('.error-panel[role="alert"]');
+    expect(alert?.querySelector('h2')?.textContent).toBe('Could not load the trend');
+    expect(alert?.textContent).toContain('History unavailable');
+    expect(el.textContent).not.toContain('No numeric values');
+    const retry = [...el.querySelectorAll('button')].find((b) => b.textContent?.trim() === 'Retry');
+    retry?.click();
+    await fixture.whenStable();
+    request().flush({ resourceType: 'Bundle', entry: [{ resource: heartRate }] });
+    await fixture.whenStable();
+    expect(el.querySelector('[role="alert"]')).toBeNull();
+    expect(el.querySelector('svg[role="img"]')).not.toBeNull();
+  });
+
+  it('says there is nothing to chart only once the history has loaded', async () => {
+    const el = await renderTrend('8867-4', 'Heart rate', []);
+    expect(el.querySelector('.empty-state')?.textContent).toBe('No numeric values to chart.');
+  });
 
   it('draws blood pressure as two series with a data table alternative', async () => {
     const el = await renderTrend('85354-9', 'Blood pressure', [

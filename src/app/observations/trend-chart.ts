@@ -1,12 +1,11 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input, output } from '@angular/core';
-import { toObservable, toSignal } from '@angular/core/rxjs-interop';
 import { MatButtonModule } from '@angular/material/button';
-import { catchError, combineLatest, map, of, startWith, switchMap } from 'rxjs';
-import { toFhirError } from '../fhir/fhir-error';
+import { map } from 'rxjs';
 import { formatNumber } from '../fhir/format-datatypes';
-import { LOADING, LoadState } from '../shell/load-state';
+import { createLoader } from '../shared/load-state';
+import { LoadStateView } from '../shared/load-state-view';
 import { ObservationService } from './observation.service';
-import { ChartGeometry, TrendPoint, TrendSeries, chartScales, trendSeries } from './trend-series';
+import { ChartGeometry, TrendPoint, chartScales, trendSeries } from './trend-series';
 
 const GEOMETRY: ChartGeometry = { width: 640, height: 240, padding: 32 };
 
@@ -17,7 +16,7 @@ const GEOMETRY: ChartGeometry = { width: 640, height: 240, padding: 32 };
  */
 @Component({
   selector: 'app-trend-chart',
-  imports: [MatButtonModule],
+  imports: [MatButtonModule, LoadStateView],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './trend-chart.html',
   styleUrl: './trend-chart.scss',
@@ -31,30 +30,12 @@ export class TrendChart {
   private readonly observations = inject(ObservationService);
   protected readonly geometry = GEOMETRY;
 
-  private readonly state = toSignal(
-    combineLatest([toObservable(this.patientId), toObservable(this.loinc)]).pipe(
-      switchMap(([patientId, loinc]) =>
-        this.observations.history(patientId, loinc).pipe(
-          map((data): LoadState<TrendSeries> => ({ status: 'loaded', data: trendSeries(data) })),
-          catchError((error: unknown) =>
-            of<LoadState<TrendSeries>>({ status: 'error', error: toFhirError(error) }),
-          ),
-          startWith(LOADING),
-        ),
-      ),
-    ),
-    { initialValue: LOADING as LoadState<TrendSeries> },
-  );
-
-  protected readonly loading = computed(() => this.state().status === 'loading');
-  protected readonly errorText = computed(() => {
-    const state = this.state();
-    return state.status === 'error' ? `${state.error.detail} ${state.error.advice}` : '';
+  protected readonly history = createLoader({
+    params: () => ({ patientId: this.patientId(), loinc: this.loinc() }),
+    request: ({ patientId, loinc }) =>
+      this.observations.history(patientId, loinc).pipe(map(trendSeries)),
   });
-  protected readonly series = computed(() => {
-    const state = this.state();
-    return state.status === 'loaded' ? state.data : undefined;
-  });
+  protected readonly series = this.history.data;
 
   protected readonly chart = computed(() => {
     const series = this.series();
@@ -78,7 +59,7 @@ export class TrendChart {
       dots: series.points.map((p) => ({
         cx: x(p.time),
         cy: y(p.value),
-        label: `${p.date}: ${p.secondValueText ? `${p.valueText}/${p.secondValueText}` : p.valueText}`,
+        label: `${p.date}: ${p.text}`,
         hasComparator: p.hasComparator,
       })),
       anyComparator: series.points.some((p) => p.hasComparator),
@@ -94,11 +75,8 @@ export class TrendChart {
     const series = this.series();
     if (!series || series.points.length === 0) return '';
     const last = series.points[series.points.length - 1];
-    const latest = last.secondValueText
-      ? `${last.valueText}/${last.secondValueText}`
-      : last.valueText;
     const count = series.points.length === 1 ? '1 value' : `${series.points.length} values`;
     const unit = series.unit ? ` ${series.unit}` : '';
-    return `${this.title()}: ${count}, latest ${latest}${unit} on ${last.date}`;
+    return `${this.title()}: ${count}, latest ${last.text}${unit} on ${last.date}`;
   });
 }

@@ -3,7 +3,7 @@ import {
   bloodPressure,
   heartRate,
   temperatureEnteredInError,
-} from '../testing/fhir-fixtures';
+} from '../../testing/fhir-fixtures';
 import { chartScales, trendSeries } from './trend-series';
 
 describe('trend series', () => {

@@ -1,3 +1,4 @@
+import { formatBloodPressureReading } from '../fhir/blood-pressure';
 import { Observation } from '../fhir/fhir-types';
 import { formatQuantityValue } from '../fhir/format-datatypes';
 import { formatEffective, observationTime } from '../fhir/format-observation';
@@ -13,6 +14,8 @@ export interface TrendPoint {
   /** Diastolic, when the series is blood pressure. */
   readonly secondValue?: number;
   readonly secondValueText?: string;
+  /** The whole reading for tooltips and the summary: "< 5", or "120/80" for blood pressure. */
+  readonly text: string;
   /** A value is a limit ("< 5", ">= 200"), not a measurement: the chart marks the point. */
   readonly hasComparator: boolean;
 }
@@ -34,22 +37,21 @@ export function trendSeries(observations: readonly Observation[]): TrendSeries {
     .filter((p) => p.numeric !== undefined && Number.isFinite(p.time))
     .sort((a, b) => a.time - b.time);
   const points = usable.map(({ observation, numeric, time }): TrendPoint => {
-    const second = numeric?.secondValue;
+    const first = { value: numeric?.value, comparator: numeric?.comparator };
+    const second =
+      numeric?.secondValue !== undefined
+        ? { value: numeric.secondValue, comparator: numeric.secondComparator }
+        : undefined;
     return {
       time,
       date: formatEffective(observation),
-      value: numeric?.value ?? 0,
-      valueText: formatQuantityValue({ value: numeric?.value, comparator: numeric?.comparator }),
-      ...(second !== undefined
-        ? {
-            secondValue: second,
-            secondValueText: formatQuantityValue({
-              value: second,
-              comparator: numeric?.secondComparator,
-            }),
-          }
+      value: first.value ?? 0,
+      valueText: formatQuantityValue(first),
+      ...(second
+        ? { secondValue: second.value, secondValueText: formatQuantityValue(second) }
         : {}),
-      hasComparator: !!(numeric?.comparator ?? numeric?.secondComparator),
+      text: second ? formatBloodPressureReading(first, second) : formatQuantityValue(first),
+      hasComparator: !!(first.comparator ?? second?.comparator),
     };
   });
   const withRange = [...usable].reverse().find((p) => p.observation.referenceRange?.length);

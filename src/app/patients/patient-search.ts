@@ -1,7 +1,7 @@
 import { ParamMap, Params } from '@angular/router';
 import { isSearchDate } from '../fhir/search-date';
 import { SearchParams } from '../fhir/search-contract';
-import { toQueryParams } from '../shell/url-state';
+import { toQueryParams } from '../shared/url-state';
 
 export type PatientSort = '' | 'name' | '-name' | 'birthdate' | '-birthdate';
 export const PATIENT_SORTS: readonly { value: PatientSort; label: string }[] = [

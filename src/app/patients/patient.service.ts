@@ -1,41 +1,19 @@
 import { Injectable, inject } from '@angular/core';
 import { Observable, map } from 'rxjs';
-import { FhirClient, bundleNotices, bundleResources, pageLink } from '../fhir/fhir-client';
-import { Bundle, Patient } from '../fhir/fhir-types';
+import { FhirClient } from '../fhir/fhir-client';
+import { Patient } from '../fhir/fhir-types';
+import { SearchPage, toSearchPage } from '../fhir/search-page';
 import { PatientSearch, patientSearchToFhir } from './patient-search';
-
-export interface PatientPage {
-  readonly patients: Patient[];
-  readonly total: number | undefined;
-  readonly nextLink: string | undefined;
-  readonly previousLink: string | undefined;
-  /** The server's notes on the search, e.g. a parameter it ignored. */
-  readonly notices: string[];
-}
-
-function toPatientPage(bundle: Bundle<Patient>): PatientPage {
-  return {
-    patients: bundleResources(bundle).filter((r) => r.resourceType === 'Patient'),
-    total: bundle.total,
-    nextLink: pageLink(bundle, 'next'),
-    previousLink: pageLink(bundle, 'previous'),
-    notices: bundleNotices(bundle),
-  };
-}
 
 @Injectable({ providedIn: 'root' })
 export class PatientService {
   private readonly fhir = inject(FhirClient);
 
   /** The page a search names: its first page, or the server link it was paged to. */
-  search(search: PatientSearch): Observable<PatientPage> {
+  search(search: PatientSearch): Observable<SearchPage<Patient>> {
     const request = search.cursor
       ? this.fhir.getLink<Patient>(search.cursor)
       : this.fhir.search<Patient>('Patient', patientSearchToFhir(search));
-    return request.pipe(map(toPatientPage));
-  }
-
-  read(id: string): Observable<Patient> {
-    return this.fhir.read<Patient>('Patient', id);
+    return request.pipe(map((bundle) => toSearchPage(bundle, 'Patient')));
   }
 }

@@ -6,8 +6,8 @@ import { RouterTestingHarness } from '@angular/router/testing';
 import { OKTA_AUTH } from '@okta/okta-angular';
 import { RUNTIME_CONFIG } from '../config/runtime-config';
 import { Bundle, Patient } from '../fhir/fhir-types';
-import { fakeOktaAuth } from '../testing/fake-okta.spec';
-import { TEST_CONFIG, TEST_FHIR_BASE } from '../testing/test-config';
+import { fakeOktaAuth } from '../../testing/fake-okta';
+import { TEST_CONFIG, TEST_FHIR_BASE } from '../../testing/test-config';
 import { PatientsPage, formatPatientTotal } from './patients-page';
 
 const NEXT = `${TEST_FHIR_BASE}/Patient?_count=20&_offset=20`;

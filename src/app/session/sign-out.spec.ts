@@ -1,7 +1,7 @@
 import { TestBed } from '@angular/core/testing';
 import { Router, provideRouter } from '@angular/router';
 import { OKTA_AUTH } from '@okta/okta-angular';
-import { FakeOktaAuth, fakeOktaAuth } from '../testing/fake-okta.spec';
+import { FakeOktaAuth, fakeOktaAuth } from '../../testing/fake-okta';
 import { PAGE_LOCATION } from './page-location';
 import { SessionChannel } from './session-channel';
 import { SessionEndNotices } from './session-end';

@@ -5,7 +5,7 @@ import { AuthState, IDToken } from '@okta/okta-auth-js';
 import { PAGE_LOCATION } from '../session/page-location';
 import { SessionChannel } from '../session/session-channel';
 import { SessionEndNotices } from '../session/session-end';
-import { FakeOktaAuth, fakeAuthStateService, fakeOktaAuth } from '../testing/fake-okta.spec';
+import { FakeOktaAuth, fakeAuthStateService, fakeOktaAuth } from '../../testing/fake-okta';
 import { LoginStatus } from './login-status';
 
 describe('LoginStatus', () => {

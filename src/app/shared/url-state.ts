@@ -1,4 +1,6 @@
-import { ParamMap, Params } from '@angular/router';
+import { Signal, computed, inject } from '@angular/core';
+import { toSignal } from '@angular/core/rxjs-interop';
+import { ActivatedRoute, ParamMap, Params } from '@angular/router';
 
 /** A page state held in the URL's query: flat, with a default for every field. */
 type UrlState<T> = { readonly [K in keyof T]: string | number };
@@ -28,4 +30,17 @@ export function ignoredQueryParams<T extends UrlState<T>>(
     const given = (params.get(key) ?? '').trim();
     return given !== '' && given !== String(understood[key as keyof T]).trim();
   });
+}
+
+/**
+ * A page's state as its URL query holds it, and the query parameters it could not use, as signals.
+ * Call it in a routed component's injection context (a field initialiser).
+ */
+export function queryState<T extends UrlState<T>>(
+  fromParams: (params: ParamMap) => T,
+  defaults: T,
+): { readonly state: Signal<T>; readonly ignored: Signal<string[]> } {
+  const params = toSignal(inject(ActivatedRoute).queryParamMap, { requireSync: true });
+  const state = computed(() => fromParams(params()));
+  return { state, ignored: computed(() => ignoredQueryParams(params(), state(), defaults)) };
 }

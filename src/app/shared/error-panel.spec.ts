@@ -3,7 +3,7 @@ import { Router, provideRouter } from '@angular/router';
 import { OKTA_AUTH } from '@okta/okta-angular';
 import { FhirError } from '../fhir/fhir-error';
 import { SessionEndNotices } from '../session/session-end';
-import { FakeOktaAuth, fakeOktaAuth } from '../testing/fake-okta.spec';
+import { FakeOktaAuth, fakeOktaAuth } from '../../testing/fake-okta';
 import { ErrorPanel } from './error-panel';
 
 describe('ErrorPanel', () => {

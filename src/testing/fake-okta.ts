@@ -1,4 +1,4 @@
-// Test doubles for okta-auth-js. Named .spec.ts so the app build (which has no jasmine types) skips it.
+// Test doubles for okta-auth-js (spies, so they need jasmine: only specs may import this folder).
 import { AuthState } from '@okta/okta-auth-js';
 import { BehaviorSubject } from 'rxjs';
 

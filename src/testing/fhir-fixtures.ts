@@ -1,6 +1,6 @@
 // Official HL7 FHIR R4 example resources from ../shared/fixtures/hl7-r4-examples (CC0),
 // trimmed to the fields the app reads, plus one Synthea patient and observation (Apache-2.0).
-import { Observation, Patient } from '../fhir/fhir-types';
+import { Observation, Patient } from '../app/fhir/fhir-types';
 
 export const bloodPressure: Observation = {
   resourceType: 'Observation',

@@ -1,4 +1,4 @@
-import { RuntimeConfig } from '../config/runtime-config';
+import { RuntimeConfig } from '../app/config/runtime-config';
 
 export const TEST_FHIR_BASE = 'https://fhir.example.com/fhir';
 

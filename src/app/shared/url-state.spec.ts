@@ -1,5 +1,7 @@
-import { convertToParamMap } from '@angular/router';
-import { ignoredQueryParams, toQueryParams } from './url-state';
+import { TestBed } from '@angular/core/testing';
+import { ActivatedRoute, ParamMap, convertToParamMap } from '@angular/router';
+import { BehaviorSubject } from 'rxjs';
+import { ignoredQueryParams, queryState, toQueryParams } from './url-state';
 
 describe('URL state', () => {
   const defaults = { name: '', count: 20, page: 1 };
@@ -29,5 +31,19 @@ describe('URL state', () => {
   it('does not count a default written out, surrounding spaces or an empty value as ignored', () => {
     const params = convertToParamMap({ name: ' Rob ', count: '20', page: '' });
     expect(ignoredQueryParams(params, { name: 'Rob ', count: 20, page: 1 }, defaults)).toEqual([]);
+  });
+
+  it('follows the URL as signals: the state read from it, and what it could not use', () => {
+    const query = new BehaviorSubject<ParamMap>(convertToParamMap({ name: 'Rob', colour: 'blue' }));
+    TestBed.configureTestingModule({
+      providers: [{ provide: ActivatedRoute, useValue: { queryParamMap: query } }],
+    });
+    const read = (params: ParamMap) => ({ ...defaults, name: params.get('name') ?? '' });
+    const { state, ignored } = TestBed.runInInjectionContext(() => queryState(read, defaults));
+    expect(state()).toEqual({ name: 'Rob', count: 20, page: 1 });
+    expect(ignored()).toEqual(['colour']);
+    query.next(convertToParamMap({ name: 'Ada' }));
+    expect(state().name).toBe('Ada');
+    expect(ignored()).toEqual([]);
   });
 });

@@ -1,4 +1,4 @@
-import { Patient } from '../fhir/fhir-types';
+import { Patient } from './fhir-types';
 import {
   NO_VALUE,
   ageInYears,
@@ -7,7 +7,7 @@ import {
   formatHumanName,
   medicalRecordNumber,
   preferredName,
-} from '../fhir/format-datatypes';
+} from './format-datatypes';
 
 /** The MRN identifier system of the local stack (CONTRACT.md); type MR is matched everywhere. */
 export const MRN_SYSTEM = 'urn:oid:2.16.840.1.113883.19.5';

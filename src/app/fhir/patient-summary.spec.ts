@@ -1,5 +1,5 @@
-import { syntheaPatient } from '../testing/fhir-fixtures';
-import { toPatientSummary } from './patient-row';
+import { syntheaPatient } from '../../testing/fhir-fixtures';
+import { toPatientSummary } from './patient-summary';
 
 describe('toPatientSummary', () => {
   const today = new Date(2026, 0, 1);
