@@ -72,3 +72,70 @@ test('a server that keeps refusing gets one retry, then its own words and a Retr
   await expect(page.getByText(/^120 patients$/)).toBeVisible();
   await expect(page.getByRole('alert')).toHaveCount(0);
 });
+
+const status = (page: Page) => page.getByTestId('patient-total');
+const rows = (page: Page) => page.getByRole('table', { name: 'Patients' }).getByRole('row');
+
+test('without totals the list says where paging stands, and pages by the server’s links', async ({
+  page,
+}) => {
+  await signedInOnPatients(page);
+  proxy.set({ noTotals: true });
+  await page.reload();
+  await expect(status(page)).toHaveText(
+    'More patients on the next page (the server does not count them).',
+  );
+  await page.getByRole('button', { name: 'Next page' }).click();
+  await expect(page.getByText('Page 2', { exact: true })).toBeVisible();
+  await expect(rows(page).nth(1)).toBeVisible();
+  await expect(page.getByText(/^\d+ patients$/)).toHaveCount(0);
+});
+
+test('HAPI-style relative _getpages links are followed, with the token, under the base', async ({
+  page,
+}) => {
+  await signedInOnPatients(page);
+  proxy.set({ hapiPaging: { expireAfterMs: 60_000 }, relativeLinks: true });
+  await page.reload();
+  await expect(page.getByText(/^120 patients$/)).toBeVisible();
+  const before = proxy.seen.length;
+  await page.getByRole('button', { name: 'Next page' }).click();
+  await expect(page.getByText('Page 2', { exact: true })).toBeVisible();
+  await expect(rows(page).nth(1)).toBeVisible();
+  expect(proxy.seen.slice(before).some((line) => line.includes('_getpages='))).toBe(true);
+  await page.getByRole('button', { name: 'Previous page' }).click();
+  await expect(page.getByText('Page 1', { exact: true })).toBeVisible();
+});
+
+test('a page link the server has expired (410 Gone) runs the search again from the first page, and says so', async ({
+  page,
+}) => {
+  await signedInOnPatients(page);
+  proxy.set({ hapiPaging: { expireAfterMs: 200 } });
+  await page.reload();
+  await expect(page.getByText(/^120 patients$/)).toBeVisible();
+  await page.waitForTimeout(500); // longer than the server keeps its results
+  await page.getByRole('button', { name: 'Next page' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'had expired' })).toContainText(
+    'the search was run again from the first page',
+  );
+  await expect(page.getByText('Page 1', { exact: true })).toBeVisible();
+  await expect(rows(page).nth(1)).toBeVisible();
+  await expect(page.getByRole('alert')).toHaveCount(0);
+});
+
+test('a next link that leads to an empty page ends the list, and never reads as "no patients match"', async ({
+  page,
+}) => {
+  await signedInOnPatients(page);
+  proxy.set({ emptyLastPage: true, noTotals: true });
+  await page.goto(`${stack.apps['proxied'] ?? ''}/patients?name=Robinson`);
+  await expect(rows(page).nth(1)).toBeVisible();
+  await page.getByRole('button', { name: 'Next page' }).click();
+  await expect(status(page)).toHaveText(
+    "No more patients: the server's next page was empty. Go back with Previous page.",
+  );
+  await expect(page.getByText('No patients match this search.')).toHaveCount(0);
+  await page.getByRole('button', { name: 'Previous page' }).click();
+  await expect(rows(page).nth(1)).toBeVisible();
+});

@@ -8,12 +8,21 @@ import {
   type ServerResponse,
 } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { randomUUID } from 'node:crypto';
 
 export interface Misbehaviour {
   /** Answer this many FHIR reads with 429 and `Retry-After` before letting them through. */
   rateLimit?: { requests: number; retryAfterSeconds: number };
   /** Answer this many FHIR reads with 503 and an OperationOutcome, then recover. */
   unavailable?: number;
+  /** Searchsets without `Bundle.total`, as HAPI and cloud services often send them. */
+  noTotals?: boolean;
+  /** Paging links as relative URLs (relative to the base). */
+  relativeLinks?: boolean;
+  /** HAPI's paging: `?_getpages=<id>&_getpagesoffset=n` on the base, answered 410 Gone once expired. */
+  hapiPaging?: { expireAfterMs: number };
+  /** A `next` link on the last page, leading to a page with no entries. */
+  emptyLastPage?: boolean;
 }
 
 export interface MisbehavingFhir {
@@ -28,9 +37,27 @@ export interface MisbehavingFhir {
   close(): Promise<void>;
 }
 
+interface SearchBundle {
+  resourceType?: string;
+  type?: string;
+  total?: number;
+  link?: { relation: string; url: string }[];
+  entry?: unknown[];
+}
+
 const OUTCOME_503 = JSON.stringify({
   resourceType: 'OperationOutcome',
   issue: [{ severity: 'error', code: 'transient', diagnostics: 'Service deploying, try again' }],
+});
+const OUTCOME_410 = JSON.stringify({
+  resourceType: 'OperationOutcome',
+  issue: [
+    {
+      severity: 'error',
+      code: 'processing',
+      diagnostics: 'Search ID does not exist and may have expired',
+    },
+  ],
 });
 const OUTCOME_429 = JSON.stringify({
   resourceType: 'OperationOutcome',
@@ -43,8 +70,10 @@ export async function startMisbehavingFhir(): Promise<MisbehavingFhir> {
   let limited = 0;
   let unavailable = 0;
   const seen: string[] = [];
+  /** HAPI-style stored searches: id → the real link it stands for, and when it was made. */
+  const stored = new Map<string, { link: string; at: number }>();
 
-  const refuse = (req: IncomingMessage, res: ServerResponse, status: number, body: string) => {
+  const writeJson = (req: IncomingMessage, res: ServerResponse, status: number, body: string) => {
     const origin = req.headers.origin;
     res.writeHead(status, {
       'Content-Type': 'application/fhir+json',
@@ -62,22 +91,88 @@ export async function startMisbehavingFhir(): Promise<MisbehavingFhir> {
     res.end(body);
   };
 
+  /** A searchset rewritten the way the behaviour asks; anything else passes unchanged. */
+  const misbehave = (text: string): string => {
+    let bundle: SearchBundle;
+    try {
+      bundle = JSON.parse(text) as SearchBundle;
+    } catch {
+      return text;
+    }
+    if (bundle.resourceType !== 'Bundle' || bundle.type !== 'searchset') return text;
+    if (behaviour.noTotals) delete bundle.total;
+    const links = (bundle.link ??= []);
+    if (behaviour.hapiPaging) {
+      for (const link of links.filter((l) => ['next', 'previous', 'prev'].includes(l.relation))) {
+        const id = randomUUID();
+        stored.set(id, { link: link.url, at: Date.now() });
+        const offset = new URL(link.url).searchParams.get('_offset') ?? '0';
+        link.url = `${proxyBase}?_getpages=${id}&_getpagesoffset=${offset}`;
+      }
+    }
+    if (
+      behaviour.emptyLastPage &&
+      (bundle.entry ?? []).length > 0 &&
+      !links.some((l) => l.relation === 'next')
+    ) {
+      const self = links.find((l) => l.relation === 'self')?.url ?? proxyBase;
+      links.push({
+        relation: 'next',
+        url: `${proxyBase}?_getpages=empty&from=${encodeURIComponent(self)}`,
+      });
+    }
+    if (behaviour.relativeLinks) {
+      for (const link of links) {
+        if (link.url.startsWith(`${proxyBase}/`)) link.url = link.url.slice(proxyBase.length + 1);
+        else if (link.url.startsWith(`${proxyBase}?`)) link.url = link.url.slice(proxyBase.length);
+      }
+    }
+    return JSON.stringify(bundle);
+  };
+
+  /** The page after the last: no entries, and the way back. */
+  const emptyPage = (url: string): SearchBundle => {
+    const from = new URL(url, 'http://x').searchParams.get('from') ?? proxyBase;
+    return {
+      resourceType: 'Bundle',
+      type: 'searchset',
+      entry: [],
+      link: [
+        { relation: 'self', url: `${proxyBase}${url.replace(/^\/fhir/, '')}` },
+        { relation: 'previous', url: from },
+      ],
+    };
+  };
+
   const server = createServer((req, res) => {
     if (!target) {
       res.writeHead(502).end();
       return;
     }
-    const path = (req.url ?? '/').replace(/^\/fhir/, target.pathname);
-    if (req.method !== 'OPTIONS') {
+    let path = (req.url ?? '/').replace(/^\/fhir/, target.pathname);
+    const pageId = new URL(req.url ?? '/', 'http://x').searchParams.get('_getpages');
+    if (pageId !== null && req.method !== 'OPTIONS') {
+      seen.push(`${req.method} ${req.url}`);
+      const page = stored.get(pageId);
+      if (pageId === 'empty') {
+        writeJson(req, res, 200, JSON.stringify(emptyPage(req.url ?? '')));
+        return;
+      }
+      if (!page || Date.now() - page.at > (behaviour.hapiPaging?.expireAfterMs ?? Infinity)) {
+        writeJson(req, res, 410, OUTCOME_410);
+        return;
+      }
+      path = page.link.replace(proxyBase, target.pathname);
+    } else if (req.method !== 'OPTIONS') {
       seen.push(`${req.method} ${req.url}`);
       if (behaviour.rateLimit && limited < behaviour.rateLimit.requests) {
         limited += 1;
-        refuse(req, res, 429, OUTCOME_429);
+        writeJson(req, res, 429, OUTCOME_429);
         return;
       }
       if (behaviour.unavailable && unavailable < behaviour.unavailable) {
         unavailable += 1;
-        refuse(req, res, 503, OUTCOME_503);
+        writeJson(req, res, 503, OUTCOME_503);
         return;
       }
     }
@@ -93,9 +188,11 @@ export async function startMisbehavingFhir(): Promise<MisbehavingFhir> {
         const chunks: Buffer[] = [];
         answer.on('data', (chunk: Buffer) => chunks.push(chunk));
         answer.on('end', () => {
-          const body = Buffer.concat(chunks)
-            .toString('utf8')
-            .replaceAll(target?.href ?? '', proxyBase);
+          const body = misbehave(
+            Buffer.concat(chunks)
+              .toString('utf8')
+              .replaceAll(target?.href ?? '', proxyBase),
+          );
           const headers = { ...answer.headers, 'content-length': String(Buffer.byteLength(body)) };
           res.writeHead(answer.statusCode ?? 502, headers);
           res.end(body);
@@ -117,6 +214,7 @@ export async function startMisbehavingFhir(): Promise<MisbehavingFhir> {
       behaviour = next;
       limited = 0;
       unavailable = 0;
+      stored.clear();
     },
     seen,
     close: () =>

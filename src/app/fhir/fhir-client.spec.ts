@@ -83,6 +83,22 @@ describe('FhirClient', () => {
     expect(error?.kind).toBe('unsafe-link');
   });
 
+  it('follows relative paging links from the FHIR base, HAPI-style _getpages links included', () => {
+    client.getLink('Patient?_count=20&_offset=20').subscribe();
+    controller.expectOne(`${TEST_FHIR_BASE}/Patient?_count=20&_offset=20`).flush(bundle([]));
+    client.getLink('?_getpages=abc&_getpagesoffset=20').subscribe();
+    controller.expectOne(`${TEST_FHIR_BASE}/?_getpages=abc&_getpagesoffset=20`).flush(bundle([]));
+    client.getLink(`${TEST_FHIR_BASE}?_getpages=abc&_getpagesoffset=40`).subscribe();
+    controller.expectOne(`${TEST_FHIR_BASE}?_getpages=abc&_getpagesoffset=40`).flush(bundle([]));
+  });
+
+  it('refuses a relative link that climbs out of the base', () => {
+    let error: FhirError | undefined;
+    client.getLink('../other/Patient').subscribe({ error: (e: FhirError) => (error = e) });
+    controller.expectNone(() => true);
+    expect(error?.kind).toBe('unsafe-link');
+  });
+
   it('refuses a paging link on a sibling path', () => {
     let error: FhirError | undefined;
     client

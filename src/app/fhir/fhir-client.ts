@@ -43,7 +43,11 @@ export class FhirClient {
    * leaves the configured base is refused: a hostile server could otherwise steer the bearer token
    * to another host.
    */
-  getLink<T extends Resource>(url: string): Observable<Bundle<T>> {
+  getLink<T extends Resource>(link: string): Observable<Bundle<T>> {
+    // FHIR links may be relative: to the server's base, not to the page the app runs on.
+    const url = URL.canParse(link, `${this.baseUrl}/`)
+      ? new URL(link, `${this.baseUrl}/`).href
+      : link;
     if (!isUnderFhirBase(url, this.baseUrl)) {
       return throwError(
         () =>

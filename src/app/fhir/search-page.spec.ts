@@ -1,5 +1,5 @@
 import { Bundle, OperationOutcome, Patient } from './fhir-types';
-import { toSearchPage } from './search-page';
+import { describeResultSize, isPastTheEnd, toSearchPage } from './search-page';
 
 describe('A search page', () => {
   const next = 'https://fhir.example.com/fhir/Patient?_offset=20';
@@ -49,5 +49,38 @@ describe('A search page', () => {
       previousLink: undefined,
       notices: [],
     });
+  });
+});
+
+describe('what a list says about its size', () => {
+  const noun = { one: 'patient', many: 'patients' };
+  const some = [{ resourceType: 'Patient' as const, id: 'p1' }];
+
+  it('gives the count when the server sends one', () => {
+    expect(describeResultSize({ total: 1, resources: some, nextLink: undefined }, 1, noun)).toBe(
+      '1 patient',
+    );
+    expect(describeResultSize({ total: 120, resources: some, nextLink: 'n' }, 1, noun)).toBe(
+      '120 patients',
+    );
+  });
+
+  it('without a total, says where paging stands instead of inventing a number', () => {
+    expect(describeResultSize({ total: undefined, resources: some, nextLink: 'n' }, 1, noun)).toBe(
+      'More patients on the next page (the server does not count them).',
+    );
+    expect(
+      describeResultSize({ total: undefined, resources: some, nextLink: undefined }, 3, noun),
+    ).toBe('The last page (the server does not count patients).');
+    expect(
+      describeResultSize({ total: undefined, resources: some, nextLink: undefined }, 1, noun),
+    ).toBe('All patients are on this page (the server does not count them).');
+  });
+
+  it('an empty page after the first is the end of the list, never "no results"', () => {
+    const empty = { total: undefined, resources: [], nextLink: undefined };
+    expect(describeResultSize(empty, 2, noun)).toContain("the server's next page was empty");
+    expect(isPastTheEnd(empty, 2)).toBeTrue();
+    expect(isPastTheEnd(empty, 1)).toBeFalse();
   });
 });

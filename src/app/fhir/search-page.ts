@@ -24,3 +24,33 @@ export function toSearchPage<T extends Resource>(
     notices: bundleNotices(bundle),
   };
 }
+
+/** What a list calls one and several of its results: "patient" / "patients". */
+export interface ResultNoun {
+  readonly one: string;
+  readonly many: string;
+}
+
+/**
+ * What a list says about its size. The count when the server gives one; many servers do not (HAPI
+ * unless asked, cloud services for large results), and then where paging stands, never a made-up
+ * number and never "no results" for a page past the last one.
+ */
+export function describeResultSize(
+  page: Pick<SearchPage<Resource>, 'total' | 'resources' | 'nextLink'>,
+  pageNumber: number,
+  noun: ResultNoun,
+): string {
+  if (page.total !== undefined) return `${page.total} ${page.total === 1 ? noun.one : noun.many}`;
+  if (page.resources.length === 0 && pageNumber > 1)
+    return `No more ${noun.many}: the server's next page was empty. Go back with Previous page.`;
+  if (page.nextLink) return `More ${noun.many} on the next page (the server does not count them).`;
+  return pageNumber > 1
+    ? `The last page (the server does not count ${noun.many}).`
+    : `All ${noun.many} are on this page (the server does not count them).`;
+}
+
+/** A page number past the first with nothing on it is the end of the list, not an empty search. */
+export function isPastTheEnd(page: Pick<SearchPage<Resource>, 'resources'>, pageNumber: number) {
+  return page.resources.length === 0 && pageNumber > 1;
+}

@@ -5,7 +5,9 @@ import { AccessContext } from '../auth/access-context';
 import { FhirClient } from '../fhir/fhir-client';
 import { Patient } from '../fhir/fhir-types';
 import { toPatientSummary } from '../fhir/patient-summary';
+import { describeResultSize, isPastTheEnd } from '../fhir/search-page';
 import { BundlePager, PageTurn } from '../shared/bundle-pager';
+import { restartExpiredSearch } from '../shared/expired-search';
 import { createLoader } from '../shared/load-state';
 import { LoadStateView } from '../shared/load-state-view';
 import { PatientListMemory } from '../shared/patient-list-memory';
@@ -27,6 +29,8 @@ import { PatientBanner } from './patient-banner';
 import { TrendChart } from './trend-chart';
 
 /** One patient's observations: banner, latest vitals, filters, grouped tables, paging, trends. */
+const OBSERVATIONS = { one: 'observation', many: 'observations' };
+
 @Component({
   selector: 'app-observations-page',
   imports: [
@@ -106,15 +110,27 @@ export class ObservationsPage {
     groupByCategory(visibleRows(this.rows(), this.showEnteredInError())),
   );
   protected readonly totalText = computed(() => {
-    const total = this.list.data()?.total;
-    return total === undefined ? '' : `${total} ${total === 1 ? 'observation' : 'observations'}`;
+    const page = this.list.data();
+    return page ? describeResultSize(page, this.filters().page, OBSERVATIONS) : '';
+  });
+  protected readonly pastTheEnd = computed(() => {
+    const page = this.list.data();
+    return page !== undefined && isPastTheEnd(page, this.filters().page);
+  });
+  /** Set when the server's stored results had expired (410 Gone) and the search ran again. */
+  protected readonly restarted = restartExpiredSearch(this.list.state, () => {
+    const { cursor } = this.filters();
+    if (cursor) this.navigate({ ...this.filters(), cursor: '', page: 1 });
+    return cursor !== '';
   });
 
   protected filtersChanged(change: Partial<ObservationFilters>): void {
+    this.restarted.set(false);
     this.navigate({ ...this.filters(), ...change, cursor: '', page: 1 });
   }
 
   protected turnPage(turn: PageTurn): void {
+    this.restarted.set(false);
     this.navigate({ ...this.filters(), ...turn });
   }
 

@@ -8,7 +8,7 @@ import { RUNTIME_CONFIG } from '../config/runtime-config';
 import { Bundle, Patient } from '../fhir/fhir-types';
 import { fakeOktaAuth } from '../../testing/fake-okta';
 import { TEST_CONFIG, TEST_FHIR_BASE } from '../../testing/test-config';
-import { PatientsPage, formatPatientTotal } from './patients-page';
+import { PatientsPage } from './patients-page';
 
 const NEXT = `${TEST_FHIR_BASE}/Patient?_count=20&_offset=20`;
 
@@ -216,12 +216,5 @@ describe('PatientsPage restored from a shared URL', () => {
       'outside the configured FHIR base',
     );
     controller.verify();
-  });
-});
-
-describe('formatPatientTotal', () => {
-  it('formats the total in words', () => {
-    expect(formatPatientTotal(1)).toBe('1 patient');
-    expect(formatPatientTotal(120)).toBe('120 patients');
   });
 });

@@ -1,6 +1,8 @@
 import { ChangeDetectionStrategy, Component, computed, effect, inject } from '@angular/core';
 import { ActivatedRoute, Router, RouterLink } from '@angular/router';
 import { toPatientSummary } from '../fhir/patient-summary';
+import { describeResultSize, isPastTheEnd } from '../fhir/search-page';
+import { restartExpiredSearch } from '../shared/expired-search';
 import { BundlePager, PageTurn } from '../shared/bundle-pager';
 import { createLoader } from '../shared/load-state';
 import { LoadStateView } from '../shared/load-state-view';
@@ -16,10 +18,7 @@ import {
 } from './patient-search';
 import { PatientService } from './patient.service';
 
-/** "1 patient", "120 patients". */
-export function formatPatientTotal(total: number): string {
-  return `${total} ${total === 1 ? 'patient' : 'patients'}`;
-}
+const PATIENTS = { one: 'patient', many: 'patients' };
 
 /** The patient list: search form, table, total and paging. All state lives in the URL. */
 @Component({
@@ -46,8 +45,18 @@ export class PatientsPage {
     (this.page()?.resources ?? []).map((p) => toPatientSummary(p)),
   );
   protected readonly totalText = computed(() => {
-    const total = this.page()?.total;
-    return total === undefined ? '' : formatPatientTotal(total);
+    const page = this.page();
+    return page ? describeResultSize(page, this.search().page, PATIENTS) : '';
+  });
+  protected readonly pastTheEnd = computed(() => {
+    const page = this.page();
+    return page !== undefined && isPastTheEnd(page, this.search().page);
+  });
+  /** Set when the server's stored results had expired (410 Gone) and the search ran again. */
+  protected readonly restarted = restartExpiredSearch(this.list.state, () => {
+    const { cursor } = this.search();
+    if (cursor) this.navigate({ ...this.search(), cursor: '', page: 1 }, true);
+    return cursor !== '';
   });
 
   constructor() {
@@ -67,6 +76,7 @@ export class PatientsPage {
   }
 
   protected criteriaChanged(change: PatientCriteriaChange): void {
+    this.restarted.set(false);
     // A new search starts again at its first page.
     this.navigate({ ...this.search(), ...change, cursor: '', page: 1 }, change.name !== undefined);
   }
@@ -76,6 +86,7 @@ export class PatientsPage {
   }
 
   protected turnPage(turn: PageTurn): void {
+    this.restarted.set(false);
     this.navigate({ ...this.search(), ...turn }, false);
   }
 
