@@ -69,7 +69,10 @@ describe('FHIR data type formatting', () => {
       expect(formatCodeableConcept({ coding: [{ code: 'x' }, { display: 'Pulse' }] })).toBe(
         'Pulse',
       );
-      expect(formatCodeableConcept({ coding: [{ system: 's', code: '1234-5' }] })).toBe('1234-5');
+      expect(
+        formatCodeableConcept({ coding: [{ system: 'http://loinc.org', code: '1234-5' }] }),
+      ).toBe('http://loinc.org|1234-5');
+      expect(formatCodeableConcept({ coding: [{ code: '1234-5' }] })).toBe('1234-5');
       expect(formatCodeableConcept({})).toBe('');
     });
   });

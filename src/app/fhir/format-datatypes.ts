@@ -44,8 +44,10 @@ export function formatCodeableConcept(concept: CodeableConcept | undefined): str
   if (concept.text?.trim()) return concept.text.trim();
   const withDisplay = concept.coding?.find((c) => c.display?.trim());
   if (withDisplay?.display) return withDisplay.display.trim();
+  // No words anywhere: the code as FHIR writes a token, so it can be looked up (system|code).
   const withCode = concept.coding?.find((c) => c.code);
-  return withCode?.code ?? '';
+  if (!withCode?.code) return '';
+  return withCode.system ? `${withCode.system}|${withCode.code}` : withCode.code;
 }
 
 export function hasCoding(

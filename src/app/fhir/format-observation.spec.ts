@@ -96,7 +96,7 @@ describe('Observation value formatting (HL7 and Synthea examples)', () => {
       ),
     ).toBe('May 1, 2020');
     expect(formatEffective(staphylococcus, US)).toBe('Mar 11, 2013, 9:28 AM');
-    expect(formatEffective({ resourceType: 'Observation' })).toBe('');
+    expect(formatEffective({ resourceType: 'Observation' })).toBe('Date not recorded');
   });
 
   it('sorts newest first, undated last', () => {

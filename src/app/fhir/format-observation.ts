@@ -64,14 +64,19 @@ export function formatObservationValue(
   );
 }
 
-/** effective[x] (dateTime, Period, instant or Timing), falling back to `issued`. */
+/**
+ * effective[x] (dateTime, Period, instant or Timing), falling back to `issued`; with neither, says the
+ * date was not recorded rather than leaving a blank a reader could take for "today" or "unknown why".
+ */
 export function formatEffective(observation: Observation, options: FormatOptions = {}): string {
   if (observation.effectiveDateTime) return formatDateTime(observation.effectiveDateTime, options);
   if (observation.effectiveInstant) return formatDateTime(observation.effectiveInstant, options);
   if (observation.effectivePeriod) return formatPeriod(observation.effectivePeriod, options);
   if (observation.effectiveTiming) return formatTiming(observation.effectiveTiming, options);
-  return formatDateTime(observation.issued, options);
+  return formatDateTime(observation.issued, options) || DATE_NOT_RECORDED;
 }
+
+export const DATE_NOT_RECORDED = 'Date not recorded';
 
 /** Milliseconds since the epoch of when the observation applies, for newest-first sorting. */
 export function observationTime(observation: Observation): number {

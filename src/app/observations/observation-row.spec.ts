@@ -65,9 +65,9 @@ describe('observation rows, groups and latest vitals (HL7 examples)', () => {
     expect(toObservationRow(staphylococcus).numeric).toBeUndefined();
   });
 
-  it('never leaves a column blank for an empty observation', () => {
+  it('never leaves a column blank for an empty observation, and says a missing date was not recorded', () => {
     const row = toObservationRow({ resourceType: 'Observation' });
-    expect([row.code, row.value, row.date]).toEqual(['Unknown code', '—', '—']);
+    expect([row.code, row.value, row.date]).toEqual(['Unknown code', '—', 'Date not recorded']);
   });
 
   it('groups by category in clinical order, newest first inside a group', () => {

@@ -111,7 +111,7 @@ export function toObservationRow(observation: Observation): ObservationRow {
     code: formatCodeableConcept(observation.code) || 'Unknown code',
     loinc: loincCodes(observation.code),
     value: formatObservationValue(observation) || NO_VALUE,
-    date: formatEffective(observation) || NO_VALUE,
+    date: formatEffective(observation),
     time: observationTime(observation),
     status,
     statusNote: STATUS_NOTES.get(status) ?? '',
