@@ -97,7 +97,7 @@ function applyResultParam(q: SearchQuery, type: SearchableType, name: string, va
         if (!(sortKeys[type] as readonly string[]).includes(key)) {
           throw new Refusal(name, `'_sort' by '${key}' is not supported for ${type}`, false);
         }
-        keys.push({ key: key as SortKey['key'], descending });
+        keys.push({ key, descending });
       }
       q.sort = keys;
       return;
@@ -169,7 +169,7 @@ function parseFilter(type: SearchableType, name: string, value: string): Filter 
         throw bad('expected resource ids');
       }
       if (tokens.some((t) => t.code === undefined && !t.system)) throw bad('empty token');
-      return { kind: 'token', param: def.param as 'code', values: tokens };
+      return { kind: 'token', param: def.param, values: tokens };
     }
     case 'date': {
       const ranges = values.map((v) => {
@@ -178,15 +178,16 @@ function parseFilter(type: SearchableType, name: string, value: string): Filter 
         if (!range) throw bad('expected [prefix]YYYY[-MM[-DD[Thh:mm[:ss][Z|+hh:mm]]]]');
         return { prefix: p ?? 'eq', ...range };
       });
-      return { kind: 'date', param: def.param as 'date', values: ranges };
+      return { kind: 'date', param: def.param, values: ranges };
     }
     case 'reference': {
+      const target = def.target ?? 'Patient';
       const ids = values.map((v) => {
-        const id = v.startsWith('Patient/') ? v.slice('Patient/'.length) : v;
-        if (!idPattern.test(id)) throw bad('expected Patient/[id] or [id]');
+        const id = v.startsWith(`${target}/`) ? v.slice(target.length + 1) : v;
+        if (!idPattern.test(id)) throw bad(`expected ${target}/[id] or [id]`);
         return id;
       });
-      return { kind: 'reference', param: 'patient', ids };
+      return { kind: 'reference', param: def.param, target, ids };
     }
   }
 }

@@ -32,18 +32,17 @@ export interface TokenValue {
 
 export type Filter =
   | { kind: 'string'; param: 'name' | 'family' | 'given'; match: StringMatch; values: string[] }
-  | {
-      kind: 'token';
-      param: 'gender' | 'identifier' | 'code' | 'category' | 'status' | '_id';
-      values: TokenValue[];
-    }
+  /** `param` of the token, date and reference kinds is always a `ParamDefinition`'s, fixed in code. */
+  | { kind: 'token'; param: string; values: TokenValue[] }
   /** A token parameter with `:text`: each value is normalised words (`normalizeWords`). */
   | { kind: 'text'; param: 'code' | 'category'; values: string[] }
-  | { kind: 'date'; param: 'birthdate' | 'date'; values: ({ prefix: Prefix } & DateRange)[] }
-  | { kind: 'reference'; param: 'patient'; ids: string[] };
+  | { kind: 'date'; param: string; values: ({ prefix: Prefix } & DateRange)[] }
+  /** `target`: the one type the ids are of (`Patient`, `Encounter`, ...). */
+  | { kind: 'reference'; param: string; target: string; ids: string[] };
 
 export interface SortKey {
-  key: 'name' | 'birthdate' | 'date' | '_lastUpdated' | '_id';
+  /** `name`, `birthdate`, a date parameter of the type, `_lastUpdated` or `_id` (see `sortKeys`). */
+  key: string;
   descending: boolean;
 }
 
