@@ -149,11 +149,21 @@ export const sharedSamples: Json[] = [
   },
 ];
 
-/** Two samples of every chart type for `a`, one for `b`, and the shared resources, in one transaction. */
+/**
+ * Two samples of every chart type for `a`, one for `b`, the shared resources, and `a`'s Observation
+ * that every DiagnosticReport sample names as its result, in one transaction.
+ */
 export async function loadChart(h: Harness, a: string, b: string): Promise<void> {
   const writer = await h.token({ scope: 'user/*.read user/*.write' });
   const resources = [
     ...sharedSamples,
+    {
+      resourceType: 'Observation',
+      id: 'obs-result-1',
+      status: 'final',
+      code: cc('result-1'),
+      subject: ref(`Patient/${a}`),
+    },
     ...clinicalTypes.flatMap((t) => [
       chartSample(t, a, 1),
       chartSample(t, a, 2),

@@ -91,6 +91,26 @@ describe('the chart types: patient compartment and SMART scopes', () => {
     }
   });
 
+  it("_include leaves out what the token may not read: another patient's result, a type out of scope", async () => {
+    const patientB = await h.token({ scope: 'patient/*.read', patient: B });
+    const included = (b: Bundle): string[] =>
+      (b.entry ?? [])
+        .filter((e) => e.search.mode === 'include')
+        .map((e) => String(e.resource['id']));
+    const q = '/DiagnosticReport?_include=DiagnosticReport:result';
+    assert.deepEqual(included(await get(q, patientA)), ['obs-result-1']);
+    const own = await get(q, patientB);
+    assert.deepEqual(ids(own), [sampleId('DiagnosticReport', B, 1)]);
+    assert.deepEqual(included(own), [], "A's observation is not in B's compartment");
+    const reportsOnly = await h.token({ scope: 'user/DiagnosticReport.read' });
+    assert.deepEqual(included(await get(q, reportsOnly)), []);
+    const medication = await get(
+      '/MedicationRequest?_include=MedicationRequest:medication',
+      patientA,
+    );
+    assert.deepEqual(included(medication), ['med-1'], 'shared types are in no compartment');
+  });
+
   it('paging links of a patient token stay in its compartment', async () => {
     const first = await get('/Encounter?_count=1', patientA);
     assert.equal(first.total, 2);

@@ -1,4 +1,4 @@
-import { clinical, clinicalTypes, type ClinicalType } from './clinical.ts';
+import { clinical, clinicalTypes, isClinicalType, type ClinicalType } from './clinical.ts';
 import type { ParamDefinition } from './params.ts';
 
 const idDoc = 'Logical id; comma-separated for several';
@@ -68,4 +68,25 @@ for (const type of clinicalTypes) {
     '_lastUpdated',
     '_id',
   ];
+}
+
+/** `_include` values a chart type takes: every declared reference, e.g. `MedicationRequest:medication`. */
+export function clinicalIncludes(type: string): string[] {
+  return isClinicalType(type) ? clinical[type].references.map((r) => `${type}:${r.param}`) : [];
+}
+
+/** The reference parameter an `_include` value names (`Type:param` or `Type:param:Target`), if any. */
+export function clinicalInclude(type: string, value: string): string | undefined {
+  if (!isClinicalType(type)) return undefined;
+  const [source, param, target, ...rest] = value.split(':');
+  const ref = clinical[type].references.find((r) => r.param === param);
+  if (
+    source !== type ||
+    !ref ||
+    rest.length > 0 ||
+    (target !== undefined && target !== ref.target)
+  ) {
+    return undefined;
+  }
+  return ref.param;
 }

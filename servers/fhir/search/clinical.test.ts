@@ -190,6 +190,27 @@ describe('the chart types: read and search', () => {
     assert.equal((await search(`/AllergyIntolerance?patient=${A}&code=substance-1`)).total, 2);
   });
 
+  it('_include follows a declared reference: MedicationRequest:medication, DiagnosticReport:result', async () => {
+    const included = (b: Bundle): string[] =>
+      (b.entry ?? [])
+        .filter((e) => e.search.mode === 'include')
+        .map((e) => `${String(e.resource['resourceType'])}/${String(e.resource['id'])}`);
+    const meds = await search(
+      `/MedicationRequest?patient=${A}&_include=MedicationRequest:medication`,
+    );
+    assert.equal(meds.total, 2);
+    assert.deepEqual(included(meds), ['Medication/med-1']);
+    assert.match(link(meds, 'self') ?? '', /_include=MedicationRequest:medication/);
+    const reports = await search(
+      `/DiagnosticReport?patient=${A}&_include=DiagnosticReport:result:Observation`,
+    );
+    assert.deepEqual(included(reports), ['Observation/obs-result-1']);
+    const strict = await h.get('/Condition?_include=Condition:subject', token, {
+      Prefer: 'handling=strict',
+    });
+    assert.equal(strict.status, 400);
+  });
+
   it('unknown parameters of a chart type are refused when strict and ignored otherwise', async () => {
     const strict = await h.get('/Condition?vaccine-code=140', token, { Prefer: 'handling=strict' });
     assert.equal(strict.status, 400);
@@ -214,6 +235,7 @@ describe('the chart types: read and search', () => {
           type: string;
           interaction: { code: string }[];
           searchParam?: { name: string; type: string }[];
+          searchInclude?: string[];
           extension?: { valueString: string }[];
         }[];
       }[];
@@ -243,6 +265,13 @@ describe('the chart types: read and search', () => {
         });
         assert.equal(res.status, 200, `${type}?${p.name}`);
       }
+      for (const include of r.searchInclude ?? []) {
+        const res = await h.get(`/${type}?_include=${include}`, token, {
+          Prefer: 'handling=strict',
+        });
+        assert.equal(res.status, 200, include);
+      }
+      assert.equal(r.searchInclude?.length ?? 0, clinical[type].references.length);
       const sorts = r.extension?.[0]?.valueString.split(',') ?? [];
       assert.deepEqual(sorts, sortKeys[type as ClinicalType]);
       for (const key of sorts) {

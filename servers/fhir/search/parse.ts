@@ -2,6 +2,7 @@ import { defaults, type SearchableType } from '../config.ts';
 import { parseFhirDate } from '../dates.ts';
 import { BadRequest } from '../errors.ts';
 import { normalizeText, normalizeWords } from '../text.ts';
+import { clinicalInclude, clinicalIncludes } from './clinical-params.ts';
 import { formatParams, searchParams, sortKeys, type ParamDefinition } from './params.ts';
 import type { Filter, Prefix, SearchQuery, SortKey, StringMatch, TokenValue } from './types.ts';
 
@@ -38,6 +39,7 @@ export function parseSearch(
     total: 'accurate',
     summaryCount: false,
     includeSubject: false,
+    includeReferences: [],
     used: [],
     ignored: [],
   };
@@ -114,16 +116,19 @@ function applyResultParam(q: SearchQuery, type: SearchableType, name: string, va
       }
       q.summaryCount = value === 'count';
       return;
-    case '_include':
+    case '_include': {
+      const include = clinicalInclude(type, value);
+      if (include) {
+        q.includeReferences = [include];
+        return;
+      }
       if (type !== 'Observation' || !/^Observation:(subject|patient)(:Patient)?$/.test(value)) {
-        throw new Refusal(
-          name,
-          `'_include' supports only Observation:subject and Observation:patient`,
-          false,
-        );
+        const supported = ['Observation:subject', 'Observation:patient', ...clinicalIncludes(type)];
+        throw new Refusal(name, `'_include' supports only ${supported.join(', ')}`, false);
       }
       q.includeSubject = true;
       return;
+    }
     default:
       throw new Refusal(name, `Unknown search parameter '${name}' for ${type}`, true);
   }

@@ -14,6 +14,8 @@ export interface SearchQuery {
   summaryCount: boolean;
   /** `_include=Observation:subject` (or `:patient`): add the referenced patients. */
   includeSubject: boolean;
+  /** `_include=MedicationRequest:medication` and the like: chart reference parameters to follow. */
+  includeReferences: string[];
   /** The parameters as used, in link order: they make the self/next/previous links. */
   used: [name: string, value: string][];
   /** Parameters that were ignored (lenient handling), by name, with the reason. */
