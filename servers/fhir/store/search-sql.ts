@@ -3,8 +3,8 @@ import type { Filter, SearchQuery, SearchScope, SortKey, TokenValue } from '../s
 
 /**
  * SQL text built only from fixed fragments: the few names interpolated below (`part`, `param`,
- * `type`) come from the closed unions of `SearchQuery`, never from the request. Every value
- * travels in `params`.
+ * `type`) come from the closed unions of `SearchQuery` and the fixed parameter definitions of
+ * search/params.ts, never from the request. Every value travels in `params`.
  */
 export interface BuiltSearch {
   page: string;
