@@ -129,6 +129,24 @@ describe('importing the shared fixtures', () => {
         await h.get('/Observation?patient=example&code=8867-4', reader)
       ).json()) as Bundle;
       assert.ok((hr.total ?? 0) >= 1);
+      // The chart's examples of patient `example` are searchable: refused and historical
+      // immunizations, the "no known allergies" record, procedures, reports.
+      for (const [path, least] of [
+        ['/Immunization?patient=example&_sort=-date', 3],
+        ['/AllergyIntolerance?patient=example', 2],
+        ['/Procedure?subject=Patient/example', 5],
+        ['/DiagnosticReport?patient=example&_include=DiagnosticReport:result', 3],
+        ['/Condition?patient=example', 2],
+      ] as const) {
+        const found = (await (await h.get(path, reader)).json()) as Bundle;
+        assert.ok((found.total ?? 0) >= least, path);
+      }
+      const statuses = (
+        (await (
+          await h.get('/Immunization?patient=example&status=not-done', reader)
+        ).json()) as Bundle
+      ).total;
+      assert.equal(statuses, 1, 'the refused immunization');
     },
   );
 });
