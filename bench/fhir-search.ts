@@ -44,6 +44,43 @@ const out = (line = ''): boolean => process.stdout.write(`${line}\n`);
 // The repository root, from this script's own path (bench/ is CommonJS, so no import.meta).
 const root = resolve(dirname(resolve(process.argv[1] ?? '.')), '..');
 
+/**
+ * The seed writes no encounters: give each patient 20 (deterministic, one transaction, once per
+ * store) so the chart's Encounter query is measured on a realistic table.
+ */
+function addEncounters(store: FhirStore, nPatients: number): void {
+  if (store.count('Encounter') > 0) return;
+  const started = performance.now();
+  const rnd = new Random(11);
+  const types = ['185349003', '162673000', '50849002', '183452005'];
+  store.transaction(() => {
+    for (let p = 1; p <= nPatients; p++) {
+      const patient = `pat-${String(p).padStart(4, '0')}`;
+      for (let i = 0; i < 20; i++) {
+        const start = Date.UTC(2015, 0, 1) + rnd.int(0, 10 * 365) * 86_400_000;
+        store.put(
+          {
+            resourceType: 'Encounter',
+            id: `enc-${patient}-${i}`,
+            meta: { versionId: '1', lastUpdated: '2026-01-01T00:00:00Z' },
+            status: 'finished',
+            class: { system: 'http://terminology.hl7.org/CodeSystem/v3-ActCode', code: 'AMB' },
+            type: [{ coding: [{ system: 'http://snomed.info/sct', code: rnd.pick(types) }] }],
+            subject: { reference: `Patient/${patient}` },
+            period: {
+              start: new Date(start).toISOString(),
+              end: new Date(start + 3_600_000).toISOString(),
+            },
+          },
+          { keepMeta: true },
+        );
+      }
+    }
+  });
+  store.db.exec('ANALYZE');
+  out(`encounters: ${nPatients * 20} in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+}
+
 async function main(): Promise<void> {
   // 1. The store.
   mkdirSync(dir, { recursive: true });
@@ -67,8 +104,10 @@ async function main(): Promise<void> {
   out(`page cache warmed in ${((performance.now() - warmStarted) / 1000).toFixed(1)} s`);
   const nPatients = store.count('Patient');
   const nObs = store.count('Observation');
+  addEncounters(store, nPatients);
   out(
-    `store: ${nPatients} patients, ${nObs} observations, ${(statSync(file).size / 1e6).toFixed(0)} MB`,
+    `store: ${nPatients} patients, ${nObs} observations, ${store.count('Encounter')} encounters, ` +
+      `${store.count('Condition')} conditions, ${(statSync(file).size / 1e6).toFixed(0)} MB`,
   );
 
   // 2. The queries: each call picks a random patient so caches do not flatter the figures.
@@ -95,6 +134,14 @@ async function main(): Promise<void> {
       name: 'Observation?patient=X&code=8867-4&date=ge2025-01-01',
       path: () =>
         `Observation?patient=${patientId()}&code=http://loinc.org|8867-4&date=ge2025-01-01`,
+    },
+    {
+      name: 'Condition?patient=X&clinical-status=active',
+      path: () => `Condition?patient=${patientId()}&clinical-status=active`,
+    },
+    {
+      name: 'Encounter?patient=X&_sort=-date&_count=10',
+      path: () => `Encounter?patient=${patientId()}&_sort=-date&_count=10`,
     },
   ];
 

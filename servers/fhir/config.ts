@@ -1,3 +1,5 @@
+import { clinicalTypes } from './search/clinical.ts';
+
 /** Every tunable of the FHIR server in one place, each next to its reason. */
 export const defaults = {
   /** Page size when the client sends no `_count`. */
@@ -53,18 +55,24 @@ export const defaults = {
 
 export const FHIR_JSON = 'application/fhir+json';
 
-/** Resource types this server reads; Patient and Observation are also searchable. */
+/**
+ * Resource types this server reads: Patient, Observation, the chart's types (search/clinical.ts), and
+ * the shared types their references point to (outside every patient compartment, auth/scopes.ts).
+ */
 export const readableTypes = [
   'Patient',
   'Observation',
-  'Encounter',
-  'Condition',
+  ...clinicalTypes,
   'Practitioner',
+  'PractitionerRole',
   'Organization',
+  'Location',
+  'Medication',
 ] as const;
 export type ReadableType = (typeof readableTypes)[number];
 
-export const searchableTypes = ['Patient', 'Observation'] as const;
+/** Every type but the shared ones is also searchable. */
+export const searchableTypes = ['Patient', 'Observation', ...clinicalTypes] as const;
 export type SearchableType = (typeof searchableTypes)[number];
 
 export function isReadableType(type: string): type is ReadableType {

@@ -135,7 +135,10 @@ describe('reads, headers, discovery and the audit log', () => {
       'status',
       'subject',
     ]);
-    assert.equal(cs.rest[0]?.resource.find((r) => r.type === 'Encounter')?.searchParam, undefined);
+    assert.equal(
+      cs.rest[0]?.resource.find((r) => r.type === 'Practitioner')?.searchParam,
+      undefined,
+    );
   });
 
   it('writes one audit line per request: who, what, outcome; no names, no tokens, no bodies', async () => {

@@ -31,8 +31,17 @@ function covers(
   return (PERMISSIONS.get(action) ?? []).some((p) => allows(grants, type, p, { contexts }));
 }
 
-/** Resource types outside every patient's compartment: a patient app may read them. */
-const sharedTypes = new Set(['Practitioner', 'Organization']);
+/**
+ * Resource types outside every patient's compartment (R4 CompartmentDefinition `patient`), which the
+ * chart's references point to: a patient app may read them.
+ */
+const sharedTypes = new Set([
+  'Practitioner',
+  'PractitionerRole',
+  'Organization',
+  'Location',
+  'Medication',
+]);
 
 export interface Decision {
   /** Set when only a `patient/` scope allowed it: every read and search stays in this compartment. */

@@ -9,8 +9,9 @@ type Json = Record<string, unknown>;
 
 export interface FileReport {
   file: string;
+  /** Resources stored, by type. */
   loaded: Record<string, number>;
-  /** What was left out and why, with counts. */
+  /** What was left out, by `Type: reason` (e.g. `Claim: not stored by this server`), with counts. */
   skipped: Record<string, number>;
   /** Set when the file was refused as a whole; then nothing from it was written. */
   error?: string;
@@ -40,8 +41,9 @@ export function listFiles(paths: string[]): string[] {
 
 /**
  * Imports one file. A transaction Bundle is loaded atomically (after leaving out resource types this
- * server does not serve); anything else (a single resource, a collection, a batch) is loaded as a
- * batch, so one unusable resource is reported instead of failing the rest.
+ * server does not serve); anything else (a single resource, a collection or searchset Bundle, a
+ * batch) is loaded as a batch, so one unusable resource is reported instead of failing the rest.
+ * Every entry is either stored or reported in `skipped` with its type and the reason.
  */
 export function importFile(store: FhirStore, file: string): FileReport {
   let body: unknown;
@@ -60,10 +62,14 @@ export function importJson(store: FhirStore, body: unknown, file: string): FileR
     return { ...report, error: 'not a FHIR resource' };
   }
   const kept = filterTypes(asBundle(body as Json), report);
+  const entries = kept['entry'] as { resource?: Json }[];
   try {
     const result = processBundle(store, kept);
     report.loaded = result.written;
-    for (const f of result.failed) count(report.skipped, f.reason);
+    for (const f of result.failed) {
+      const type = String(entries[f.index]?.resource?.['resourceType'] ?? 'an entry');
+      count(report.skipped, `${type}: ${f.reason}`);
+    }
   } catch (e) {
     if (!(e instanceof FhirError)) throw e;
     return { ...report, loaded: {}, error: e.message };
@@ -78,14 +84,16 @@ function asBundle(body: Json): Json {
   ) {
     return body;
   }
-  const resources =
+  // A collection or searchset: its entries, with their fullUrls so references between them resolve.
+  const entries =
     body['resourceType'] === 'Bundle'
-      ? ((body['entry'] as { resource?: Json }[] | undefined) ?? []).map((e) => e.resource ?? {})
-      : [body];
+      ? ((body['entry'] as { fullUrl?: unknown; resource?: Json }[] | undefined) ?? [])
+      : [{ resource: body }];
   return {
     resourceType: 'Bundle',
     type: 'batch',
-    entry: resources.map((resource) => ({
+    entry: entries.map(({ fullUrl, resource = {} }) => ({
+      ...(typeof fullUrl === 'string' ? { fullUrl } : {}),
       resource,
       request:
         typeof resource['id'] === 'string'
@@ -102,23 +110,29 @@ function filterTypes(bundle: Json, report: FileReport): Json {
   const kept = entries.filter((e) => {
     const type = String(e.resource?.['resourceType'] ?? '');
     if (isReadableType(type)) return true;
-    count(report.skipped, `${type || 'an entry without a resource'}: type not served here`);
+    count(
+      report.skipped,
+      type ? `${type}: not stored by this server` : 'an entry without a resource: nothing to store',
+    );
     if (e.fullUrl) dropped.add(e.fullUrl);
     return false;
   });
   if (dropped.size === 0) return { ...bundle, entry: kept };
-  const strip = (value: unknown): unknown => {
-    if (Array.isArray(value)) return value.map(strip);
+  const strip = (value: unknown, type: string): unknown => {
+    if (Array.isArray(value)) return value.map((v) => strip(v, type));
     if (!value || typeof value !== 'object') return value;
     const out: Json = {};
     for (const [k, v] of Object.entries(value as Json)) {
       if (k === 'reference' && typeof v === 'string' && dropped.has(v)) {
-        count(report.skipped, 'references to left-out resources (display kept)');
-      } else out[k] = strip(v);
+        count(report.skipped, `${type}: references to left-out resources (display kept)`);
+      } else out[k] = strip(v, type);
     }
     return out;
   };
-  return { ...bundle, entry: kept.map(strip) };
+  return {
+    ...bundle,
+    entry: kept.map((e) => strip(e, String(e.resource?.['resourceType']))),
+  };
 }
 
 function count(bag: Record<string, number>, key: string): void {

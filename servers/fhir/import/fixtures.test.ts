@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import { isReadableType } from '../config.ts';
 import { importFile, listFiles } from './files.ts';
 import { FhirStore } from '../store/store.ts';
 import { startHarness, type Bundle, type Harness } from '../../../test-support/fhir.ts';
@@ -46,7 +47,31 @@ describe('importing the shared fixtures', () => {
       );
       const loaded = reports.reduce((n, r) => n + (r.loaded['Observation'] ?? 0), 0);
       assert.ok(loaded > 1000);
-      assert.ok(reports.every((r) => Object.keys(r.skipped).some((k) => k.startsWith('Claim'))));
+      // Every bundle is stored whole: each supported type's count is the bundle's, and every other
+      // type is reported with its count and the reason.
+      for (const report of reports) {
+        const bundle = JSON.parse(readFileSync(report.file, 'utf8')) as {
+          entry: { resource: Json }[];
+        };
+        const inBundle: Record<string, number> = {};
+        for (const e of bundle.entry) {
+          const type = String(e.resource['resourceType']);
+          inBundle[type] = (inBundle[type] ?? 0) + 1;
+        }
+        const supported = Object.entries(inBundle).filter(([t]) => isReadableType(t));
+        assert.deepEqual(report.loaded, Object.fromEntries(supported), report.file);
+        for (const [type, n] of Object.entries(inBundle).filter(([t]) => !isReadableType(t))) {
+          assert.equal(
+            report.skipped[`${type}: not stored by this server`],
+            n,
+            `${report.file}: ${type}`,
+          );
+        }
+        for (const reason of Object.keys(report.skipped)) {
+          assert.match(reason, /: (not stored by this server|references to left-out resources)/);
+        }
+        assert.ok('Claim' in inBundle && 'Immunization' in report.loaded, report.file);
+      }
       h = await startHarness({ issuer: h.issuer, dataDir: h.dataDir });
       reader = await h.token();
       assert.equal(await count('/Observation'), before + loaded);
@@ -104,6 +129,24 @@ describe('importing the shared fixtures', () => {
         await h.get('/Observation?patient=example&code=8867-4', reader)
       ).json()) as Bundle;
       assert.ok((hr.total ?? 0) >= 1);
+      // The chart's examples of patient `example` are searchable: refused and historical
+      // immunizations, the "no known allergies" record, procedures, reports.
+      for (const [path, least] of [
+        ['/Immunization?patient=example&_sort=-date', 3],
+        ['/AllergyIntolerance?patient=example', 2],
+        ['/Procedure?subject=Patient/example', 5],
+        ['/DiagnosticReport?patient=example&_include=DiagnosticReport:result', 3],
+        ['/Condition?patient=example', 2],
+      ] as const) {
+        const found = (await (await h.get(path, reader)).json()) as Bundle;
+        assert.ok((found.total ?? 0) >= least, path);
+      }
+      const statuses = (
+        (await (
+          await h.get('/Immunization?patient=example&status=not-done', reader)
+        ).json()) as Bundle
+      ).total;
+      assert.equal(statuses, 1, 'the refused immunization');
     },
   );
 });

@@ -1,10 +1,14 @@
+import { clinical, isClinicalType } from '../search/clinical.ts';
 import type { FhirStore } from '../store/store.ts';
 import { EntryError, lookup, type PlannedEntry } from './entries.ts';
 
 type Json = Record<string, unknown>;
 
-/** Types whose resources must belong to a known patient (the viewer finds everything by patient). */
-const patientBound = new Set(['Observation', 'Condition', 'Encounter']);
+/** The element naming the patient of a type whose resources must belong to a known patient. */
+function patientElement(type: string): string | undefined {
+  if (type === 'Observation') return 'subject';
+  return isClinicalType(type) ? clinical[type].patientPath : undefined;
+}
 
 /**
  * Rewrites an entry's references: `urn:uuid:` and other fullUrls of the Bundle become `Type/id`,
@@ -44,14 +48,18 @@ export function resolveReferences(
   return resolved;
 }
 
-/** A patient-bound resource must name a Patient that exists in the store or in the same Bundle. */
+/**
+ * A patient-bound resource (Observation and the chart's types: the viewer finds everything by patient)
+ * must name a Patient that exists in the store or in the same Bundle.
+ */
 export function checkSubject(store: FhirStore, resource: Json, bundlePatients: Set<string>): void {
   const type = String(resource['resourceType']);
-  if (!patientBound.has(type)) return;
-  const ref = (resource['subject'] ?? resource['patient']) as { reference?: string } | undefined;
+  const element = patientElement(type);
+  if (!element) return;
+  const ref = resource[element] as { reference?: string } | undefined;
   const m = /^Patient\/([A-Za-z0-9\-.]{1,64})$/.exec(ref?.reference ?? '');
-  if (!m?.[1]) throw new EntryError(422, `${type}.subject must reference a Patient`);
+  if (!m?.[1]) throw new EntryError(422, `${type}.${element} must reference a Patient`);
   if (!bundlePatients.has(m[1]) && !store.read('Patient', m[1])) {
-    throw new EntryError(422, `${type}.subject references a Patient this server does not have`);
+    throw new EntryError(422, `${type}.${element} references a Patient this server does not have`);
   }
 }

@@ -1,6 +1,7 @@
 import type { Request, Response } from 'express';
 import { defaults, readableTypes, isSearchableType, type SearchableType } from '../config.ts';
 import { sendFhir } from '../respond.ts';
+import { clinicalIncludes } from '../search/clinical-params.ts';
 import {
   modifierDocumentation,
   resultParams,
@@ -62,7 +63,11 @@ export function capabilityStatement(baseUrl: string, issuer: string): object {
             readHistory: false,
             updateCreate: true,
             searchInclude:
-              type === 'Observation' ? ['Observation:subject', 'Observation:patient'] : undefined,
+              type === 'Observation'
+                ? ['Observation:subject', 'Observation:patient']
+                : clinicalIncludes(type).length > 0
+                  ? clinicalIncludes(type)
+                  : undefined,
             searchParam: searchable ? searchParamsOf(type) : undefined,
           };
         }),

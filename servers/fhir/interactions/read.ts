@@ -20,7 +20,7 @@ export function read(store: FhirStore) {
     const found = store.read(type, id);
     if (
       !found ||
-      (decision.compartment !== undefined && found.compartment !== decision.compartment)
+      (decision.compartment !== undefined && !store.inCompartment(found, decision.compartment))
     ) {
       throw new NotFound(`${type}/${id} is not known`);
     }

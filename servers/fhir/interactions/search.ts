@@ -6,6 +6,8 @@ import { InsufficientScope, MethodNotAllowed, NotFound } from '../errors.ts';
 import { sendFhir, setResultCount } from '../respond.ts';
 import { searchsetBundle } from '../search/bundle.ts';
 import { parseSearch } from '../search/parse.ts';
+import { clinical, isClinicalType, valuesAt, type ClinicalType } from '../search/clinical.ts';
+import { referenceOf } from '../store/clinical-index.ts';
 import type { FhirStore, StoredResource } from '../store/store.ts';
 
 /** `Prefer: handling=strict` (FHIR R4 §3.1.1.4.5); any other value or none is lenient. */
@@ -31,7 +33,11 @@ export function search(store: FhirStore, baseUrl: string) {
     const entries = [...new URLSearchParams(q < 0 ? '' : req.originalUrl.slice(q + 1))];
     const query = parseSearch(type, entries, wantsStrict(req.get('prefer')));
     const { total, rows } = store.search(query, decision);
-    const included = query.includeSubject ? includedPatients(store, caller, rows) : [];
+    const included = query.includeSubject
+      ? includedPatients(store, caller, rows)
+      : query.includeReferences.length > 0 && isClinicalType(type)
+        ? includedReferences(store, caller, type, query.includeReferences, rows)
+        : [];
     setResultCount(res, total ?? rows.length);
     sendFhir(res, 200, searchsetBundle(baseUrl, query, total, rows, included));
   };
@@ -56,4 +62,54 @@ function includedPatients(
     .filter((id) => decision.compartment === undefined || id === decision.compartment)
     .map((id) => store.read('Patient', id))
     .filter((r): r is NonNullable<typeof r> => r !== undefined);
+}
+
+/**
+ * `_include=DiagnosticReport:result` and the like: the resources the page's rows reference through
+ * that parameter, each passing the check a direct read would (scope and compartment); what the
+ * token may not read is left out.
+ */
+function includedReferences(
+  store: FhirStore,
+  caller: Caller,
+  type: ClinicalType,
+  params: string[],
+  rows: StoredResource[],
+): StoredResource[] {
+  const paths = clinical[type].references
+    .filter((r) => params.includes(r.param))
+    .flatMap((r) => r.paths);
+  const refs = new Set<string>();
+  for (const row of rows) {
+    const resource = JSON.parse(row.json) as Record<string, unknown>;
+    for (const path of paths) {
+      for (const ref of valuesAt(resource, path).map(referenceOf)) if (ref) refs.add(ref);
+    }
+  }
+  const out: StoredResource[] = [];
+  const decisions = new Map<string, Decision | undefined>();
+  for (const ref of refs) {
+    const m = /^([A-Z][A-Za-z]+)\/([A-Za-z0-9\-.]{1,64})$/.exec(ref);
+    if (!m?.[1] || !m[2] || !isReadableType(m[1])) continue;
+    const target = m[1];
+    if (!decisions.has(target)) {
+      try {
+        decisions.set(
+          target,
+          authorize(caller.grants, target, 'read', caller.patient, caller.scheme),
+        );
+      } catch (e) {
+        if (!(e instanceof InsufficientScope)) throw e;
+        decisions.set(target, undefined);
+      }
+    }
+    const decision = decisions.get(target);
+    const found = decision ? store.read(target, m[2]) : undefined;
+    if (!decision || !found) continue;
+    if (decision.compartment !== undefined && !store.inCompartment(found, decision.compartment)) {
+      continue;
+    }
+    out.push(found);
+  }
+  return out;
 }

@@ -1,4 +1,5 @@
 import { defaults, type SearchableType } from '../config.ts';
+import { clinicalSearchParams, clinicalSortKeys } from './clinical-params.ts';
 import type { Filter, SortKey } from './types.ts';
 
 /** The search parameters each type supports: the CapabilityStatement is generated from this too. */
@@ -7,6 +8,8 @@ export interface ParamDefinition {
   /** The filter this parameter becomes (`subject` and `patient` are the same filter). */
   param: string;
   fhirType: 'string' | 'token' | 'date' | 'reference';
+  /** Reference parameters: the one type the ids are of (`Patient` when absent). */
+  target?: string;
   documentation: string;
   modifiers: readonly string[];
 }
@@ -64,6 +67,7 @@ export const searchParams: Record<SearchableType, ReadonlyMap<string, ParamDefin
     ['date', date('date', 'effective[x]: prefixes, partial dates, ranges by repeating (UTC)')],
     ['status', token('status', 'final | amended | preliminary | ...')],
   ]),
+  ...clinicalSearchParams,
 };
 
 /** What each modifier does here; the CapabilityStatement lists them with each parameter. */
@@ -80,6 +84,7 @@ export const modifierDocumentation: ReadonlyMap<string, string> = new Map([
 export const sortKeys: Record<SearchableType, readonly SortKey['key'][]> = {
   Patient: ['name', 'birthdate', '_lastUpdated', '_id'],
   Observation: ['date', '_lastUpdated', '_id'],
+  ...clinicalSortKeys,
 };
 
 /**

@@ -2,6 +2,7 @@ import { defaults, type SearchableType } from '../config.ts';
 import { parseFhirDate } from '../dates.ts';
 import { BadRequest } from '../errors.ts';
 import { normalizeText, normalizeWords } from '../text.ts';
+import { clinicalInclude, clinicalIncludes } from './clinical-params.ts';
 import { formatParams, searchParams, sortKeys, type ParamDefinition } from './params.ts';
 import type { Filter, Prefix, SearchQuery, SortKey, StringMatch, TokenValue } from './types.ts';
 
@@ -38,6 +39,7 @@ export function parseSearch(
     total: 'accurate',
     summaryCount: false,
     includeSubject: false,
+    includeReferences: [],
     used: [],
     ignored: [],
   };
@@ -97,7 +99,7 @@ function applyResultParam(q: SearchQuery, type: SearchableType, name: string, va
         if (!(sortKeys[type] as readonly string[]).includes(key)) {
           throw new Refusal(name, `'_sort' by '${key}' is not supported for ${type}`, false);
         }
-        keys.push({ key: key as SortKey['key'], descending });
+        keys.push({ key, descending });
       }
       q.sort = keys;
       return;
@@ -114,16 +116,19 @@ function applyResultParam(q: SearchQuery, type: SearchableType, name: string, va
       }
       q.summaryCount = value === 'count';
       return;
-    case '_include':
+    case '_include': {
+      const include = clinicalInclude(type, value);
+      if (include) {
+        q.includeReferences = [include];
+        return;
+      }
       if (type !== 'Observation' || !/^Observation:(subject|patient)(:Patient)?$/.test(value)) {
-        throw new Refusal(
-          name,
-          `'_include' supports only Observation:subject and Observation:patient`,
-          false,
-        );
+        const supported = ['Observation:subject', 'Observation:patient', ...clinicalIncludes(type)];
+        throw new Refusal(name, `'_include' supports only ${supported.join(', ')}`, false);
       }
       q.includeSubject = true;
       return;
+    }
     default:
       throw new Refusal(name, `Unknown search parameter '${name}' for ${type}`, true);
   }
@@ -169,7 +174,7 @@ function parseFilter(type: SearchableType, name: string, value: string): Filter 
         throw bad('expected resource ids');
       }
       if (tokens.some((t) => t.code === undefined && !t.system)) throw bad('empty token');
-      return { kind: 'token', param: def.param as 'code', values: tokens };
+      return { kind: 'token', param: def.param, values: tokens };
     }
     case 'date': {
       const ranges = values.map((v) => {
@@ -178,15 +183,16 @@ function parseFilter(type: SearchableType, name: string, value: string): Filter 
         if (!range) throw bad('expected [prefix]YYYY[-MM[-DD[Thh:mm[:ss][Z|+hh:mm]]]]');
         return { prefix: p ?? 'eq', ...range };
       });
-      return { kind: 'date', param: def.param as 'date', values: ranges };
+      return { kind: 'date', param: def.param, values: ranges };
     }
     case 'reference': {
+      const target = def.target ?? 'Patient';
       const ids = values.map((v) => {
-        const id = v.startsWith('Patient/') ? v.slice('Patient/'.length) : v;
-        if (!idPattern.test(id)) throw bad('expected Patient/[id] or [id]');
+        const id = v.startsWith(`${target}/`) ? v.slice(target.length + 1) : v;
+        if (!idPattern.test(id)) throw bad(`expected ${target}/[id] or [id]`);
         return id;
       });
-      return { kind: 'reference', param: 'patient', ids };
+      return { kind: 'reference', param: def.param, target, ids };
     }
   }
 }

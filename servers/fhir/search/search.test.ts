@@ -267,6 +267,6 @@ describe('FHIR search parameters', () => {
     const unknown = await h.get('/Spaceship?x=1', token);
     assert.equal(unknown.status, 404);
     assert.equal(((await unknown.json()) as Json)['resourceType'], 'OperationOutcome');
-    assert.equal((await h.get('/Encounter', token)).status, 405);
+    assert.equal((await h.get('/Practitioner', token)).status, 405);
   });
 });

@@ -14,6 +14,8 @@ export interface SearchQuery {
   summaryCount: boolean;
   /** `_include=Observation:subject` (or `:patient`): add the referenced patients. */
   includeSubject: boolean;
+  /** `_include=MedicationRequest:medication` and the like: chart reference parameters to follow. */
+  includeReferences: string[];
   /** The parameters as used, in link order: they make the self/next/previous links. */
   used: [name: string, value: string][];
   /** Parameters that were ignored (lenient handling), by name, with the reason. */
@@ -32,18 +34,17 @@ export interface TokenValue {
 
 export type Filter =
   | { kind: 'string'; param: 'name' | 'family' | 'given'; match: StringMatch; values: string[] }
-  | {
-      kind: 'token';
-      param: 'gender' | 'identifier' | 'code' | 'category' | 'status' | '_id';
-      values: TokenValue[];
-    }
+  /** `param` of the token, date and reference kinds is always a `ParamDefinition`'s, fixed in code. */
+  | { kind: 'token'; param: string; values: TokenValue[] }
   /** A token parameter with `:text`: each value is normalised words (`normalizeWords`). */
   | { kind: 'text'; param: 'code' | 'category'; values: string[] }
-  | { kind: 'date'; param: 'birthdate' | 'date'; values: ({ prefix: Prefix } & DateRange)[] }
-  | { kind: 'reference'; param: 'patient'; ids: string[] };
+  | { kind: 'date'; param: string; values: ({ prefix: Prefix } & DateRange)[] }
+  /** `target`: the one type the ids are of (`Patient`, `Encounter`, ...). */
+  | { kind: 'reference'; param: string; target: string; ids: string[] };
 
 export interface SortKey {
-  key: 'name' | 'birthdate' | 'date' | '_lastUpdated' | '_id';
+  /** `name`, `birthdate`, a date parameter of the type, `_lastUpdated` or `_id` (see `sortKeys`). */
+  key: string;
   descending: boolean;
 }
 

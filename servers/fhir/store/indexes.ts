@@ -1,6 +1,8 @@
 import type { Statement } from 'better-sqlite3';
 import { observationRange, parseFhirDate } from '../dates.ts';
+import { isClinicalType } from '../search/clinical.ts';
 import { normalizeText, normalizeWords } from '../text.ts';
+import { ClinicalIndexWriter, clinicalTables } from './clinical-index.ts';
 
 type Json = Record<string, unknown>;
 interface Db {
@@ -68,13 +70,16 @@ const indexTables = [
   'observation',
   'observation_token',
   'observation_text',
+  ...clinicalTables,
 ];
 
-/** Writes and clears the search index rows of Patient and Observation resources. */
+/** Writes and clears the search index rows of Patient, Observation and the chart's types. */
 export class IndexWriter {
   private readonly stmts;
+  private readonly clinical: ClinicalIndexWriter;
 
   constructor(db: Db) {
+    this.clinical = new ClinicalIndexWriter(db);
     this.stmts = {
       patient: db.prepare(
         'INSERT INTO patient (rid, family, given, birth_lo, birth_hi, gender, last_updated) VALUES (?, ?, ?, ?, ?, ?, ?)',
@@ -117,6 +122,8 @@ export class IndexWriter {
     }
     if (resource['resourceType'] === 'Patient') this.patient(rid, resource, lastUpdated);
     if (resource['resourceType'] === 'Observation') this.observation(rid, resource, lastUpdated);
+    const type = String(resource['resourceType']);
+    if (isClinicalType(type)) this.clinical.write(rid, type, resource, lastUpdated);
   }
 
   private patient(rid: number, p: Json, lastUpdated: number): void {

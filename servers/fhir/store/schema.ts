@@ -4,8 +4,9 @@
  * directories keep working (and one from a newer version is refused rather than misread).
  * 1: the patient sort key comes from the preferred name, not the first one.
  * 2: the text of Observation code and category, for `:text`.
+ * 3: the chart's types (Condition, Encounter, ...) in the generic `clinical` tables.
  */
-export const INDEX_VERSION = 2;
+export const INDEX_VERSION = 3;
 
 /**
  * One SQLite file: `resource` holds every resource's current JSON; the other tables are search indexes
@@ -82,4 +83,41 @@ CREATE TABLE IF NOT EXISTS observation_text (
   PRIMARY KEY (rid, tid)
 ) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS observation_text_by_tid ON observation_text (tid, rid);
+-- The chart's types (search/clinical.ts declares which elements feed which parameter): one row per
+-- resource with its patient and clinical date, so "this patient's conditions, newest first" walks
+-- one index range; tokens, further dates and references in narrow tables beside it.
+CREATE TABLE IF NOT EXISTS clinical (
+  rid INTEGER PRIMARY KEY,
+  type TEXT NOT NULL,
+  patient TEXT,
+  date_lo INTEGER,
+  date_hi INTEGER,
+  last_updated INTEGER NOT NULL
+);
+CREATE INDEX IF NOT EXISTS clinical_by_patient_date ON clinical (type, patient, date_lo, rid);
+CREATE INDEX IF NOT EXISTS clinical_by_date ON clinical (type, date_lo, rid);
+CREATE TABLE IF NOT EXISTS clinical_token (
+  rid INTEGER NOT NULL,
+  param TEXT NOT NULL,
+  system TEXT NOT NULL,
+  code TEXT NOT NULL,
+  PRIMARY KEY (rid, param, code, system)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS clinical_token_by_code ON clinical_token (param, code, system);
+CREATE TABLE IF NOT EXISTS clinical_date (
+  rid INTEGER NOT NULL,
+  param TEXT NOT NULL,
+  lo INTEGER NOT NULL,
+  hi INTEGER NOT NULL,
+  PRIMARY KEY (rid, param, lo, hi)
+) WITHOUT ROWID;
+-- References (encounter, medication, result, ...) as 'Type/id'; '_compartment' lists the patients
+-- whose compartment holds the resource, for types where that reaches beyond the patient element.
+CREATE TABLE IF NOT EXISTS clinical_ref (
+  rid INTEGER NOT NULL,
+  param TEXT NOT NULL,
+  target TEXT NOT NULL,
+  PRIMARY KEY (rid, param, target)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS clinical_ref_by_target ON clinical_ref (param, target);
 `;

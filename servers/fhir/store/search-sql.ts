@@ -3,13 +3,15 @@ import type { Filter, SearchQuery, SearchScope, SortKey, TokenValue } from '../s
 
 /**
  * SQL text built only from fixed fragments: the few names interpolated below (`part`, `param`,
- * `type`) come from the closed unions of `SearchQuery`, never from the request. Every value
- * travels in `params`.
+ * `type`) come from the closed unions of `SearchQuery` and the fixed parameter definitions of
+ * search/params.ts, never from the request. Every value travels in `params`.
  */
 export interface BuiltSearch {
   page: string;
   count: string;
   params: unknown[];
+  /** Values bound before `params` in `page` only (sort expressions that need one). */
+  pageParams?: unknown[];
 }
 
 type Param = string | number;
@@ -22,8 +24,10 @@ const tables = {
 /** Upper bound for a prefix range: every string that starts with `prefix` sorts below it. */
 const MAX_CHAR = '\u{10ffff}';
 
+/** Patient and Observation searches; the chart's types go through clinical-sql.ts. */
 export function buildSearchSql(query: SearchQuery, scope: SearchScope): BuiltSearch {
-  const t = tables[query.type];
+  const type = query.type as keyof typeof tables;
+  const t = tables[type];
   const where: string[] = [];
   const params: Param[] = [];
   const hasPatientFilter =
@@ -42,7 +46,7 @@ export function buildSearchSql(query: SearchQuery, scope: SearchScope): BuiltSea
     params.push(...values);
   }
   const whereSql = where.length ? ` WHERE ${where.map((w) => `(${w})`).join(' AND ')}` : '';
-  const keys = orderKeys(query.sort, query.type);
+  const keys = orderKeys(query.sort, type);
   const inner = keys.map((k, i) => `${k.expr} AS k${i}`).join(', ');
   // Sort and cut the page on the narrow index tables first, then fetch only that page's JSON:
   // joining the wide resource rows before the sort would read every match's JSON.
@@ -118,7 +122,7 @@ function filterSql(
 }
 
 /** FHIR R4 §2.21.1.1.2.1: compare the resource's range [lo, hi] with the parameter's range. */
-function datePredicate(
+export function datePredicate(
   prefix: string,
   lo: string,
   hi: string,
@@ -184,7 +188,7 @@ function tokenSql(
   }
 }
 
-function systemCode(values: TokenValue[], column: 'code' | 'value'): [string, Param[]] {
+export function systemCode(values: TokenValue[], column: 'code' | 'value'): [string, Param[]] {
   const ors: string[] = [];
   const args: Param[] = [];
   for (const v of values) {
@@ -235,6 +239,6 @@ function escapeLike(value: string): string {
   return value.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 
-function marks(n: number): string {
+export function marks(n: number): string {
   return Array.from({ length: n }, () => '?').join(', ');
 }

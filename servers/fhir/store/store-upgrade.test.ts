@@ -14,7 +14,7 @@ describe('a data directory written by an older version', () => {
 
   const ids = (
     store: FhirStore,
-    type: 'Patient' | 'Observation',
+    type: 'Patient' | 'Observation' | 'Condition',
     query: [string, string][],
   ): string[] => store.search(parseSearch(type, query, true), {}).rows.map((r) => r.id);
 
@@ -62,6 +62,37 @@ describe('a data directory written by an older version', () => {
     const again = new FhirStore(file);
     assert.equal(again.reindexed, undefined, 'reindexed once, not at every start');
     again.close();
+  });
+
+  it('index version 2 to 3: chart resources stored before their index existed become searchable', () => {
+    const store = new FhirStore(file);
+    store.put({
+      resourceType: 'Condition',
+      id: 'upgrade-cond',
+      subject: { reference: 'Patient/upgrade-a' },
+      code: { coding: [{ system: 'http://snomed.info/sct', code: '38341003' }] },
+      onsetDateTime: '2021-05-01',
+    });
+    // What version 2 left: no chart tables at all.
+    store.db.exec(`
+      DROP TABLE clinical;
+      DROP TABLE clinical_token;
+      DROP TABLE clinical_date;
+      DROP TABLE clinical_ref;
+      PRAGMA user_version = 2;
+    `);
+    store.close();
+    const upgraded = new FhirStore(file);
+    assert.equal(upgraded.reindexed?.from, 2);
+    assert.deepEqual(
+      ids(upgraded, 'Condition', [
+        ['patient', 'upgrade-a'],
+        ['code', '38341003'],
+        ['onset-date', '2021'],
+      ]),
+      ['upgrade-cond'],
+    );
+    upgraded.close();
   });
 
   it('refuses a file indexed by a newer version instead of misreading it', () => {

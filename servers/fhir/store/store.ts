@@ -4,6 +4,8 @@ import type { Statement } from 'better-sqlite3';
 import type { SearchQuery, SearchScope } from '../search/types.ts';
 import { IndexWriter, compartmentOf } from './indexes.ts';
 import { INDEX_VERSION, schema } from './schema.ts';
+import { clinical, isClinicalType } from '../search/clinical.ts';
+import { buildClinicalSql } from './clinical-sql.ts';
 import { buildSearchSql } from './search-sql.ts';
 
 type Json = Record<string, unknown>;
@@ -65,6 +67,9 @@ export class FhirStore {
         'UPDATE resource SET version = ?, last_updated = ?, compartment = ?, json = ? WHERE rid = ?',
       ),
       any: this.db.prepare('SELECT 1 FROM resource LIMIT 1'),
+      inCompartment: this.db.prepare(
+        "SELECT 1 FROM clinical_ref WHERE rid = ? AND param = '_compartment' AND target = ?",
+      ),
       count: this.db.prepare('SELECT count(*) AS n FROM resource WHERE type = ?'),
       byIdentifier: this.db.prepare(
         'SELECT DISTINCT r.id FROM identifier i JOIN resource r ON r.rid = i.rid WHERE i.value = ? AND i.type = ? AND (? IS NULL OR i.system = ?)',
@@ -108,6 +113,17 @@ export class FhirStore {
 
   read(type: string, id: string): (StoredResource & { rid: number }) | undefined {
     return this.stmts.read.get(type, id) as (StoredResource & { rid: number }) | undefined;
+  }
+
+  /**
+   * Whether a read resource is in `patient`'s compartment: its patient element, or for the types whose
+   * compartment also counts a recorder, asserter, author or performer, any of those.
+   */
+  inCompartment(found: StoredResource & { rid: number }, patient: string): boolean {
+    if (found.compartment === patient) return true;
+    if (!isClinicalType(found.type) || clinical[found.type].compartmentPaths.length === 0)
+      return false;
+    return this.stmts.inCompartment.get(found.rid, `Patient/${patient}`) !== undefined;
   }
 
   /** Ids of `type` resources carrying the identifier (any system when `system` is undefined). */
@@ -168,10 +184,13 @@ export class FhirStore {
   }
 
   search(query: SearchQuery, scope: SearchScope): SearchRows {
-    const built = buildSearchSql(query, scope);
+    const built = isClinicalType(query.type)
+      ? buildClinicalSql(query, scope)
+      : buildSearchSql(query, scope);
     const rows = query.summaryCount
       ? []
       : (this.prepare(built.page).all(
+          ...(built.pageParams ?? []),
           ...built.params,
           query.count,
           query.offset,
