@@ -1,6 +1,6 @@
 import { clinical, type ClinicalType } from '../search/clinical.ts';
 import type { Filter, SearchQuery, SearchScope, SortKey } from '../search/types.ts';
-import { datePredicate, marks, systemCode, type BuiltSearch } from './search-sql.ts';
+import { dateFilterSql, marks, systemCode, type BuiltSearch } from './search-sql.ts';
 
 type Param = string | number;
 
@@ -96,17 +96,11 @@ function filterSql(
     case 'date': {
       const main = filter.param === clinical[type].date.param;
       const [lo, hi] = main ? ['c.date_lo', 'c.date_hi'] : ['d.lo', 'd.hi'];
-      const ors: string[] = [];
-      const values: Param[] = [];
-      for (const v of filter.values) {
-        const [sql, args] = datePredicate(v.prefix, lo, hi, v.lo, v.hi);
-        ors.push(sql);
-        values.push(...args);
-      }
+      const [ors, values] = dateFilterSql(filter.values, lo, hi);
       return main
-        ? [ors.join(' OR '), values]
+        ? [ors, values]
         : [
-            `EXISTS (SELECT 1 FROM clinical_date d WHERE d.rid = c.rid AND d.param = ? AND (${ors.join(' OR ')}))`,
+            `EXISTS (SELECT 1 FROM clinical_date d WHERE d.rid = c.rid AND d.param = ? AND (${ors}))`,
             [filter.param, ...values],
           ];
     }

@@ -107,22 +107,31 @@ function filterSql(
     case 'date': {
       const [lo, hi] =
         filter.param === 'birthdate' ? ['p.birth_lo', 'p.birth_hi'] : ['o.date_lo', 'o.date_hi'];
-      const ors: string[] = [];
-      const values: Param[] = [];
-      for (const v of filter.values) {
-        const [sql, args] = datePredicate(v.prefix, lo, hi, v.lo, v.hi);
-        ors.push(sql);
-        values.push(...args);
-      }
-      return [ors.join(' OR '), values];
+      return dateFilterSql(filter.values, lo, hi);
     }
     case 'reference':
       return [`o.patient IN (${marks(filter.ids.length)})`, filter.ids];
   }
 }
 
+/** A date parameter's values, ORed, against the resource range held in columns `lo` and `hi`. */
+export function dateFilterSql(
+  values: readonly ({ prefix: string } & { lo: number; hi: number })[],
+  lo: string,
+  hi: string,
+): [string, Param[]] {
+  const ors: string[] = [];
+  const args: Param[] = [];
+  for (const v of values) {
+    const [sql, bound] = datePredicate(v.prefix, lo, hi, v.lo, v.hi);
+    ors.push(sql);
+    args.push(...bound);
+  }
+  return [ors.join(' OR '), args];
+}
+
 /** FHIR R4 §2.21.1.1.2.1: compare the resource's range [lo, hi] with the parameter's range. */
-export function datePredicate(
+function datePredicate(
   prefix: string,
   lo: string,
   hi: string,

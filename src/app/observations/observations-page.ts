@@ -11,6 +11,7 @@ import { restartExpiredSearch } from '../shared/expired-search';
 import { createLoader } from '../shared/load-state';
 import { LoadStateView } from '../shared/load-state-view';
 import { PatientListMemory } from '../shared/patient-list-memory';
+import { SearchAdjustments } from '../shared/search-adjustments';
 import { SearchNotices } from '../shared/search-notices';
 import { queryState } from '../shared/url-state';
 import { latestVitals } from './latest-vitals';
@@ -42,6 +43,7 @@ const OBSERVATIONS = { one: 'observation', many: 'observations' };
     ObservationTable,
     PatientBanner,
     SearchNotices,
+    SearchAdjustments,
     TrendChart,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,

@@ -7,6 +7,7 @@ import { BundlePager, PageTurn } from '../shared/bundle-pager';
 import { createLoader } from '../shared/load-state';
 import { LoadStateView } from '../shared/load-state-view';
 import { PatientListMemory } from '../shared/patient-list-memory';
+import { SearchAdjustments } from '../shared/search-adjustments';
 import { SearchNotices } from '../shared/search-notices';
 import { queryState } from '../shared/url-state';
 import { PatientCriteriaChange, PatientSearchForm } from './patient-search-form';
@@ -23,7 +24,14 @@ const PATIENTS = { one: 'patient', many: 'patients' };
 /** The patient list: search form, table, total and paging. All state lives in the URL. */
 @Component({
   selector: 'app-patients-page',
-  imports: [RouterLink, LoadStateView, PatientSearchForm, BundlePager, SearchNotices],
+  imports: [
+    RouterLink,
+    LoadStateView,
+    PatientSearchForm,
+    BundlePager,
+    SearchNotices,
+    SearchAdjustments,
+  ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './patients-page.html',
 })
