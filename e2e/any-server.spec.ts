@@ -139,3 +139,28 @@ test('a next link that leads to an empty page ends the list, and never reads as 
   await page.getByRole('button', { name: 'Previous page' }).click();
   await expect(rows(page).nth(1)).toBeVisible();
 });
+
+test('a server that lists fewer searches: the field it lacks is disabled with the reason, nothing it cannot answer is sent, and a type it cannot search says so', async ({
+  page,
+}) => {
+  await signedInOnPatients(page);
+  proxy.set({
+    capabilityWithout: { searches: ['Observation'], params: { Patient: ['birthdate'] } },
+  });
+  const app = stack.apps['proxied'] ?? '';
+  await page.goto(`${app}/patients?birthdate=1950-01-01`);
+  await expect(page.getByLabel('Birth date', { exact: true })).toBeDisabled();
+  await expect(page.getByText('This FHIR server does not search by this.')).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: 'Not sent' })).toContainText(
+    'does not list birthdate for Patient searches',
+  );
+  await expect(page.getByText(/^120 patients$/)).toBeVisible();
+  expect(proxy.seen.filter((line) => line.includes('birthdate='))).toEqual([]);
+
+  await page.goto(`${app}/observations/pat-0001`);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Mohammed Ibrahim Taylor');
+  // Latest vitals and the observation list each say so, and neither offers a Retry that cannot help.
+  const panels = page.getByRole('alert').filter({ hasText: 'does not offer Observation search' });
+  await expect(panels).toHaveCount(2);
+  await expect(panels.getByRole('button', { name: 'Retry' })).toHaveCount(0);
+});

@@ -23,6 +23,8 @@ export interface Misbehaviour {
   hapiPaging?: { expireAfterMs: number };
   /** A `next` link on the last page, leading to a page with no entries. */
   emptyLastPage?: boolean;
+  /** A CapabilityStatement without these types' searches, and without these parameters. */
+  capabilityWithout?: { searches?: string[]; params?: Record<string, string[]> };
 }
 
 export interface MisbehavingFhir {
@@ -43,6 +45,30 @@ interface SearchBundle {
   total?: number;
   link?: { relation: string; url: string }[];
   entry?: unknown[];
+}
+
+interface Statement {
+  rest?: {
+    resource?: {
+      type: string;
+      interaction?: { code: string }[];
+      searchParam?: { name: string }[];
+    }[];
+  }[];
+}
+
+/** A server that offers less: some types not searchable, some parameters not listed. */
+function withoutCapabilities(
+  statement: Statement,
+  without: NonNullable<Misbehaviour['capabilityWithout']>,
+): Statement {
+  for (const resource of statement.rest?.flatMap((r) => r.resource ?? []) ?? []) {
+    if (without.searches?.includes(resource.type))
+      resource.interaction = resource.interaction?.filter((i) => i.code !== 'search-type');
+    const params = without.params?.[resource.type] ?? [];
+    resource.searchParam = resource.searchParam?.filter((p) => !params.includes(p.name));
+  }
+  return statement;
 }
 
 const OUTCOME_503 = JSON.stringify({
@@ -99,6 +125,8 @@ export async function startMisbehavingFhir(): Promise<MisbehavingFhir> {
     } catch {
       return text;
     }
+    if (bundle.resourceType === 'CapabilityStatement' && behaviour.capabilityWithout)
+      return JSON.stringify(withoutCapabilities(bundle as Statement, behaviour.capabilityWithout));
     if (bundle.resourceType !== 'Bundle' || bundle.type !== 'searchset') return text;
     if (behaviour.noTotals) delete bundle.total;
     const links = (bundle.link ??= []);
@@ -165,12 +193,15 @@ export async function startMisbehavingFhir(): Promise<MisbehavingFhir> {
       path = page.link.replace(proxyBase, target.pathname);
     } else if (req.method !== 'OPTIONS') {
       seen.push(`${req.method} ${req.url}`);
-      if (behaviour.rateLimit && limited < behaviour.rateLimit.requests) {
+      // Searches and reads misbehave; the capability statement, read once at start-up, does not, so
+      // a journey counts its own requests.
+      const discovery = /^\/fhir\/(metadata|\.well-known\/)/.test(req.url ?? '');
+      if (!discovery && behaviour.rateLimit && limited < behaviour.rateLimit.requests) {
         limited += 1;
         writeJson(req, res, 429, OUTCOME_429);
         return;
       }
-      if (behaviour.unavailable && unavailable < behaviour.unavailable) {
+      if (!discovery && behaviour.unavailable && unavailable < behaviour.unavailable) {
         unavailable += 1;
         writeJson(req, res, 503, OUTCOME_503);
         return;

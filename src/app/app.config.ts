@@ -11,6 +11,7 @@ import { Router, provideRouter, withComponentInputBinding } from '@angular/route
 import { OKTA_AUTH, OktaAuthModule } from '@okta/okta-angular';
 import { routes } from './app.routes';
 import { authInterceptor } from './auth/auth-interceptor';
+import { CapabilityService } from './fhir/capabilities';
 import { retryInterceptor } from './fhir/retry-interceptor';
 import { createOktaAuth, installReturnToOriginalUri, onAuthRequired } from './auth/okta-setup';
 import { RUNTIME_CONFIG, RuntimeConfig } from './config/runtime-config';
@@ -34,6 +35,8 @@ export function createAppConfig(config: RuntimeConfig): ApplicationConfig {
         installReturnToOriginalUri(inject(OKTA_AUTH), inject(Router), inject(SessionEndNotices)),
       ),
       provideAppInitializer(() => inject(SessionWatch).start()),
+      // Not awaited: the app starts at once, and searches wait for the statement (or its failure).
+      provideAppInitializer(() => inject(CapabilityService).load()),
     ],
   };
 }

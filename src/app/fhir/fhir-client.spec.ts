@@ -3,9 +3,10 @@ import { HttpTestingController, provideHttpClientTesting } from '@angular/common
 import { TestBed } from '@angular/core/testing';
 import { RUNTIME_CONFIG } from '../config/runtime-config';
 import { TEST_CONFIG, TEST_FHIR_BASE } from '../../testing/test-config';
+import { CapabilityService } from './capabilities';
 import { FhirClient, bundleNotices, bundleResources, pageLink } from './fhir-client';
 import { FhirError } from './fhir-error';
-import { Bundle, OperationOutcome, Patient } from './fhir-types';
+import { Bundle, Observation, OperationOutcome, Patient } from './fhir-types';
 
 describe('FhirClient', () => {
   let client: FhirClient;
@@ -155,5 +156,52 @@ describe('FhirClient', () => {
   it('reads one resource by id, encoding the id', () => {
     client.read<Patient>('Patient', 'a/b').subscribe();
     controller.expectOne(`${TEST_FHIR_BASE}/Patient/a%2Fb`).flush({ resourceType: 'Patient' });
+  });
+
+  describe('with the server’s capability statement read', () => {
+    const statement = {
+      resourceType: 'CapabilityStatement',
+      rest: [
+        {
+          mode: 'server',
+          resource: [
+            {
+              type: 'Patient',
+              interaction: [{ code: 'search-type' }],
+              searchParam: [{ name: 'name' }, { name: 'gender' }],
+            },
+          ],
+        },
+      ],
+    };
+    beforeEach(() => {
+      TestBed.inject(CapabilityService).load();
+      controller.expectOne(`${TEST_FHIR_BASE}/metadata`).flush(statement);
+    });
+
+    it('sends no parameter the server does not list, and says so among the page’s notes', () => {
+      let result: Bundle<Patient> | undefined;
+      client
+        .search<Patient>('Patient', { name: 'ab', birthdate: 'ge1950', _count: 20 })
+        .subscribe((b) => (result = b));
+      const req = controller.expectOne((r) => r.url === `${TEST_FHIR_BASE}/Patient`);
+      expect(req.request.params.get('name')).toBe('ab');
+      expect(req.request.params.has('birthdate')).toBeFalse();
+      expect(req.request.params.get('_count')).toBe('20');
+      req.flush(bundle([]));
+      expect(bundleNotices(result as Bundle<Patient>)).toEqual([
+        'Not sent: this FHIR server does not list birthdate for Patient searches, so the results are not narrowed by it.',
+      ]);
+    });
+
+    it('does not search a type the server does not offer, and says so without a Retry to press', () => {
+      let error: FhirError | undefined;
+      client.search<Observation>('Observation', { patient: 'p1' }).subscribe({
+        error: (e: FhirError) => (error = e),
+      });
+      controller.expectNone(() => true);
+      expect(error?.kind).toBe('unsupported');
+      expect(error?.detail).toContain('does not offer Observation search');
+    });
   });
 });

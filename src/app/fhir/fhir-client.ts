@@ -1,9 +1,10 @@
 import { HttpClient, HttpParams } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
-import { Observable, catchError, throwError } from 'rxjs';
+import { Observable, catchError, map, switchMap, throwError } from 'rxjs';
 import { RUNTIME_CONFIG } from '../config/runtime-config';
 import { FhirError, issueText, toFhirError } from './fhir-error';
 import { Bundle, OperationOutcome, Resource } from './fhir-types';
+import { CapabilityService } from './capabilities';
 import { isUnderFhirBase } from './fhir-url';
 import { SearchParams, SearchableType } from './search-contract';
 
@@ -18,20 +19,40 @@ const FHIR_JSON = { Accept: 'application/fhir+json' };
 export class FhirClient {
   private readonly http = inject(HttpClient);
   private readonly baseUrl = inject(RUNTIME_CONFIG).fhir.baseUrl;
+  private readonly capabilities = inject(CapabilityService);
 
-  /** A search's first page; `params` can hold only what the search contract declares for the type. */
+  /**
+   * A search's first page; `params` can hold only what the search contract declares for the type.
+   * Nothing the server's CapabilityStatement leaves out is sent: a parameter it does not list is
+   * dropped, and the page says so among the server's notes; a type it cannot search is an error.
+   */
   search<T extends Resource & { resourceType: SearchableType }>(
     resourceType: T['resourceType'],
     params: SearchParams<T['resourceType']> = {},
   ): Observable<Bundle<T>> {
-    let httpParams = new HttpParams();
-    for (const [name, value] of Object.entries<ParamValue>(params)) {
-      if (value === undefined || value === '') continue;
-      for (const single of Array.isArray(value) ? value : [value]) {
-        httpParams = httpParams.append(name, String(single));
-      }
-    }
-    return this.get<Bundle<T>>(`${this.baseUrl}/${resourceType}`, httpParams);
+    return this.capabilities.ready().pipe(
+      switchMap((capabilities) => {
+        if (!capabilities.searchable(resourceType))
+          return throwError(() => unsupportedSearch(resourceType));
+        let httpParams = new HttpParams();
+        const dropped: string[] = [];
+        for (const [name, value] of Object.entries<ParamValue>(params)) {
+          if (value === undefined || value === '') continue;
+          if (!name.startsWith('_') && !capabilities.supportsParam(resourceType, name)) {
+            dropped.push(name);
+            continue;
+          }
+          for (const single of Array.isArray(value) ? value : [value]) {
+            httpParams = httpParams.append(name, String(single));
+          }
+        }
+        return this.get<Bundle<T>>(`${this.baseUrl}/${resourceType}`, httpParams).pipe(
+          map((bundle) =>
+            dropped.length ? withNotSentNote(bundle, resourceType, dropped) : bundle,
+          ),
+        );
+      }),
+    );
   }
 
   read<T extends Resource>(resourceType: string, id: string): Observable<T> {
@@ -96,4 +117,32 @@ export function bundleNotices(bundle: Bundle): string[] {
     .flatMap((outcome) => (outcome.issue ?? []).map(issueText))
     .filter((text) => text !== '');
   return [...new Set(texts)];
+}
+
+function unsupportedSearch(resourceType: string): FhirError {
+  return new FhirError(
+    'unsupported',
+    `This FHIR server does not offer ${resourceType} search (its capability statement does not list it).`,
+    'Nothing here can be retried: the server would have to offer it.',
+  );
+}
+
+/** The page's notes gain one of ours, beside the server's: what was not sent, and why. */
+function withNotSentNote<T extends Resource>(
+  bundle: Bundle<T>,
+  resourceType: string,
+  dropped: string[],
+): Bundle<T> {
+  const note: OperationOutcome = {
+    resourceType: 'OperationOutcome',
+    issue: [
+      {
+        severity: 'information',
+        code: 'not-supported',
+        diagnostics: `Not sent: this FHIR server does not list ${dropped.join(', ')} for ${resourceType} searches, so the results are not narrowed by ${dropped.length === 1 ? 'it' : 'them'}.`,
+      },
+    ],
+  };
+  const entry = { resource: note as unknown as T, search: { mode: 'outcome' as const } };
+  return { ...bundle, entry: [...(bundle.entry ?? []), entry] };
 }

@@ -2,7 +2,15 @@ import { HttpErrorResponse } from '@angular/common/http';
 import { OperationOutcome, OperationOutcomeIssue } from './fhir-types';
 
 export type FhirErrorKind =
-  'network' | 'unauthorized' | 'forbidden' | 'not-found' | 'bad-request' | 'server' | 'unsafe-link';
+  | 'network'
+  | 'unauthorized'
+  | 'forbidden'
+  | 'not-found'
+  | 'bad-request'
+  | 'server'
+  | 'unsafe-link'
+  /** The server does not offer what was asked (its CapabilityStatement): retrying cannot help. */
+  | 'unsupported';
 
 /** A failed FHIR call, reduced to what the UI shows: what happened and what the user can do. */
 export class FhirError extends Error {

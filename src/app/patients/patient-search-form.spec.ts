@@ -27,6 +27,17 @@ describe('PatientSearchForm', () => {
     input.dispatchEvent(new Event('input'));
   }
 
+  it('shows a filter the FHIR server does not list as disabled, with the reason', () => {
+    const field = (name: string) => el.querySelector(`[name="${name}"]`) as HTMLInputElement;
+    expect(field('birthdate').disabled).toBeFalse();
+    expect(el.textContent).not.toContain('does not search by this');
+    fixture.componentRef.setInput('unsupported', new Set(['birthdate']));
+    fixture.detectChanges();
+    expect(field('birthdate').disabled).toBeTrue();
+    expect(field('name').disabled).toBeFalse();
+    expect(el.textContent).toContain('This FHIR server does not search by this.');
+  });
+
   it('searches by name once typing pauses, not on every key', () => {
     type('name', 'c');
     type('name', 'ch');

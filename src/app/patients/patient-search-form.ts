@@ -10,6 +10,14 @@ export type PatientCriteriaChange = Partial<
   Pick<PatientSearch, 'name' | 'birthdate' | 'gender' | 'identifier' | 'sort' | 'count'>
 >;
 
+export type PatientFilter = 'name' | 'birthdate' | 'gender' | 'identifier';
+export const PATIENT_FILTERS: readonly PatientFilter[] = [
+  'name',
+  'birthdate',
+  'gender',
+  'identifier',
+];
+
 /** Name is typed with a debounce; the other fields apply as soon as they change. */
 export const NAME_DEBOUNCE_MS = 300;
 
@@ -22,6 +30,8 @@ export const NAME_DEBOUNCE_MS = 300;
 })
 export class PatientSearchForm {
   readonly search = input.required<PatientSearch>();
+  /** Filters the FHIR server does not list: shown disabled, with the reason. */
+  readonly unsupported = input<ReadonlySet<PatientFilter>>(new Set());
   readonly criteriaChange = output<PatientCriteriaChange>();
   readonly clear = output();
 

@@ -1,5 +1,6 @@
 import { ChangeDetectionStrategy, Component, computed, effect, inject } from '@angular/core';
 import { ActivatedRoute, Router, RouterLink } from '@angular/router';
+import { CapabilityService } from '../fhir/capabilities';
 import { toPatientSummary } from '../fhir/patient-summary';
 import { describeResultSize, isPastTheEnd } from '../fhir/search-page';
 import { restartExpiredSearch } from '../shared/expired-search';
@@ -10,7 +11,7 @@ import { PatientListMemory } from '../shared/patient-list-memory';
 import { SearchAdjustments } from '../shared/search-adjustments';
 import { SearchNotices } from '../shared/search-notices';
 import { queryState } from '../shared/url-state';
-import { PatientCriteriaChange, PatientSearchForm } from './patient-search-form';
+import { PATIENT_FILTERS, PatientCriteriaChange, PatientSearchForm } from './patient-search-form';
 import {
   DEFAULT_PATIENT_SEARCH,
   PatientSearch,
@@ -39,10 +40,17 @@ export class PatientsPage {
   private readonly route = inject(ActivatedRoute);
   private readonly router = inject(Router);
   private readonly patients = inject(PatientService);
+  private readonly capabilities = inject(CapabilityService);
 
   private readonly query = queryState(patientSearchFromParams, DEFAULT_PATIENT_SEARCH);
   protected readonly search = this.query.state;
   protected readonly ignoredParams = this.query.ignored;
+
+  /** Filters the server's CapabilityStatement does not list for Patient. */
+  protected readonly unsupportedFilters = computed(() => {
+    const capabilities = this.capabilities.current();
+    return new Set(PATIENT_FILTERS.filter((f) => !capabilities.supportsParam('Patient', f)));
+  });
 
   protected readonly list = createLoader({
     params: this.search,

@@ -36,7 +36,9 @@ export class ErrorPanel {
   private readonly router = inject(Router);
   private readonly notices = inject(SessionEndNotices);
   protected readonly sessionEnded = computed(() => this.error().kind === 'unauthorized');
-  protected readonly retryable = computed(() => this.error().kind !== 'not-found');
+  protected readonly retryable = computed(
+    () => this.error().kind !== 'not-found' && this.error().kind !== 'unsupported',
+  );
 
   /** Says on the login page why the session ended, and comes back to this page after signing in. */
   protected async signInAgain(): Promise<void> {
