@@ -108,7 +108,7 @@ export function parseConfigFile(text: string, source: string): AuthConfigFile {
   if (raw.lifetimes !== undefined) {
     const lifetimes = raw.lifetimes as Record<string, unknown>;
     for (const [key, value] of Object.entries(lifetimes)) {
-      if (!(key in DEFAULT_LIFETIMES) || typeof value !== 'number' || !(value > 0)) {
+      if (!Object.hasOwn(DEFAULT_LIFETIMES, key) || typeof value !== 'number' || !(value > 0)) {
         throw new Error(
           `${source}: lifetimes.${key} must be one of ${Object.keys(DEFAULT_LIFETIMES).join(', ')}, in seconds`,
         );

@@ -51,6 +51,12 @@ describe('configuration', () => {
       () => parseConfigFile('{"lifetimes":{"forever":1}}', 'auth.json'),
       /lifetimes\.forever/,
     );
+    // Names every object inherits are no lifetime either.
+    for (const inherited of ['constructor', 'toString', 'hasOwnProperty'])
+      assert.throws(
+        () => parseConfigFile(`{"lifetimes":{"${inherited}":1}}`, 'auth.json'),
+        new RegExp(`lifetimes\\.${inherited}`),
+      );
   });
 
   test("the refresh-token grace period is Okta's: 30 s by default, 0 to 60, per server or per client", () => {

@@ -4,6 +4,7 @@ import { isReadableType } from '../config.ts';
 import { FhirError } from '../errors.ts';
 import type { FhirStore } from '../store/store.ts';
 import { processBundle } from './process.ts';
+import { setKey } from '../json.ts';
 
 type Json = Record<string, unknown>;
 
@@ -125,7 +126,7 @@ function filterTypes(bundle: Json, report: FileReport): Json {
     for (const [k, v] of Object.entries(value as Json)) {
       if (k === 'reference' && typeof v === 'string' && dropped.has(v)) {
         count(report.skipped, `${type}: references to left-out resources (display kept)`);
-      } else out[k] = strip(v, type);
+      } else setKey(out, k, strip(v, type));
     }
     return out;
   };

@@ -62,6 +62,29 @@ describe('transaction and batch import', () => {
     assert.equal(await count(`/Observation?patient=${patientId}`), 1);
   });
 
+  it('keeps a "__proto__" key of the imported JSON as data, nested or at the top, like any other key', async () => {
+    const uuid = crypto.randomUUID();
+    // JSON.parse makes "__proto__" an ordinary key; copying it by assignment would drop it silently.
+    const withProto = JSON.parse(
+      '{"__proto__":{"top":1},"extension":[{"url":"http://example.org/x","__proto__":{"polluted":true},"valueString":"kept"}]}',
+    ) as Json;
+    const res = await h.post(
+      '/',
+      bundle('transaction', [
+        patientEntry(uuid, 'Protokey'),
+        obsEntry(`urn:uuid:${uuid}`, withProto),
+      ]),
+      writer,
+    );
+    assert.equal(res.status, 200);
+    const body = (await res.json()) as { entry: { response: { location: string } }[] };
+    const location = body.entry[1]?.response.location.split('/_history')[0] ?? '';
+    const text = await (await h.get(`/${location}`, reader)).text();
+    assert.match(text, /"__proto__":\{"polluted":true\}/);
+    assert.match(text, /"__proto__":\{"top":1\}/);
+    assert.equal(({} as Json)['polluted'], undefined);
+  });
+
   it('a broken transaction changes nothing and says which entry is wrong', async () => {
     const before = await count('/Patient');
     const uuid = crypto.randomUUID();

@@ -1,6 +1,7 @@
 import { clinical, isClinicalType } from '../search/clinical.ts';
 import type { FhirStore } from '../store/store.ts';
 import { EntryError, lookup, type PlannedEntry } from './entries.ts';
+import { setKey } from '../json.ts';
 
 type Json = Record<string, unknown>;
 
@@ -25,7 +26,7 @@ export function resolveReferences(
     if (!value || typeof value !== 'object') return value;
     const out: Json = {};
     for (const [k, v] of Object.entries(value as Json)) {
-      out[k] = k === 'reference' && typeof v === 'string' ? resolve(v) : walk(v);
+      setKey(out, k, k === 'reference' && typeof v === 'string' ? resolve(v) : walk(v));
     }
     return out;
   };

@@ -7,6 +7,7 @@ import { INDEX_VERSION, schema } from './schema.ts';
 import { clinical, isClinicalType } from '../search/clinical.ts';
 import { buildClinicalSql } from './clinical-sql.ts';
 import { buildSearchSql } from './search-sql.ts';
+import { setKey } from '../json.ts';
 
 type Json = Record<string, unknown>;
 
@@ -166,7 +167,7 @@ export class FhirStore {
       meta: { ...meta, versionId: String(version), lastUpdated },
     };
     for (const [key, value] of Object.entries(resource)) {
-      if (key !== 'resourceType' && key !== 'id' && key !== 'meta') stored[key] = value;
+      if (key !== 'resourceType' && key !== 'id' && key !== 'meta') setKey(stored, key, value);
     }
     const json = JSON.stringify(stored);
     const compartment = compartmentOf(stored) ?? null;
