@@ -27,6 +27,7 @@ interface CapabilityStatement {
       type: string;
       interaction: { code: string }[];
       searchParam?: SearchParamStatement[];
+      searchInclude?: string[];
     }[];
   }[];
 }
@@ -117,6 +118,18 @@ describe('the app searches only with what the FHIR server supports', () => {
       );
     });
 
+    it(`${type}: the CapabilityStatement states each _include the app sends, and the parser uses it`, () => {
+      stated(type);
+      const resource = statement.rest[0]?.resource.find((r) => r.type === type);
+      for (const include of contract.includes ?? []) {
+        assert.ok(
+          resource?.searchInclude?.includes(include),
+          `the app sends ${type}?_include=${include}; the CapabilityStatement does not list it`,
+        );
+        assert.deepEqual(parse(type, '_include', include).used, [['_include', include]]);
+      }
+    });
+
     it(`${type}: the server's parser takes each parameter the app sends, in each shape it sends`, () => {
       for (const [sent, fhirType] of Object.entries(contract.params)) {
         for (const value of samplesFor(sent, fhirType)) {
@@ -153,6 +166,7 @@ describe('the app searches only with what the FHIR server supports', () => {
       );
       const [sort] = contract.sorts;
       if (sort) query.append('_sort', sort);
+      for (const include of contract.includes ?? []) query.append('_include', include);
       query.append('_count', String(contract.maxCount));
       const res = await h.get(`/${type}?${query}`, token, { Prefer: 'handling=strict' });
       if (res.status !== 200) assert.fail(`${type}?${query} -> ${res.status}: ${await res.text()}`);

@@ -11,6 +11,7 @@ describe('route table', () => {
       'login/callback',
       'login',
       'patients',
+      'patients/:id',
       'observations/:id',
       'token',
       '',
@@ -23,10 +24,12 @@ describe('route table', () => {
   });
 
   it('guards the data pages and the token inspector', () => {
-    for (const path of ['patients', 'observations/:id', 'token']) {
+    for (const path of ['patients', 'patients/:id', 'observations/:id', 'token']) {
       expect(byPath(path)?.canActivate).toContain(authGuard);
     }
-    expect(byPath('patients')?.canActivate).toContain(ownRecordGuard);
+    for (const path of ['patients', 'patients/:id', 'observations/:id']) {
+      expect(byPath(path)?.canActivate).toContain(ownRecordGuard);
+    }
     expect(byPath('login')?.canActivate).toBeUndefined();
   });
 

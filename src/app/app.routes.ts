@@ -17,6 +17,12 @@ export const routes: Routes = [
     loadComponent: () => import('./patients/patients-page').then((m) => m.PatientsPage),
   },
   {
+    path: 'patients/:id',
+    title: 'Patient chart · fhirokta',
+    canActivate: [authGuard, ownRecordGuard],
+    loadComponent: () => import('./chart/chart-page').then((m) => m.ChartPage),
+  },
+  {
     path: 'observations/:id',
     title: 'Observations · fhirokta',
     canActivate: [authGuard, ownRecordGuard],

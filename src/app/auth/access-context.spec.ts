@@ -7,12 +7,9 @@ import {
   provideRouter,
 } from '@angular/router';
 import { OKTA_AUTH } from '@okta/okta-angular';
+import { jwtWithClaims } from '../../testing/fake-okta';
 import { AccessContext, ownRecordGuard } from './access-context';
 
-function jwtWithClaims(claims: object): string {
-  const encode = (value: object) => btoa(JSON.stringify(value)).replace(/=+$/, '');
-  return `${encode({ alg: 'RS256' })}.${encode(claims)}.signature`;
-}
 
 describe('patient-bound access', () => {
   let token: string | undefined;
@@ -57,8 +54,8 @@ describe('patient-bound access', () => {
 
   it("sends a patient-bound user from the list, or another patient's page, to their own record", () => {
     token = jwtWithClaims({ patient: 'pat-0001' });
-    expect(String(runGuard())).toBe('/observations/pat-0001');
-    expect(String(runGuard('pat-0042'))).toBe('/observations/pat-0001');
+    expect(String(runGuard())).toBe('/patients/pat-0001');
+    expect(String(runGuard('pat-0042'))).toBe('/patients/pat-0001');
     expect(runGuard('pat-0001')).toBeTrue();
   });
 

@@ -39,5 +39,5 @@ export class AccessContext {
 export const ownRecordGuard: CanActivateFn = (route) => {
   const patientId = inject(AccessContext).boundPatientId();
   if (!patientId || route.paramMap.get('id') === patientId) return true;
-  return inject(Router).createUrlTree(['/observations', patientId]);
+  return inject(Router).createUrlTree(['/patients', patientId]);
 };

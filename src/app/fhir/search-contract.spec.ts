@@ -7,12 +7,14 @@ import { ObservationService } from '../observations/observation.service';
 import { DEFAULT_PATIENT_SEARCH, PAGE_SIZES, PATIENT_SORTS } from '../patients/patient-search';
 import { PatientService } from '../patients/patient.service';
 import { TEST_CONFIG, TEST_FHIR_BASE } from '../../testing/test-config';
+import { CHART_TYPES, ChartQueries, isEncounterRecordType } from '../chart/chart-queries';
 import { ResourceSearchContract, SEARCH_CONTRACT, SearchableType } from './search-contract';
 
 /** What the searches sent for one type used, gathered over every request. */
 interface Used {
   params: Set<string>;
   sorts: Set<string>;
+  includes: Set<string>;
   counts: number[];
   /** "name=value" pairs the contract does not declare, and requests to other URLs. */
   undeclared: string[];
@@ -36,7 +38,13 @@ describe('the search contract (src/app/fhir/search-contract.ts)', () => {
 
   /** Answers every pending request with an empty Bundle, and says what the searches of `type` used. */
   function sentSearches(type: SearchableType): Used {
-    const used: Used = { params: new Set(), sorts: new Set(), counts: [], undeclared: [] };
+    const used: Used = {
+      params: new Set(),
+      sorts: new Set(),
+      includes: new Set(),
+      counts: [],
+      undeclared: [],
+    };
     for (const request of controller.match(() => true)) {
       const { url, params } = request.request;
       if (url === `${TEST_FHIR_BASE}/${type}`) record(used, params, SEARCH_CONTRACT[type]);
@@ -53,6 +61,9 @@ describe('the search contract (src/app/fhir/search-contract.ts)', () => {
         if (name === '_sort') {
           used.sorts.add(value);
           declared = contract.sorts.includes(value);
+        } else if (name === '_include') {
+          used.includes.add(value);
+          declared = (contract.includes ?? []).includes(value);
         } else if (name === '_count') {
           used.counts.push(Number(value));
           declared = Number(value) <= contract.maxCount;
@@ -76,6 +87,9 @@ describe('the search contract (src/app/fhir/search-contract.ts)', () => {
     expect([...used.sorts].sort())
       .withContext(declaredButNotSent)
       .toEqual([...contract.sorts].sort());
+    expect([...used.includes].sort())
+      .withContext(declaredButNotSent)
+      .toEqual([...(contract.includes ?? [])].sort());
     expect(Math.max(...used.counts))
       .withContext(`${type}: the largest _count`)
       .toBe(contract.maxCount);
@@ -111,6 +125,16 @@ describe('the search contract (src/app/fhir/search-contract.ts)', () => {
     observations.search('pat-0001', { ...filters, code: 'heart rate' }).subscribe();
     observations.recentVitals('pat-0001').subscribe();
     observations.history('pat-0001', '8867-4').subscribe();
+    TestBed.inject(ChartQueries).inEncounter('Observation', 'pat-0001', 'enc-1').subscribe();
     expectExactly('Observation', sentSearches('Observation'));
   });
+
+  for (const type of CHART_TYPES) {
+    it(`the chart's ${type} searches send only what they declare, and all of it`, () => {
+      const queries = TestBed.inject(ChartQueries);
+      queries.section(type, 'pat-0001').subscribe();
+      if (isEncounterRecordType(type)) queries.inEncounter(type, 'pat-0001', 'enc-1').subscribe();
+      expectExactly(type, sentSearches(type));
+    });
+  }
 });

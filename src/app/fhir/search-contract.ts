@@ -19,6 +19,8 @@ export interface ResourceSearchContract {
   readonly sorts: readonly string[];
   /** The largest `_count` sent: a server that capped pages lower would shorten ours without a word. */
   readonly maxCount: number;
+  /** `_include` values sent, e.g. `MedicationRequest:medication`, so one round trip brings what a row names. */
+  readonly includes?: readonly string[];
 }
 
 export const SEARCH_CONTRACT = {
@@ -37,15 +39,50 @@ export const SEARCH_CONTRACT = {
       code: 'token',
       'code:text': 'token',
       date: 'date',
+      encounter: 'reference',
     },
     sorts: ['-date', 'date'],
     maxCount: 200,
   },
+  // src/app/chart/chart-queries.ts: one query per section of a patient's chart, newest first where the
+  // type has a clinical date, and the record of one encounter. Sorting is redone in the app, so a
+  // server that cannot sort still shows each list in order.
+  Condition: {
+    params: { patient: 'reference', encounter: 'reference' },
+    sorts: ['-onset-date'],
+    maxCount: 100,
+  },
+  AllergyIntolerance: { params: { patient: 'reference' }, sorts: [], maxCount: 50 },
+  MedicationRequest: {
+    params: { patient: 'reference', encounter: 'reference' },
+    sorts: ['-authoredon'],
+    maxCount: 50,
+    includes: ['MedicationRequest:medication'],
+  },
+  Immunization: { params: { patient: 'reference' }, sorts: ['-date'], maxCount: 50 },
+  Procedure: {
+    params: { patient: 'reference', encounter: 'reference' },
+    sorts: ['-date'],
+    maxCount: 50,
+  },
+  Encounter: { params: { patient: 'reference' }, sorts: ['-date'], maxCount: 20 },
+  DiagnosticReport: {
+    params: { patient: 'reference' },
+    sorts: ['-date'],
+    maxCount: 20,
+    includes: ['DiagnosticReport:result'],
+  },
+  DocumentReference: { params: { patient: 'reference' }, sorts: ['-date'], maxCount: 20 },
+  CarePlan: { params: { patient: 'reference' }, sorts: [], maxCount: 20 },
+  Goal: { params: { patient: 'reference' }, sorts: [], maxCount: 20 },
 } as const satisfies Readonly<Record<string, ResourceSearchContract>>;
 
 export type SearchableType = keyof typeof SEARCH_CONTRACT;
 
 type Contract<R extends SearchableType> = (typeof SEARCH_CONTRACT)[R];
+type Includes<R extends SearchableType> = Contract<R> extends { includes: readonly (infer I)[] }
+  ? I
+  : never;
 
 /**
  * The parameters of a search of `R`: only those the contract declares, so sending a new one means
@@ -56,4 +93,5 @@ export type SearchParams<R extends SearchableType> = {
 } & {
   readonly _sort?: Contract<R>['sorts'][number];
   readonly _count?: number;
+  readonly _include?: Includes<R>;
 };

@@ -1,7 +1,7 @@
 import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
 import { PatientSummary } from '../fhir/patient-summary';
 
-/** Who these observations belong to, always visible above them. */
+/** Who a chart or its observations belong to, always visible above them. */
 @Component({
   selector: 'app-patient-banner',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -21,6 +21,8 @@ import { PatientSummary } from '../fhir/patient-summary';
           Deceased{{ patient().deceasedDate ? ' ' + patient().deceasedDate : '' }}
         </p>
       }
+      <!-- What must stay in view with the patient's name: the chart puts allergies here. -->
+      <ng-content />
     </section>
   `,
 })

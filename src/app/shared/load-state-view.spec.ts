@@ -53,6 +53,16 @@ describe('LoadStateView', () => {
     expect(custom.el.textContent?.trim()).toBe('Conditions are outside your access.');
   });
 
+  it('says the server does not offer the data, as a note with no error and no Retry', async () => {
+    const error = new FhirError('unsupported', 'No Condition search here.', 'Nothing to retry.');
+    const { el } = await render({ status: 'error', error });
+    expect(el.querySelector('[role="alert"]')).toBeNull();
+    expect(el.querySelector('button')).toBeNull();
+    expect(el.querySelector('[role="status"]')?.textContent).toBe(
+      'This FHIR server does not offer conditions.',
+    );
+  });
+
   it('shows nothing of its own once the data is loaded, empty or not', async () => {
     const { el } = await render({ status: 'loaded', data: [] });
     expect(el.textContent?.trim()).toBe('');

@@ -5,7 +5,8 @@ import { LoadState } from './load-state';
 
 /**
  * Everything but the data: progress while loading, the error panel (the server's words, Retry) when
- * it failed, and a note in words when the user's access does not include it. Renders nothing once
+ * it failed, and a note in words when the user's access does not include it or the server does not
+ * offer it (neither is an error a Retry could mend). Renders nothing once
  * loaded; the page shows the data (and any "none") from its loader's `data()`.
  */
 @Component({
@@ -19,6 +20,8 @@ import { LoadState } from './load-state';
         <mat-progress-bar mode="indeterminate" [attr.aria-label]="'Loading ' + what()" />
         <p role="status">Loading {{ what() }}…</p>
       </div>
+    } @else if (current.status === 'error' && current.error.kind === 'unsupported') {
+      <p class="access-note" role="status">This FHIR server does not offer {{ what() }}.</p>
     } @else if (current.status === 'error') {
       <app-error-panel
         [title]="'Could not load ' + what()"
