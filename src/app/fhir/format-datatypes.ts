@@ -8,7 +8,6 @@ import {
   Range,
   Ratio,
   SampledData,
-  Timing,
 } from './fhir-types';
 
 /** Locale and time zone for dates; undefined means the browser's own. Tests pin them. */
@@ -149,6 +148,8 @@ export function formatSampledData(sampled: SampledData | undefined): string {
 }
 
 const DATE_ONLY = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/;
+// FHIR dateTime/instant with a time. Date.parse alone is lenient: Chrome reads "spring 2019" as a date.
+const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})?$/;
 
 /**
  * A FHIR date, dateTime or instant in the browser's locale. Partial dates stay partial
@@ -165,7 +166,7 @@ export function formatDateTime(value: string | undefined, options: FormatOptions
     if (day) parts.day = 'numeric';
     return new Intl.DateTimeFormat(options.locale, parts).format(date);
   }
-  const time = Date.parse(value);
+  const time = DATE_TIME.test(value) ? Date.parse(value) : NaN;
   if (Number.isNaN(time)) return value;
   return new Intl.DateTimeFormat(options.locale, {
     dateStyle: 'medium',
@@ -190,15 +191,6 @@ export function formatPeriod(period: Period | undefined, options: FormatOptions 
   if (start) return `from ${start}`;
   if (end) return `until ${end}`;
   return '';
-}
-
-export function formatTiming(timing: Timing | undefined, options: FormatOptions = {}): string {
-  if (!timing) return '';
-  const events = (timing.event ?? []).map((e) => formatDateTime(e, options)).filter(Boolean);
-  if (events.length > 0) return events.join(', ');
-  const bounds = formatPeriod(timing.repeat?.boundsPeriod, options);
-  if (bounds) return bounds;
-  return formatCodeableConcept(timing.code);
 }
 
 const GENDER_LABELS: ReadonlyMap<string, string> = new Map([

@@ -11,8 +11,8 @@ import {
   formatRatio,
   formatSampledData,
   formatTime,
-  formatTiming,
 } from './format-datatypes';
+import { formatTiming } from './format-timing';
 
 /** Exactly one value[x] rendered as text, or '' when the element carries none. */
 export function formatValueX(element: ObservationValue, options: FormatOptions = {}): string {

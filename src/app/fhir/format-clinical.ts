@@ -1,0 +1,94 @@
+import { AbatementX, Age, Annotation, OnsetX, Range } from './fhir-types';
+import { FormatOptions, formatDateTime, formatNumber, formatPeriod } from './format-datatypes';
+import { formatReference } from './format-reference';
+import { formatDuration, timeUnitCode } from './format-timing';
+
+/** An age as said aloud: years go without their unit ("45"), younger ages keep it ("6 months"). */
+function ageWords(age: Age | undefined): string {
+  if (timeUnitCode(age) === 'a') return formatNumber(age?.value);
+  return formatDuration(age);
+}
+
+/** "at age 45", "at age 6 months". */
+export function formatAge(age: Age | undefined): string {
+  const words = ageWords(age);
+  return words ? `at age ${words}` : '';
+}
+
+/** "between ages 30 and 40", "from age 30", "before age 40". */
+export function formatAgeRange(range: Range | undefined): string {
+  const low = ageWords(range?.low);
+  const high = ageWords(range?.high);
+  if (low && high) return `between ages ${low} and ${high}`;
+  if (low) return `from age ${low}`;
+  if (high) return `before age ${high}`;
+  return '';
+}
+
+/** The five forms an onset or abatement takes, without its prefix. */
+interface ChoiceOfTime {
+  readonly dateTime?: string;
+  readonly age?: Age;
+  readonly period?: OnsetX['onsetPeriod'];
+  readonly range?: Range;
+  readonly text?: string;
+}
+
+function formatChoiceOfTime(choice: ChoiceOfTime, options: FormatOptions): string {
+  return (
+    formatDateTime(choice.dateTime, options) ||
+    formatAge(choice.age) ||
+    formatPeriod(choice.period, options) ||
+    formatAgeRange(choice.range) ||
+    choice.text?.trim() ||
+    ''
+  );
+}
+
+/**
+ * onset[x] of a Condition or AllergyIntolerance in words: a date (partial dates stay partial), an
+ * age, a period, an age range or the sender's text. '' when absent: the caller says "Onset unknown".
+ */
+export function formatOnset(resource: OnsetX | undefined, options: FormatOptions = {}): string {
+  if (!resource) return '';
+  return formatChoiceOfTime(
+    {
+      dateTime: resource.onsetDateTime,
+      age: resource.onsetAge,
+      period: resource.onsetPeriod,
+      range: resource.onsetRange,
+      text: resource.onsetString,
+    },
+    options,
+  );
+}
+
+/** abatement[x] in the same words as onset[x]; R3's abatementBoolean is not R4 and is ignored. */
+export function formatAbatement(
+  resource: AbatementX | undefined,
+  options: FormatOptions = {},
+): string {
+  if (!resource) return '';
+  return formatChoiceOfTime(
+    {
+      dateTime: resource.abatementDateTime,
+      age: resource.abatementAge,
+      period: resource.abatementPeriod,
+      range: resource.abatementRange,
+      text: resource.abatementString,
+    },
+    options,
+  );
+}
+
+/** A note with who wrote it and when: "Text — Dr. Ada Lovelace, Mar 1, 2020"; '' without text. */
+export function formatAnnotation(
+  note: Annotation | undefined,
+  options: FormatOptions = {},
+): string {
+  const text = note?.text?.trim();
+  if (!text) return '';
+  const author = note?.authorString?.trim() || formatReference(note?.authorReference);
+  const byline = [author, formatDateTime(note?.time, options)].filter(Boolean).join(', ');
+  return byline ? `${text} — ${byline}` : text;
+}
