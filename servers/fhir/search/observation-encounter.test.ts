@@ -78,6 +78,26 @@ describe('Observation search by encounter', () => {
     assert.deepEqual(await ids(`/Observation?patient=${A}&encounter=Encounter/nope`), []);
   });
 
+  it("takes an encounter's or a patient's absolute URL on this server, and no other server's", async () => {
+    const base = h.fhir.baseUrl;
+    const url = (ref: string): string => encodeURIComponent(`${base}/${ref}`);
+    assert.deepEqual(
+      await ids(`/Observation?patient=${A}&encounter=${url('Encounter/visit-a1')}`),
+      ['enc-a-hr', 'enc-a-rr'],
+    );
+    assert.deepEqual(await ids(`/Observation?patient=${url(`Patient/${B}`)}&encounter=visit-a1`), [
+      'enc-b-stray',
+    ]);
+    for (const value of [
+      `${base}/Patient/${A}`,
+      `http://elsewhere.example/fhir/Encounter/visit-a1`,
+      `${base}/visit-a1`,
+    ]) {
+      const path = `/Observation?encounter=${encodeURIComponent(value)}`;
+      assert.equal((await h.get(path, reader, strict)).status, 400, value);
+    }
+  });
+
   it('ORs comma-separated encounters', async () => {
     assert.deepEqual(await ids(`/Observation?patient=${A}&encounter=visit-a1,Encounter/visit-a2`), [
       'enc-a-hr',
