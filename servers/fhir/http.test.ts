@@ -131,6 +131,7 @@ describe('reads, headers, discovery and the audit log', () => {
       'category',
       'code',
       'date',
+      'encounter',
       'patient',
       'status',
       'subject',

@@ -31,7 +31,7 @@ export function search(store: FhirStore, baseUrl: string) {
     const decision = authorize(caller.grants, type, 'search', caller.patient, caller.scheme);
     const q = req.originalUrl.indexOf('?');
     const entries = [...new URLSearchParams(q < 0 ? '' : req.originalUrl.slice(q + 1))];
-    const query = parseSearch(type, entries, wantsStrict(req.get('prefer')));
+    const query = parseSearch(type, entries, wantsStrict(req.get('prefer')), baseUrl);
     const { total, rows } = store.search(query, decision);
     const included = query.includeSubject
       ? includedPatients(store, caller, rows)

@@ -41,17 +41,20 @@ function paramsOf(type: ClinicalType): ReadonlyMap<string, ParamDefinition> {
       modifiers: [],
     });
   }
-  for (const p of d.references) {
-    params.set(p.param, {
-      kind: 'reference',
-      param: p.param,
-      fhirType: 'reference',
-      target: p.target,
-      documentation: `${p.target}/[id] or [id]; comma-separated for several`,
-      modifiers: [],
-    });
-  }
+  for (const p of d.references) params.set(p.param, referenceParam(p));
   return params;
+}
+
+/** A reference parameter other than the patient: ids of its one target type. */
+export function referenceParam(p: { param: string; target: string }): ParamDefinition {
+  return {
+    kind: 'reference',
+    param: p.param,
+    fhirType: 'reference',
+    target: p.target,
+    documentation: `${p.target}/[id] or [id]; comma-separated for several`,
+    modifiers: [],
+  };
 }
 
 export const clinicalSearchParams = Object.fromEntries(

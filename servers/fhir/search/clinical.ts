@@ -36,7 +36,8 @@ const statusDoc = (values: string): { param: string; documentation: string } => 
 const codeDoc = 'system|code or code; comma-separated for several';
 const categoryDoc = 'system|code or code; comma-separated for several';
 const subjectAndPatient = ['subject', 'patient'] as const;
-const encounter = { param: 'encounter', paths: ['encounter'], target: 'Encounter' } as const;
+/** `encounter` as R4 defines it on most types; Observation (search/params.ts) takes it too. */
+export const encounter = { param: 'encounter', paths: ['encounter'], target: 'Encounter' } as const;
 
 /** The chart's types in the order the CapabilityStatement lists them. */
 export const clinicalTypes = [

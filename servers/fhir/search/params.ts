@@ -1,5 +1,6 @@
 import { defaults, type SearchableType } from '../config.ts';
-import { clinicalSearchParams, clinicalSortKeys } from './clinical-params.ts';
+import { encounter } from './clinical.ts';
+import { clinicalSearchParams, clinicalSortKeys, referenceParam } from './clinical-params.ts';
 import type { Filter, SortKey } from './types.ts';
 
 /** The search parameters each type supports: the CapabilityStatement is generated from this too. */
@@ -66,6 +67,7 @@ export const searchParams: Record<SearchableType, ReadonlyMap<string, ParamDefin
     ['category', token('category', 'system|code or code (vital-signs, laboratory, ...)', ['text'])],
     ['date', date('date', 'effective[x]: prefixes, partial dates, ranges by repeating (UTC)')],
     ['status', token('status', 'final | amended | preliminary | ...')],
+    ['encounter', referenceParam(encounter)],
   ]),
   ...clinicalSearchParams,
 };

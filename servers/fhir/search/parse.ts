@@ -24,11 +24,13 @@ class Refusal extends Error {
  * Parses a search into a checked `SearchQuery`. FHIR R4 §3.1.1.4.5 (`Prefer: handling`): with
  * `strict`, an unknown parameter or an unusable value is a 400 naming the parameter; otherwise it is
  * ignored, left out of the self link (which shows what was actually used) and reported as a warning.
+ * `baseUrl`: this server's base, under which a reference value may be an absolute URL.
  */
 export function parseSearch(
   type: SearchableType,
   entries: [string, string][],
   strict: boolean,
+  baseUrl?: string,
 ): SearchQuery {
   const query: SearchQuery = {
     type,
@@ -59,7 +61,7 @@ export function parseSearch(
         applyResultParam(query, type, name, value);
         results.set(name, value);
       } else {
-        query.filters.push(parseFilter(type, name, value));
+        query.filters.push(parseFilter(type, name, value, baseUrl));
         query.used.push([name, value]);
       }
     } catch (e) {
@@ -134,7 +136,12 @@ function applyResultParam(q: SearchQuery, type: SearchableType, name: string, va
   }
 }
 
-function parseFilter(type: SearchableType, name: string, value: string): Filter {
+function parseFilter(
+  type: SearchableType,
+  name: string,
+  value: string,
+  baseUrl: string | undefined,
+): Filter {
   const [base = '', modifier] = name.split(':', 2);
   const def: ParamDefinition | undefined = searchParams[type].get(base);
   if (!def) throw new Refusal(name, `Unknown search parameter '${base}' for ${type}`, true);
@@ -187,8 +194,11 @@ function parseFilter(type: SearchableType, name: string, value: string): Filter 
     }
     case 'reference': {
       const target = def.target ?? 'Patient';
+      // FHIR R4 reference search: `Type/id`, `id`, or the absolute URL of a resource on this server.
+      const forms = [`${target}/`, ...(baseUrl ? [`${baseUrl}/${target}/`] : [])];
       const ids = values.map((v) => {
-        const id = v.startsWith(`${target}/`) ? v.slice(target.length + 1) : v;
+        const form = forms.find((f) => v.startsWith(f)) ?? '';
+        const id = v.slice(form.length);
         if (!idPattern.test(id)) throw bad(`expected ${target}/[id] or [id]`);
         return id;
       });

@@ -1,8 +1,8 @@
 import type { Statement } from 'better-sqlite3';
 import { observationRange, parseFhirDate } from '../dates.ts';
-import { isClinicalType } from '../search/clinical.ts';
+import { encounter, isClinicalType, valuesAt } from '../search/clinical.ts';
 import { normalizeText, normalizeWords } from '../text.ts';
-import { ClinicalIndexWriter, clinicalTables } from './clinical-index.ts';
+import { ClinicalIndexWriter, clinicalTables, referenceOf } from './clinical-index.ts';
 
 type Json = Record<string, unknown>;
 interface Db {
@@ -70,6 +70,7 @@ const indexTables = [
   'observation',
   'observation_token',
   'observation_text',
+  'observation_ref',
   ...clinicalTables,
 ];
 
@@ -97,6 +98,9 @@ export class IndexWriter {
       textId: db.prepare('SELECT tid FROM token_text WHERE param = ? AND words = ?'),
       newText: db.prepare('INSERT INTO token_text (param, words) VALUES (?, ?)'),
       text: db.prepare('INSERT OR IGNORE INTO observation_text (rid, tid) VALUES (?, ?)'),
+      ref: db.prepare(
+        'INSERT OR IGNORE INTO observation_ref (rid, param, target) VALUES (?, ?, ?)',
+      ),
       clear: indexTables.map((table) => db.prepare(`DELETE FROM ${table} WHERE rid = ?`)),
       // token_text is not keyed by resource: a text no observation carries any more stays, harmlessly
       // (searches reach observations through observation_text), until a reindex empties it.
@@ -173,6 +177,9 @@ export class IndexWriter {
       if (c.code) this.stmts.token.run(rid, 'category', c.system ?? '', c.code);
     }
     this.texts(rid, 'category', categories);
+    for (const ref of encounter.paths.flatMap((path) => valuesAt(o, path)).map(referenceOf)) {
+      if (ref) this.stmts.ref.run(rid, encounter.param, ref);
+    }
   }
 
   /** For `:text`: the distinct words of the concepts' texts and displays, each stored once. */

@@ -5,8 +5,9 @@
  * 1: the patient sort key comes from the preferred name, not the first one.
  * 2: the text of Observation code and category, for `:text`.
  * 3: the chart's types (Condition, Encounter, ...) in the generic `clinical` tables.
+ * 4: Observation.encounter in `observation_ref`.
  */
-export const INDEX_VERSION = 3;
+export const INDEX_VERSION = 4;
 
 /**
  * One SQLite file: `resource` holds every resource's current JSON; the other tables are search indexes
@@ -69,6 +70,18 @@ CREATE TABLE IF NOT EXISTS observation_token (
   PRIMARY KEY (rid, param, code, system)
 ) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS observation_token_by_code ON observation_token (param, code, system);
+-- Observation.encounter as 'Encounter/id', shaped like clinical_ref so one reference filter serves
+-- both. A table rather than a column: CREATE TABLE IF NOT EXISTS adds it to an existing file (a new
+-- column would need ALTER TABLE), and the key answers both plans. With a patient, the patient's few
+-- thousand observations are walked and each is checked by (rid, param, target); without one,
+-- (param, target) finds the encounter's observations directly.
+CREATE TABLE IF NOT EXISTS observation_ref (
+  rid INTEGER NOT NULL,
+  param TEXT NOT NULL,
+  target TEXT NOT NULL,
+  PRIMARY KEY (rid, param, target)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS observation_ref_by_target ON observation_ref (param, target);
 -- :text search: every distinct normalised text of a coded field (CodeableConcept.text, Coding.display)
 -- once, and which observations carry it. A search scans the few distinct texts, not every row.
 CREATE TABLE IF NOT EXISTS token_text (

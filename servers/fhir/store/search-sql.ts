@@ -31,7 +31,8 @@ export function buildSearchSql(query: SearchQuery, scope: SearchScope): BuiltSea
   const where: string[] = [];
   const params: Param[] = [];
   const hasPatientFilter =
-    scope.compartment !== undefined || query.filters.some((f) => f.kind === 'reference');
+    scope.compartment !== undefined ||
+    query.filters.some((f) => f.kind === 'reference' && f.param === 'patient');
   if (scope.compartment !== undefined) {
     if (query.type === 'Patient') {
       where.push(`p.rid IN (SELECT rid FROM resource WHERE type = 'Patient' AND id = ?)`);
@@ -110,8 +111,31 @@ function filterSql(
       return dateFilterSql(filter.values, lo, hi);
     }
     case 'reference':
-      return [`o.patient IN (${marks(filter.ids.length)})`, filter.ids];
+      return filter.param === 'patient'
+        ? [`o.patient IN (${marks(filter.ids.length)})`, filter.ids]
+        : referenceFilterSql(filter, 'observation_ref', 'o.rid', hasPatientFilter);
   }
+}
+
+/**
+ * A reference parameter other than the patient, against a table of (rid, param, 'Type/id') rows
+ * (`observation_ref`, `clinical_ref`). As for tokens: with a patient the patient index drives and
+ * each row is checked by primary key; without one, the (param, target) index finds the rows.
+ */
+export function referenceFilterSql(
+  filter: Extract<Filter, { kind: 'reference' }>,
+  table: 'observation_ref' | 'clinical_ref',
+  rid: 'o.rid' | 'c.rid',
+  hasPatientFilter: boolean,
+): [string, Param[]] {
+  const targets = filter.ids.map((id) => `${filter.target}/${id}`);
+  const cond = `param = ? AND target IN (${marks(targets.length)})`;
+  return hasPatientFilter
+    ? [
+        `EXISTS (SELECT 1 FROM ${table} x WHERE x.rid = ${rid} AND ${cond})`,
+        [filter.param, ...targets],
+      ]
+    : [`${rid} IN (SELECT rid FROM ${table} WHERE ${cond})`, [filter.param, ...targets]];
 }
 
 /** A date parameter's values, ORed, against the resource range held in columns `lo` and `hi`. */

@@ -95,6 +95,40 @@ describe('a data directory written by an older version', () => {
     upgraded.close();
   });
 
+  it('index version 3 to 4: observations stored before the encounter index are found by encounter', () => {
+    const store = new FhirStore(file);
+    store.put({
+      resourceType: 'Observation',
+      id: 'upgrade-visit-obs',
+      status: 'final',
+      code: { coding: [{ system: 'http://loinc.org', code: '9279-1' }] },
+      subject: { reference: 'Patient/upgrade-a' },
+      encounter: { reference: 'Encounter/upgrade-visit' },
+    });
+    // What version 3 left: no observation_ref table.
+    store.db.exec(`
+      DROP TABLE observation_ref;
+      PRAGMA user_version = 3;
+    `);
+    store.close();
+    const upgraded = new FhirStore(file);
+    assert.equal(upgraded.reindexed?.from, 3);
+    assert.equal(upgraded.reindexed?.to, INDEX_VERSION);
+    for (const query of [
+      [['encounter', 'upgrade-visit']],
+      [
+        ['patient', 'upgrade-a'],
+        ['encounter', 'Encounter/upgrade-visit'],
+      ],
+    ] as [string, string][][]) {
+      assert.deepEqual(ids(upgraded, 'Observation', query), ['upgrade-visit-obs']);
+    }
+    upgraded.close();
+    const again = new FhirStore(file);
+    assert.equal(again.reindexed, undefined, 'reindexed once, not at every start');
+    again.close();
+  });
+
   it('refuses a file indexed by a newer version instead of misreading it', () => {
     const store = new FhirStore(file);
     store.db.pragma(`user_version = ${INDEX_VERSION + 1}`);
