@@ -6,11 +6,32 @@ export const OBSERVATION_CATEGORY = 'http://terminology.hl7.org/CodeSystem/obser
 export const INTERPRETATION = 'http://terminology.hl7.org/CodeSystem/v3-ObservationInterpretation';
 export const MRN_SYSTEM = 'urn:oid:2.16.840.1.113883.19.5';
 export const IDENTIFIER_TYPE = 'http://terminology.hl7.org/CodeSystem/v2-0203';
+export const RXNORM = 'http://www.nlm.nih.gov/research/umls/rxnorm';
+export const CVX = 'http://hl7.org/fhir/sid/cvx';
+export const TERMINOLOGY = 'http://terminology.hl7.org/CodeSystem';
 
 export type Json = Record<string, unknown>;
 
 export function concept(system: string, code: string, display: string): Json {
   return { coding: [{ system, code, display }], text: display };
+}
+
+/** A code from one of the HL7 terminology code systems, e.g. `condition-clinical`. */
+export function hl7(codeSystem: string, code: string, display: string): Json {
+  return concept(`${TERMINOLOGY}/${codeSystem}`, code, display);
+}
+
+export function reference(type: string, id: string): { reference: string } {
+  return { reference: `${type}/${id}` };
+}
+
+/** A FHIR instant to the second, as the observations carry it. */
+export function instant(when: Date): string {
+  return new Date(Math.floor(when.getTime() / 1000) * 1000).toISOString().replace('.000Z', 'Z');
+}
+
+export function day(when: Date): string {
+  return when.toISOString().slice(0, 10);
 }
 
 export function quantity(value: number, unit: string): Json {

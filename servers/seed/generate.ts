@@ -2,6 +2,11 @@ import { Random } from './random.ts';
 import { makeProfile, patientResource, conditionResources, practitionerCount } from './patient.ts';
 import { observationId, visitObservations, visitsFor } from './observations.ts';
 import { concept, pad, type Json } from './fhir-shapes.ts';
+import { chartResources, type VisitRecord } from './chart.ts';
+import { chartContext, refTo, visitEncounter } from './encounters.ts';
+import { medicationResources } from './medications.ts';
+import { visitReports } from './reports.ts';
+import { CHART_STREAM, makeStory } from './story.ts';
 
 export interface SeedOptions {
   /** Number of patients (ids `pat-0001` ...). */
@@ -15,8 +20,10 @@ export interface SeedOptions {
 export const DEFAULT_END = new Date(Date.UTC(2026, 9, 31));
 
 /**
- * Yields every seeded resource: the organisation, practitioners, then each patient followed by their
- * conditions and observations. A generator, so a million observations never sit in memory at once.
+ * Yields every seeded resource: the organisation, practitioners, the formulary's Medications, then
+ * each patient followed by their chart: each visit's Encounter, Observations and lab reports, then
+ * allergies, problems, prescriptions, immunizations, procedures, notes and care plans. A generator,
+ * so a million observations never sit in memory at once (only one patient's chart at a time).
  */
 export function* generateResources(options: SeedOptions): Generator<Json> {
   const end = options.end ?? DEFAULT_END;
@@ -62,14 +69,35 @@ export function* generateResources(options: SeedOptions): Generator<Json> {
       ],
     };
   }
+  yield* medicationResources(meta);
   for (let index = 1; index <= options.patients; index++) {
     const rnd = new Random(options.seed, index);
     const profile = makeProfile(rnd, index, end);
     yield patientResource(rnd, profile, lastUpdated);
     const visits = visitsFor(rnd, profile, end);
     const onset = visits[0]?.when ?? end;
-    yield* conditionResources(profile, onset, lastUpdated);
+    const chronic = conditionResources(profile, onset, lastUpdated);
+    yield* chronic;
+    // The chart's own stream: the patient and observation draws above and below stay as they were.
+    const chart = chartContext(new Random(options.seed, index, CHART_STREAM), profile, lastUpdated);
+    const story = makeStory(chart.rnd, profile, visits, end);
     const nextId = observationId(profile);
-    for (const visit of visits) yield* visitObservations(rnd, profile, visit, nextId, lastUpdated);
+    const records: VisitRecord[] = [];
+    for (const [i, visit] of visits.entries()) {
+      const encounter = visitEncounter(chart, visit, i === 0);
+      yield encounter;
+      const observations = visitObservations(
+        rnd,
+        profile,
+        visit,
+        refTo(encounter),
+        nextId,
+        lastUpdated,
+      );
+      yield* observations;
+      yield* visitReports(chart, encounter, observations);
+      records.push({ encounter, observations });
+    }
+    yield* chartResources(chart, story, chronic, records, end);
   }
 }

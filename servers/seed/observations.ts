@@ -3,6 +3,7 @@ import {
   LOINC,
   categoryOf,
   concept,
+  instant,
   interpretation,
   pad,
   quantity,
@@ -16,7 +17,7 @@ import type { Random } from './random.ts';
 const DAY = 86_400_000;
 const YEAR = 365.25 * DAY;
 
-interface Visit {
+export interface Visit {
   when: Date;
   /** Years since the first visit: drives slow trends. */
   years: number;
@@ -47,17 +48,21 @@ export function visitsFor(rnd: Random, p: Profile, end: Date): Visit[] {
   return visits;
 }
 
-/** Builds the observations of one visit; `nextId` numbers them per patient. */
+/**
+ * Builds the observations of one visit, each naming the visit's Encounter; `nextId` numbers them per
+ * patient.
+ */
 export function visitObservations(
   rnd: Random,
   p: Profile,
   visit: Visit,
+  encounter: Json,
   nextId: () => string,
   lastUpdated: string,
 ): Json[] {
   const out: Json[] = [];
   const subject = { reference: `Patient/${p.id}` };
-  const effective = visit.when.toISOString().replace('.000Z', 'Z');
+  const effective = instant(visit.when);
   const base = (code: Json, category: 'vital-signs' | 'laboratory'): Json => ({
     resourceType: 'Observation',
     id: nextId(),
@@ -66,6 +71,7 @@ export function visitObservations(
     category: categoryOf(category),
     code,
     subject,
+    encounter,
     effectiveDateTime: effective,
     issued: effective,
   });

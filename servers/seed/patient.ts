@@ -24,6 +24,11 @@ export interface Profile {
 
 export const practitionerCount = 8;
 
+/** The patient's GP: every visit, order and note of theirs is by this practitioner. */
+export function practitionerOf(p: Profile): string {
+  return `prac-${pad(1 + (p.index % practitionerCount))}`;
+}
+
 export function makeProfile(rnd: Random, index: number, end: Date): Profile {
   const gender = rnd.chance(0.5) ? 'female' : 'male';
   const age = rnd.chance(0.15) ? rnd.int(18, 35) : rnd.int(30, 92);
@@ -76,9 +81,7 @@ export function patientResource(rnd: Random, p: Profile, lastUpdated: string): J
     gender: p.gender,
     birthDate: p.birth.toISOString().slice(0, 10),
     address: [{ use: 'home', line: [`${rnd.int(1, 999)} Main Street`], city, state }],
-    generalPractitioner: [
-      { reference: `Practitioner/prac-${pad(1 + (p.index % practitionerCount))}` },
-    ],
+    generalPractitioner: [{ reference: `Practitioner/${practitionerOf(p)}` }],
     managingOrganization: { reference: 'Organization/org-0001' },
   };
 }
