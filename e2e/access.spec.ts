@@ -76,10 +76,14 @@ test('front desk sees patients, and a patient’s page says observations are out
 
   const patients = page.getByRole('table', { name: 'Patients' });
   await patients.getByRole('link', { name: 'Mohammed Ibrahim Taylor' }).click();
-  await expect(page).toHaveURL(`${stack.appUrl}/observations/pat-0001`);
-  // The patient's details are within their access...
+  await expect(page).toHaveURL(`${stack.appUrl}/patients/pat-0001`);
+  // The patient's details are within their access; the chart names once what is not.
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Mohammed Ibrahim Taylor');
-  // ...observations are not, and the page says so in words, not as an error.
+  await expect(page.getByTestId('outside-access')).toContainText('observations and vitals');
+  await expect(page.getByRole('alert')).toHaveCount(0);
+  // The observations page says so in words, not as an error.
+  await page.goto(`${stack.appUrl}/observations/pat-0001`);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Mohammed Ibrahim Taylor');
   await expect(
     page.getByText(
       'Observations are outside your access. Your account may view patient details only.',
@@ -114,21 +118,24 @@ test('the patient lands on their own record and cannot open another patient’s'
 }) => {
   const fhirResponses = recordFhirResponses(page, stack);
   await openSignedIn(page, stack, '/patients', 'patient@example.com');
-  // Asked for the patient list, they land on their own record (pat-0001).
-  await expect(page).toHaveURL(`${stack.appUrl}/observations/pat-0001`);
+  // Asked for the patient list, they land on their own chart (pat-0001).
+  await expect(page).toHaveURL(`${stack.appUrl}/patients/pat-0001`);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Mohammed Ibrahim Taylor');
+  await page.goto(`${stack.appUrl}/observations/pat-0001`);
   await expect(page.getByTestId('observation-total')).toHaveText('83 observations');
   // There is no patient list to go back to.
   await expect(page.getByRole('link', { name: '← Back to patients' })).toHaveCount(0);
 
   // Another patient's address sends them back to their own record.
   await page.goto(`${stack.appUrl}/observations/pat-0002`);
-  await expect(page).toHaveURL(`${stack.appUrl}/observations/pat-0001`);
+  await expect(page).toHaveURL(`${stack.appUrl}/patients/pat-0001`);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Mohammed Ibrahim Taylor');
   await expect(page.getByText('Leila Zsófia Robinson')).toHaveCount(0);
   await page.goto(`${stack.appUrl}/patients?name=Robinson`);
-  await expect(page).toHaveURL(`${stack.appUrl}/observations/pat-0001`);
-  await expect(page.getByTestId('observation-total')).toHaveText('83 observations');
+  await expect(page).toHaveURL(`${stack.appUrl}/patients/pat-0001`);
+  await page.goto(`${stack.appUrl}/patients/pat-0002`);
+  await expect(page).toHaveURL(`${stack.appUrl}/patients/pat-0001`);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Mohammed Ibrahim Taylor');
 
   // Nothing about another patient was asked for, and the app never searched the patient list.
   const urls = fhirResponses.map((response) => response.url());

@@ -296,12 +296,7 @@ test('keyboard only: Tab to the name field, type, Tab to a patient, Enter opens 
   await expect(firstPatient).toBeFocused();
   await page.keyboard.press('Enter');
 
-  await expect(page).toHaveURL(`${stack.appUrl}/observations/pat-0002`);
+  await expect(page).toHaveURL(`${stack.appUrl}/patients/pat-0002`);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Leila Zsófia Robinson');
-  await expect(
-    page
-      .getByRole('table', { name: 'Observations' })
-      .locator('tbody tr:not(.group-header)')
-      .first(),
-  ).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Problems' })).toBeVisible();
 });
