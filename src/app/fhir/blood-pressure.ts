@@ -1,5 +1,6 @@
+import { Precision, formatClinicalQuantityValue } from './clinical-precision';
 import { ObservationComponent, Quantity } from './fhir-types';
-import { displayUnit, formatQuantityValue } from './format-datatypes';
+import { displayUnit } from './format-datatypes';
 import { loincCodes } from './loinc';
 
 /**
@@ -37,20 +38,27 @@ export function bloodPressure(
   };
 }
 
-/** "120/80" without the unit; a limit keeps its comparator ("< 90/60"), since it is no measurement. */
+type ReadingNumber = Pick<Quantity, 'value' | 'comparator' | 'unit' | 'code'>;
+
+/**
+ * "120/80" without the unit, in whole mmHg unless `exact` (Synthea's 129.368/80.8069 reads
+ * 129/81); a limit keeps its comparator and its number ("< 90/60"), since it is no measurement.
+ */
 export function formatBloodPressureReading(
-  systolic: Pick<Quantity, 'value' | 'comparator'>,
-  diastolic: Pick<Quantity, 'value' | 'comparator'>,
+  systolic: ReadingNumber,
+  diastolic: ReadingNumber,
+  as: Precision = 'clinical',
 ): string {
-  return `${formatQuantityValue(systolic)}/${formatQuantityValue(diastolic)}`;
+  return `${formatClinicalQuantityValue(systolic, [SYSTOLIC], as)}/${formatClinicalQuantityValue(diastolic, [DIASTOLIC], as)}`;
 }
 
 /** Blood pressure as clinicians write it ("120/80 mmHg"), or '' when the panel lacks a part. */
 export function formatBloodPressure(
   components: readonly ObservationComponent[] | undefined,
+  as: Precision = 'clinical',
 ): string {
   const reading = bloodPressure(components);
   if (!reading) return '';
-  const text = formatBloodPressureReading(reading.systolic, reading.diastolic);
+  const text = formatBloodPressureReading(reading.systolic, reading.diastolic, as);
   return reading.unit ? `${text} ${reading.unit}` : text;
 }

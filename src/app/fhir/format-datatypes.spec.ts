@@ -206,6 +206,21 @@ describe('displayUnit', () => {
     expect(formatQuantity({ value: 36.7, unit: 'Cel' })).toBe('36.7 °C');
   });
 
+  it('never shows UCUM annotations raw (every one the shared Synthea and HL7 fixtures send)', () => {
+    expect(displayUnit('{score}')).toBe('');
+    expect(displayUnit('{T-score}')).toBe('');
+    expect(displayUnit('mL/min/{1.73_m2}')).toBe('mL/min/1.73 m²');
+    expect(displayUnit('{beats}/min')).toBe('beats/min');
+    expect(displayUnit('{cells}/uL')).toBe('cells/µL');
+    expect(displayUnit('%{HemoglobinA1C}')).toBe('%');
+    expect(displayUnit('{tablet}')).toBe('tablet');
+    expect(displayUnit('[IU]/L')).toBe('IU/L');
+    expect(displayUnit('u[IU]/mL')).toBe('µIU/mL');
+    expect(displayUnit('umol/L')).toBe('µmol/L');
+    expect(displayUnit('1/min')).toBe('1/min');
+    expect(formatQuantity({ value: 3, unit: '{score}', code: '{score}' })).toBe('3');
+  });
+
   it('shows a unit or gender that happens to be named like an object built-in as sent', () => {
     expect(displayUnit('constructor')).toBe('constructor');
     expect(formatQuantity({ value: 5, code: 'constructor' })).toBe('5 constructor');

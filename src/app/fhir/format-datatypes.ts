@@ -85,27 +85,62 @@ const UCUM_DISPLAY: ReadonlyMap<string, string> = new Map([
   ['ug', 'µg'],
   ['ug/L', 'µg/L'],
   ['ug/dL', 'µg/dL'],
+  ['ug/mL', 'µg/mL'],
+  ['uL', 'µL'],
+  ['umol/L', 'µmol/L'],
+  ['[IU]', 'IU'],
+  ['[iU]', 'IU'],
+  ['u[IU]', 'µIU'],
+  ['m[IU]', 'mIU'],
+  ['mL/min/{1.73_m2}', 'mL/min/1.73 m²'],
   ['1', ''],
 ]);
+
+// UCUM annotations that only say "a number on a scale": no unit to show.
+const SCALE_ANNOTATION = /^\{[^{}]*(score|index|ratio)[^{}]*\}$/i;
+
+/**
+ * UCUM annotations as people read them: a scale alone ({score}) shows nothing, a counted thing
+ * keeps its word ({beats}/min → beats/min), and one attached to a unit (%{HemoglobinA1C}) goes.
+ */
+function withoutAnnotations(unit: string): string {
+  if (SCALE_ANNOTATION.test(unit)) return '';
+  return (
+    unit
+      .replace(/(^|[/.])\{([^{}]*)\}/g, '$1$2')
+      .replace(/\{[^{}]*\}/g, '')
+      .split('/')
+      // Each term of a ratio as people write it ({cells}/uL → cells/µL); "1/min" keeps its 1.
+      .map((term) => (term === '1' ? term : (UCUM_DISPLAY.get(term) ?? term)))
+      .join('/')
+  );
+}
 
 /** A unit as people read it: known UCUM codes are translated, anything else shown as sent. */
 export function displayUnit(unit: string | undefined): string {
   if (!unit) return '';
-  return UCUM_DISPLAY.get(unit) ?? unit;
+  return UCUM_DISPLAY.get(unit) ?? withoutAnnotations(unit);
 }
+
+/** Writes a quantity's number: formatNumber, or a clinical or exact reading of it. */
+export type NumberText = (value: number | undefined) => string;
 
 /** A quantity's number with its comparator but no unit, e.g. "< 5", for where the unit is a heading. */
 export function formatQuantityValue(
   quantity: Pick<Quantity, 'value' | 'comparator'> | undefined,
+  numberText: NumberText = formatNumber,
 ): string {
-  const number = formatNumber(quantity?.value);
+  const number = numberText(quantity?.value);
   if (number === '') return '';
   return quantity?.comparator ? `${quantity.comparator} ${number}` : number;
 }
 
 /** A quantity with comparator and unit, e.g. "< 5 mmol/L". UCUM "1" (no unit) shows nothing. */
-export function formatQuantity(quantity: Quantity | undefined): string {
-  const value = formatQuantityValue(quantity);
+export function formatQuantity(
+  quantity: Quantity | undefined,
+  numberText: NumberText = formatNumber,
+): string {
+  const value = formatQuantityValue(quantity, numberText);
   if (!quantity || value === '') return '';
   const shownUnit = displayUnit(quantity.unit ?? quantity.code);
   return `${value}${shownUnit ? ' ' + shownUnit : ''}`;

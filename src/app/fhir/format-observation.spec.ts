@@ -13,6 +13,7 @@ import {
 } from '../../testing/fhir-fixtures';
 import { Observation } from './fhir-types';
 import {
+  exactObservationValue,
   formatEffective,
   formatObservationValue,
   formatReferenceRange,
@@ -34,6 +35,46 @@ describe('Observation value formatting (HL7 and Synthea examples)', () => {
     expect(formatObservationValue(syntheaBloodPressure)).toMatch(
       /^\d+(\.\d+)?\/\d+(\.\d+)? mm\[?Hg\]?$/,
     );
+  });
+
+  it('reads over-precise values at clinical precision, with the exact value on request', () => {
+    const loinc = (code: string) => ({ coding: [{ system: 'http://loinc.org', code }] });
+    const synthea: Observation = {
+      resourceType: 'Observation',
+      code: loinc('85354-9'),
+      component: [
+        {
+          code: loinc('8480-6'),
+          valueQuantity: { value: 129.368, unit: 'mm[Hg]', code: 'mm[Hg]' },
+        },
+        {
+          code: loinc('8462-4'),
+          valueQuantity: { value: 80.8069, unit: 'mm[Hg]', code: 'mm[Hg]' },
+        },
+      ],
+    };
+    expect(formatObservationValue(synthea)).toBe('129/81 mmHg');
+    expect(exactObservationValue(synthea)).toBe('129.368/80.8069 mmHg');
+    const weight: Observation = {
+      resourceType: 'Observation',
+      code: loinc('29463-7'),
+      valueQuantity: { value: 82.0339, unit: 'kg', code: 'kg' },
+    };
+    expect(formatObservationValue(weight)).toBe('82.0 kg');
+    expect(exactObservationValue(weight)).toBe('82.0339 kg');
+    expect(exactObservationValue(heartRate)).toBe(formatObservationValue(heartRate));
+    const panel: Observation = {
+      resourceType: 'Observation',
+      component: [
+        {
+          code: { ...loinc('8867-4'), text: 'Heart rate' },
+          valueQuantity: { value: 71.6, unit: '/min' },
+        },
+        { code: { text: 'Pain' }, valueQuantity: { value: 4, unit: '{score}' } },
+      ],
+    };
+    expect(formatObservationValue(panel)).toBe('Heart rate: 72 /min; Pain: 4');
+    expect(exactObservationValue(panel)).toBe('Heart rate: 71.6 /min; Pain: 4');
   });
 
   it('components without values say why they are absent', () => {

@@ -1,22 +1,46 @@
 import { formatBloodPressure } from './blood-pressure';
-import { Observation, ObservationComponent, ObservationValue, ReferenceRange } from './fhir-types';
+import { Precision, formatClinicalQuantity } from './clinical-precision';
+import {
+  CodeableConcept,
+  Observation,
+  ObservationComponent,
+  ObservationValue,
+  ReferenceRange,
+} from './fhir-types';
 import {
   FormatOptions,
   formatCodeableConcept,
   formatDateTime,
   formatNumber,
   formatPeriod,
-  formatQuantity,
   formatRange,
   formatRatio,
   formatSampledData,
   formatTime,
 } from './format-datatypes';
 import { formatTiming } from './format-timing';
+import { loincCodes } from './loinc';
 
-/** Exactly one value[x] rendered as text, or '' when the element carries none. */
-export function formatValueX(element: ObservationValue, options: FormatOptions = {}): string {
-  if (element.valueQuantity) return formatQuantity(element.valueQuantity);
+/** Dates in a locale and time zone; numbers at clinical precision unless asked for exactly as sent. */
+export interface ValueFormatOptions extends FormatOptions {
+  readonly precision?: Precision;
+}
+
+/**
+ * Exactly one value[x] rendered as text, or '' when the element carries none. A quantity reads at
+ * the precision clinicians use for the element's code (see clinical-precision.ts).
+ */
+export function formatValueX(
+  element: ObservationValue & { readonly code?: CodeableConcept },
+  options: ValueFormatOptions = {},
+): string {
+  if (element.valueQuantity) {
+    return formatClinicalQuantity(
+      element.valueQuantity,
+      loincCodes(element.code),
+      options.precision,
+    );
+  }
   if (element.valueCodeableConcept) return formatCodeableConcept(element.valueCodeableConcept);
   if (element.valueString !== undefined) return element.valueString;
   if (element.valueBoolean !== undefined) return element.valueBoolean ? 'Yes' : 'No';
@@ -39,7 +63,7 @@ export function formatDataAbsent(element: ObservationValue): string {
 /** Each component as "Name: value", for panels other than blood pressure. */
 export function formatComponents(
   components: ObservationComponent[] | undefined,
-  options: FormatOptions = {},
+  options: ValueFormatOptions = {},
 ): string {
   return (components ?? [])
     .map((component) => {
@@ -54,14 +78,25 @@ export function formatComponents(
 /** The value column: value[x], else blood pressure, else components, else why it is absent. */
 export function formatObservationValue(
   observation: Observation,
-  options: FormatOptions = {},
+  options: ValueFormatOptions = {},
 ): string {
   return (
     formatValueX(observation, options) ||
-    formatBloodPressure(observation.component) ||
+    formatBloodPressure(observation.component, options.precision) ||
     formatComponents(observation.component, options) ||
     formatDataAbsent(observation)
   );
+}
+
+/**
+ * The value exactly as sent ("129.368/80.8069 mmHg"), for "exact: ..." beside the clinical reading;
+ * equal to formatObservationValue when nothing was rounded.
+ */
+export function exactObservationValue(
+  observation: Observation,
+  options: FormatOptions = {},
+): string {
+  return formatObservationValue(observation, { ...options, precision: 'exact' });
 }
 
 /**

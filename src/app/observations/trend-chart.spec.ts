@@ -121,7 +121,7 @@ describe('TrendChart', () => {
     };
     const el = await renderTrend('85354-9', 'Blood pressure', [noisy]);
     expect(el.querySelector('svg[role="img"]')?.getAttribute('aria-label')).toBe(
-      'Blood pressure: 1 value, latest 112.723/71 mmHg on Sep 17, 2012',
+      'Blood pressure: 1 value, latest 113/71 mmHg on Sep 17, 2012',
     );
   });
 });
