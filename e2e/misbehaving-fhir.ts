@@ -25,6 +25,14 @@ export interface Misbehaviour {
   emptyLastPage?: boolean;
   /** A CapabilityStatement without these types' searches, and without these parameters. */
   capabilityWithout?: { searches?: string[]; params?: Record<string, string[]> };
+  /** Name searches match anywhere in the name ("ann" finds Hannah), as some servers do. */
+  containsNames?: boolean;
+  /** Any search with `_sort` is refused with 400 and an OperationOutcome. */
+  refuseSort?: boolean;
+  /** Totals are estimates, rounded to one significant figure, and the self link says `_total=estimate`. */
+  estimatedTotals?: boolean;
+  /** Patients and Observations come back as sparse and odd as real-world data (see messy()). */
+  messyResources?: boolean;
 }
 
 export interface MisbehavingFhir {
@@ -71,6 +79,81 @@ function withoutCapabilities(
   return statement;
 }
 
+/** Extensions the app has never heard of, which it must ignore. */
+const UNKNOWN_EXTENSION = [
+  { url: 'http://example.org/fhir/StructureDefinition/unheard-of', valueString: 'ignore me' },
+];
+
+type Json = Record<string, unknown>;
+
+/** Only `unit`-less numbers: no unit, no UCUM code. */
+function withoutUnit(quantity: unknown): void {
+  if (!quantity || typeof quantity !== 'object') return;
+  const q = quantity as Json;
+  delete q['unit'];
+  delete q['code'];
+  delete q['system'];
+  q['extension'] = UNKNOWN_EXTENSION;
+}
+
+/** Codes as bare system|code: no display, no text. */
+function withoutWords(concept: unknown): void {
+  if (!concept || typeof concept !== 'object') return;
+  const c = concept as { text?: string; coding?: Json[]; extension?: unknown };
+  delete c.text;
+  for (const coding of c.coding ?? []) delete coding['display'];
+  c.extension = UNKNOWN_EXTENSION;
+}
+
+/**
+ * A resource as sparse and odd as real-world data: Patients with only `name.text`, no birthDate,
+ * identifiers without a system; Observations without effective[x], units or code words, their
+ * subject a display or an identifier only, a performer `contained` and referenced as `#id`; unknown
+ * extensions throughout.
+ */
+function messy(resource: Json, index: number): void {
+  resource['extension'] = UNKNOWN_EXTENSION;
+  if (resource['resourceType'] === 'Patient') {
+    const names = (resource['name'] ?? []) as { given?: string[]; family?: string }[];
+    const first = names[0];
+    resource['name'] = first
+      ? [{ text: [...(first.given ?? []), first.family].filter(Boolean).join(' ') }]
+      : [];
+    delete resource['birthDate'];
+    for (const identifier of (resource['identifier'] ?? []) as Json[]) delete identifier['system'];
+  }
+  if (resource['resourceType'] === 'Observation') {
+    for (const key of Object.keys(resource))
+      if (key.startsWith('effective') || key === 'issued') Reflect.deleteProperty(resource, key);
+    withoutUnit(resource['valueQuantity']);
+    withoutWords(resource['code']);
+    for (const component of (resource['component'] ?? []) as Json[]) {
+      withoutUnit(component['valueQuantity']);
+      withoutWords(component['code']);
+    }
+    for (const category of (resource['category'] ?? []) as Json[]) withoutWords(category);
+    resource['subject'] =
+      index % 2 === 0
+        ? { display: 'A patient' }
+        : { identifier: { value: 'MRN-unknown' }, extension: UNKNOWN_EXTENSION };
+    resource['contained'] = [
+      { resourceType: 'Practitioner', id: 'author', name: [{ text: 'Dr Contained' }] },
+    ];
+    resource['performer'] = [{ reference: '#author' }];
+  }
+}
+
+/** One significant figure, as a server's estimate might be: 120 → 100. */
+function estimate(total: number): number {
+  if (total < 10) return total;
+  const scale = 10 ** Math.floor(Math.log10(total));
+  return Math.round(total / scale) * scale;
+}
+
+const OUTCOME_400_SORT = JSON.stringify({
+  resourceType: 'OperationOutcome',
+  issue: [{ severity: 'error', code: 'not-supported', diagnostics: 'Sorting is not supported' }],
+});
 const OUTCOME_503 = JSON.stringify({
   resourceType: 'OperationOutcome',
   issue: [{ severity: 'error', code: 'transient', diagnostics: 'Service deploying, try again' }],
@@ -127,9 +210,28 @@ export async function startMisbehavingFhir(): Promise<MisbehavingFhir> {
     }
     if (bundle.resourceType === 'CapabilityStatement' && behaviour.capabilityWithout)
       return JSON.stringify(withoutCapabilities(bundle as Statement, behaviour.capabilityWithout));
+    if (behaviour.messyResources && bundle.resourceType !== 'Bundle') {
+      messy(bundle as Json, 0);
+      return JSON.stringify(bundle);
+    }
     if (bundle.resourceType !== 'Bundle' || bundle.type !== 'searchset') return text;
     if (behaviour.noTotals) delete bundle.total;
     const links = (bundle.link ??= []);
+    if (behaviour.messyResources) {
+      (bundle.entry ?? []).forEach((entry, index) => {
+        const resource = (entry as { resource?: Json }).resource;
+        if (resource) messy(resource, index);
+      });
+    }
+    if (behaviour.estimatedTotals && bundle.total !== undefined) {
+      bundle.total = estimate(bundle.total);
+      const self = links.find((l) => l.relation === 'self');
+      if (self) {
+        const url = new URL(self.url);
+        url.searchParams.set('_total', 'estimate');
+        self.url = url.href;
+      }
+    }
     if (behaviour.hapiPaging) {
       for (const link of links.filter((l) => ['next', 'previous', 'prev'].includes(l.relation))) {
         const id = randomUUID();
@@ -205,6 +307,16 @@ export async function startMisbehavingFhir(): Promise<MisbehavingFhir> {
         unavailable += 1;
         writeJson(req, res, 503, OUTCOME_503);
         return;
+      }
+      const query = new URL(req.url ?? '/', 'http://x').searchParams;
+      if (behaviour.refuseSort && query.has('_sort')) {
+        writeJson(req, res, 400, OUTCOME_400_SORT);
+        return;
+      }
+      if (behaviour.containsNames && query.has('name')) {
+        for (const name of query.getAll('name')) query.append('name:contains', name);
+        query.delete('name');
+        path = `${path.split('?')[0]}?${query.toString()}`;
       }
     }
     const upstream = httpRequest(
