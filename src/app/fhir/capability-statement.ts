@@ -135,3 +135,16 @@ export function parseSmartConfiguration(document: unknown): SmartConfiguration {
     .dpop_signing_alg_values_supported;
   return { known: true, dpop: Array.isArray(algorithms) && algorithms.length > 0 };
 }
+
+/**
+ * Whether a searchset's total is the server's estimate: its self link, the search as the server ran
+ * it, says `_total=estimate` (FHIR has no other marker). `base` resolves a relative link.
+ */
+export function totalIsEstimate(
+  bundle: { link?: { relation?: string; url?: string }[] },
+  base: string,
+): boolean {
+  const self = bundle.link?.find((link) => link.relation === 'self')?.url;
+  if (!self || !URL.canParse(self, base)) return false;
+  return new URL(self, base).searchParams.get('_total') === 'estimate';
+}

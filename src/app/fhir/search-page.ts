@@ -1,4 +1,5 @@
 import { bundleNotices, bundleResources, pageLink, serverDidNotSort } from './fhir-client';
+import { totalIsEstimate } from './capability-statement';
 import { Bundle, Resource } from './fhir-types';
 
 /** One page of a search as a list shows it: the matches, the total, where to page, the server's notes. */
@@ -23,19 +24,13 @@ export function toSearchPage<T extends Resource>(
   return {
     resources: bundleResources(bundle).filter((r) => r.resourceType === resourceType),
     total: bundle.total,
-    totalIsEstimate: isEstimate(bundle),
+    // Any base does to read a query: only the self link's own parameters are looked at.
+    totalIsEstimate: totalIsEstimate(bundle, 'http://relative.invalid/'),
     nextLink: pageLink(bundle, 'next'),
     previousLink: pageLink(bundle, 'previous'),
     notices: bundleNotices(bundle),
     unsorted: serverDidNotSort(bundle),
   };
-}
-
-/** The self link is the search as the server ran it: `_total=estimate` there marks an estimate. */
-function isEstimate(bundle: Bundle): boolean {
-  const self = bundle.link?.find((link) => link.relation === 'self')?.url;
-  if (!self || !URL.canParse(self, 'http://relative.invalid/')) return false;
-  return new URL(self, 'http://relative.invalid/').searchParams.get('_total') === 'estimate';
 }
 
 /** What a list calls one and several of its results: "patient" / "patients". */
