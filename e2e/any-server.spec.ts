@@ -164,3 +164,107 @@ test('a server that lists fewer searches: the field it lacks is disabled with th
   await expect(panels).toHaveCount(2);
   await expect(panels.getByRole('button', { name: 'Retry' })).toHaveCount(0);
 });
+
+const app = () => stack.apps['proxied'] ?? '';
+
+test('a server whose name search matches anywhere: "ann" lists Hannah, the app adds no starts-with rule of its own', async ({
+  page,
+}) => {
+  await signedInOnPatients(page);
+  proxy.set({ containsNames: true });
+  await page.goto(`${app()}/patients?name=ann`);
+  await expect(rows(page).filter({ hasText: 'Hannah' }).first()).toBeVisible();
+  await expect(page.getByText('No patients match this search.')).toHaveCount(0);
+});
+
+test('a server that refuses _sort: the search is sent again without it, and the page says the order is the server’s', async ({
+  page,
+}) => {
+  await signedInOnPatients(page);
+  proxy.set({ refuseSort: true });
+  const before = patientSearches().length;
+  await page.goto(`${app()}/patients?sort=-birthdate`);
+  await expect(page.getByText(/^120 patients$/)).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: 'refused to sort' })).toContainText(
+    'Sorting is not supported',
+  );
+  await expect(page.getByText("These results are in the server's order")).toBeVisible();
+  await expect(page.getByRole('alert')).toHaveCount(0);
+  const sent = patientSearches().slice(before);
+  expect(sent.map((line) => line.includes('_sort='))).toEqual([true, false]);
+
+  // The observations are asked newest first too: refused, sent again, and shown.
+  await page.goto(`${app()}/observations/pat-0001`);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Mohammed Ibrahim Taylor');
+  await expect(page.getByRole('table').first()).toBeVisible();
+  await expect(page.getByRole('alert')).toHaveCount(0);
+});
+
+test('a statement without _sort, _total and some Observation parameters: those sorts and filters are disabled with the reason, and none is sent', async ({
+  page,
+}) => {
+  await signedInOnPatients(page);
+  expect(patientSearches().at(-1)).toContain('_total=accurate');
+  proxy.set({
+    capabilityWithout: {
+      params: { Patient: ['_sort', '_total'], Observation: ['category', 'date'] },
+    },
+  });
+  const before = patientSearches().length;
+  await page.goto(`${app()}/patients?sort=name`);
+  await expect(page.getByText('Not offered by this FHIR server: Name (A–Z)')).toBeVisible();
+  await expect(page.getByRole('option', { name: 'Birth date (newest first)' })).toBeDisabled();
+  await expect(page.getByText(/^120 patients$/)).toBeVisible();
+  await expect(page.getByText("These results are in the server's order")).toBeVisible();
+  const sent = patientSearches().slice(before);
+  expect(sent.length).toBeGreaterThan(0);
+  expect(sent.filter((line) => /_sort=|_total=/.test(line))).toEqual([]);
+
+  await page.goto(`${app()}/observations/pat-0001`);
+  await expect(page.getByLabel('Code or text', { exact: true })).toBeEnabled();
+  for (const label of ['Category', 'From', 'To'])
+    await expect(page.getByLabel(label, { exact: true })).toBeDisabled();
+  await expect(page.getByText('This FHIR server does not search by this.')).toHaveCount(3);
+});
+
+test('an estimated total reads "about", never as a count', async ({ page }) => {
+  await signedInOnPatients(page);
+  proxy.set({ estimatedTotals: true });
+  await page.reload();
+  await expect(status(page)).toHaveText("About 100 patients (the server's estimate)");
+  await expect(page.getByText(/^\d+ patients$/)).toHaveCount(0);
+});
+
+const PLACEHOLDERS = /\b(undefined|null|NaN)\b|\[object Object\]|Invalid Date/;
+
+test('messy resources: the list, search, paging and observations render with fallbacks, no placeholder text and no console errors', async ({
+  page,
+}) => {
+  const errors: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(message.text());
+  });
+  page.on('pageerror', (error) => errors.push(error.message));
+  await signedInOnPatients(page);
+  proxy.set({ messyResources: true });
+  await page.reload();
+  await expect(page.getByText(/^120 patients$/)).toBeVisible();
+  const body = page.locator('main');
+  await expect(rows(page).nth(1).getByRole('link')).not.toBeEmpty();
+  await expect(body).not.toContainText(PLACEHOLDERS);
+
+  await page.getByRole('button', { name: 'Next page' }).click();
+  await expect(page.getByText('Page 2', { exact: true })).toBeVisible();
+  await expect(rows(page).nth(1)).toBeVisible();
+  await expect(body).not.toContainText(PLACEHOLDERS);
+
+  await page.goto(`${app()}/patients?name=Taylor`);
+  await expect(rows(page).filter({ hasText: 'Mohammed Ibrahim Taylor' })).toBeVisible();
+  await rows(page).filter({ hasText: 'Mohammed Ibrahim Taylor' }).getByRole('link').click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Mohammed Ibrahim Taylor');
+  await expect(page.getByText('Date not recorded').first()).toBeVisible();
+  await expect(page.getByText(/http:\/\/loinc\.org\|\d+-\d/).first()).toBeVisible();
+  await expect(body).not.toContainText(PLACEHOLDERS);
+  await expect(page.getByRole('alert')).toHaveCount(0);
+  expect(errors).toEqual([]);
+});

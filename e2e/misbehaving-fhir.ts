@@ -9,6 +9,7 @@ import {
 } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { randomUUID } from 'node:crypto';
+import { messy, type Json } from './messy-resources.ts';
 
 export interface Misbehaviour {
   /** Answer this many FHIR reads with 429 and `Retry-After` before letting them through. */
@@ -25,6 +26,14 @@ export interface Misbehaviour {
   emptyLastPage?: boolean;
   /** A CapabilityStatement without these types' searches, and without these parameters. */
   capabilityWithout?: { searches?: string[]; params?: Record<string, string[]> };
+  /** Name searches match anywhere in the name ("ann" finds Hannah), as some servers do. */
+  containsNames?: boolean;
+  /** Any search with `_sort` is refused with 400 and an OperationOutcome. */
+  refuseSort?: boolean;
+  /** Totals are estimates, rounded to one significant figure, and the self link says `_total=estimate`. */
+  estimatedTotals?: boolean;
+  /** Patients and Observations come back as sparse and odd as real-world data (see messy()). */
+  messyResources?: boolean;
 }
 
 export interface MisbehavingFhir {
@@ -71,6 +80,17 @@ function withoutCapabilities(
   return statement;
 }
 
+/** One significant figure, as a server's estimate might be: 120 → 100. */
+function estimate(total: number): number {
+  if (total < 10) return total;
+  const scale = 10 ** Math.floor(Math.log10(total));
+  return Math.round(total / scale) * scale;
+}
+
+const OUTCOME_400_SORT = JSON.stringify({
+  resourceType: 'OperationOutcome',
+  issue: [{ severity: 'error', code: 'not-supported', diagnostics: 'Sorting is not supported' }],
+});
 const OUTCOME_503 = JSON.stringify({
   resourceType: 'OperationOutcome',
   issue: [{ severity: 'error', code: 'transient', diagnostics: 'Service deploying, try again' }],
@@ -127,9 +147,28 @@ export async function startMisbehavingFhir(): Promise<MisbehavingFhir> {
     }
     if (bundle.resourceType === 'CapabilityStatement' && behaviour.capabilityWithout)
       return JSON.stringify(withoutCapabilities(bundle as Statement, behaviour.capabilityWithout));
+    if (behaviour.messyResources && bundle.resourceType !== 'Bundle') {
+      messy(bundle as Json, 0);
+      return JSON.stringify(bundle);
+    }
     if (bundle.resourceType !== 'Bundle' || bundle.type !== 'searchset') return text;
     if (behaviour.noTotals) delete bundle.total;
     const links = (bundle.link ??= []);
+    if (behaviour.messyResources) {
+      (bundle.entry ?? []).forEach((entry, index) => {
+        const resource = (entry as { resource?: Json }).resource;
+        if (resource) messy(resource, index);
+      });
+    }
+    if (behaviour.estimatedTotals && bundle.total !== undefined) {
+      bundle.total = estimate(bundle.total);
+      const self = links.find((l) => l.relation === 'self');
+      if (self) {
+        const url = new URL(self.url);
+        url.searchParams.set('_total', 'estimate');
+        self.url = url.href;
+      }
+    }
     if (behaviour.hapiPaging) {
       for (const link of links.filter((l) => ['next', 'previous', 'prev'].includes(l.relation))) {
         const id = randomUUID();
@@ -205,6 +244,16 @@ export async function startMisbehavingFhir(): Promise<MisbehavingFhir> {
         unavailable += 1;
         writeJson(req, res, 503, OUTCOME_503);
         return;
+      }
+      const query = new URL(req.url ?? '/', 'http://x').searchParams;
+      if (behaviour.refuseSort && query.has('_sort')) {
+        writeJson(req, res, 400, OUTCOME_400_SORT);
+        return;
+      }
+      if (behaviour.containsNames && query.has('name')) {
+        for (const name of query.getAll('name')) query.append('name:contains', name);
+        query.delete('name');
+        path = `${path.split('?')[0]}?${query.toString()}`;
       }
     }
     const upstream = httpRequest(

@@ -17,7 +17,7 @@ import { mintToken, startIssuer, type TestIssuer } from '../../test-support/fhir
 import { freePort } from '../../servers/launch.ts';
 import type { Deployment } from './deployment.ts';
 import type { CheckResult } from './report.ts';
-import { checkCapabilities, checkPaging } from './capability-checks.ts';
+import { checkCapabilities, checkDpopAdvertised, checkPaging } from './capability-checks.ts';
 import { checkServers } from './server-checks.ts';
 import { checkToken } from './token-checks.ts';
 
@@ -92,10 +92,15 @@ describe('config doctor', () => {
       capabilities.map((r) => [r.name, r.status]),
       [
         ['search support for Patient', 'pass'],
+        ['_sort support for Patient', 'pass'],
         ['search support for Observation', 'pass'],
+        ['_sort support for Observation', 'pass'],
       ],
     );
-    assert.match(capabilities[0]?.detail ?? '', /sorts it states: .*birthdate/);
+    assert.match(capabilities[1]?.detail ?? '', /it states name \| birthdate/);
+    const dpop = await checkDpopAdvertised(healthy);
+    assert.equal(dpop.status, 'pass');
+    assert.match(dpop.detail, /advertises DPoP; okta.dpop is off, so the app sends Bearer tokens/);
     const tokens = await loginForTokens(new Browser(), auth.issuer, 'clinician@example.com');
     const paging = await checkPaging(healthy, tokens.access_token);
     assert.deepEqual(
@@ -105,6 +110,7 @@ describe('config doctor', () => {
         ['search paging links', 'pass'],
       ],
     );
+    assert.match(paging[0]?.detail ?? '', /^exact: .*asked with _total=accurate/);
   });
 
   it('reports a server that lists fewer searches, sends no totals and pages outside the base, with what the app will do', async () => {
@@ -145,17 +151,81 @@ describe('config doctor', () => {
       const deployment = { ...healthy, fhirBase: `${standIn.url}/fhir` };
       const capabilities = await checkCapabilities(deployment);
       assert.equal(capabilities[0]?.status, 'warn');
-      assert.match(capabilities[0]?.detail ?? '', /not listed: identifier/);
-      assert.match(capabilities[0]?.detail ?? '', /states no sorts/);
+      assert.match(capabilities[0]?.detail ?? '', /parameters the app will not offer: identifier/);
+      assert.match(capabilities[0]?.fix ?? '', /disables those filters/);
       assert.equal(capabilities[1]?.status, 'warn');
-      assert.match(capabilities[1]?.fix ?? '', /not available on this server/);
+      assert.match(
+        capabilities[1]?.detail ?? '',
+        /states no sort keys; the app will not send name, -name, birthdate, -birthdate/,
+      );
+      assert.match(capabilities[1]?.fix ?? '', /in the server’s order/);
+      assert.equal(capabilities[2]?.status, 'warn');
+      assert.match(capabilities[2]?.fix ?? '', /not available on this server/);
       const paging = await checkPaging(deployment, 'any-token');
       assert.equal(statusOf(paging, /totals/), 'warn');
+      assert.match(paging[0]?.detail ?? '', /^none: .*asked with no _total/);
       assert.equal(statusOf(paging, /paging links/), 'warn');
       assert.match(
         paging[1]?.detail ?? '',
         /HAPI-style _getpages links .* to https:\/\/hapi\.example\/fhir, outside fhir.baseUrl/,
       );
+    } finally {
+      await standIn.close();
+    }
+  });
+
+  it('reports estimated totals, and DPoP the FHIR server does not advertise while okta.dpop is on', async () => {
+    const standIn = await serve((req, res) => {
+      res.setHeader('Content-Type', 'application/fhir+json');
+      if (req.url?.startsWith('/fhir/metadata')) {
+        res.end(
+          JSON.stringify({
+            resourceType: 'CapabilityStatement',
+            rest: [
+              {
+                resource: [
+                  {
+                    type: 'Patient',
+                    interaction: [{ code: 'search-type' }],
+                    searchParam: [{ name: 'name' }, { name: '_total' }],
+                  },
+                ],
+              },
+            ],
+          }),
+        );
+        return;
+      }
+      if (req.url?.startsWith('/fhir/.well-known/')) {
+        res.end(JSON.stringify({ issuer: healthy.issuer }));
+        return;
+      }
+      const asked = new URL(req.url ?? '/', 'http://x').searchParams.get('_total');
+      res.end(
+        JSON.stringify({
+          resourceType: 'Bundle',
+          type: 'searchset',
+          total: 100,
+          link: [
+            {
+              relation: 'self',
+              url: `Patient?_count=1&_total=${asked === 'accurate' ? 'estimate' : 'none'}`,
+            },
+          ],
+        }),
+      );
+    });
+    try {
+      const deployment = { ...healthy, fhirBase: `${standIn.url}/fhir`, dpop: true };
+      const paging = await checkPaging(deployment, 'any-token');
+      assert.equal(statusOf(paging, /totals/), 'warn');
+      assert.match(paging[0]?.detail ?? '', /^estimates: total 100/);
+      assert.match(paging[0]?.fix ?? '', /"about"/);
+      const dpop = await checkDpopAdvertised(deployment);
+      assert.equal(dpop.status, 'warn');
+      assert.match(dpop.detail, /does not advertise DPoP, but okta.dpop is on/);
+      assert.match(dpop.fix ?? '', /set okta.dpop to false/);
+      assert.equal((await checkDpopAdvertised({ ...deployment, dpop: false })).status, 'pass');
     } finally {
       await standIn.close();
     }
@@ -392,7 +462,7 @@ describe('config doctor', () => {
     const bad = await run('http://localhost:1');
     rmSync(dir, { recursive: true, force: true });
     assert.equal(good.status, 0, good.stdout);
-    assert.match(good.stdout, /9 passed, 0 warnings, 0 failed/);
+    assert.match(good.stdout, /12 passed, 0 warnings, 0 failed/);
     assert.equal(bad.status, 1);
     assert.match(
       bad.stdout,

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { readDeployment } from './deployment.ts';
 import { formatReport } from './report.ts';
-import { checkCapabilities, checkPaging } from './capability-checks.ts';
+import { checkCapabilities, checkDpopAdvertised, checkPaging } from './capability-checks.ts';
 import { checkServers } from './server-checks.ts';
 import { checkToken } from './token-checks.ts';
 
@@ -29,7 +29,7 @@ async function main(): Promise<number> {
     `Checking ${values.config} for an app served from ${deployment.appOrigin}\n\n`,
   );
   const { results, discovery } = await checkServers(deployment);
-  results.push(...(await checkCapabilities(deployment)));
+  results.push(...(await checkCapabilities(deployment)), await checkDpopAdvertised(deployment));
   if (values.token !== undefined) {
     // "-" reads the token from stdin, which keeps it out of the shell history.
     const token = (values.token === '-' ? readFileSync(0, 'utf8') : values.token).trim();

@@ -1,91 +1,76 @@
 import { HttpClient } from '@angular/common/http';
 import { Injectable, inject, signal } from '@angular/core';
-import { Observable, catchError, map, of, shareReplay } from 'rxjs';
+import { Observable, catchError, map, of, shareReplay, switchMap } from 'rxjs';
 import { RUNTIME_CONFIG } from '../config/runtime-config';
+import {
+  ServerCapabilities,
+  SmartConfiguration,
+  UNKNOWN_CAPABILITIES,
+  UNKNOWN_SMART_CONFIGURATION,
+  parseCapabilities,
+  parseSmartConfiguration,
+} from './capability-statement';
 
-/** What the FHIR server's CapabilityStatement says it can search. */
-export interface ServerCapabilities {
-  /** False when the statement was missing or unreadable: then everything is offered, as before. */
-  readonly known: boolean;
-  /** Whether `type` can be searched at all. */
-  searchable(type: string): boolean;
-  /** Whether `param` (as sent: `code:text` counts as `code`) is listed for `type`. */
-  supportsParam(type: string, param: string): boolean;
-}
+/** The hint beside a search field the server does not list, on every form that has one. */
+export const NOT_SEARCHABLE_HINT = 'This FHIR server does not search by this.';
 
-const UNKNOWN: ServerCapabilities = {
-  known: false,
-  searchable: () => true,
-  supportsParam: () => true,
-};
-
-interface StatementResource {
-  type?: unknown;
-  interaction?: { code?: unknown }[];
-  searchParam?: { name?: unknown }[];
-}
-
-/**
- * Reads a CapabilityStatement leniently, as servers differ in what they fill in: only server-mode
- * `rest` entries count; a type without `search-type` cannot be searched; a searchable type that lists
- * no parameters is assumed to take the app's (many servers leave `searchParam` out).
- */
-export function parseCapabilities(statement: unknown): ServerCapabilities {
-  const s = statement as {
-    resourceType?: unknown;
-    rest?: { mode?: unknown; resource?: unknown }[];
-  };
-  if (s?.resourceType !== 'CapabilityStatement' || !Array.isArray(s.rest)) return UNKNOWN;
-  const resources = new Map<string, StatementResource>();
-  for (const rest of s.rest) {
-    if (rest?.mode !== undefined && rest.mode !== 'server') continue;
-    for (const r of Array.isArray(rest.resource) ? (rest.resource as StatementResource[]) : []) {
-      if (typeof r?.type === 'string') resources.set(r.type, r);
-    }
-  }
-  const searchable = (type: string) =>
-    resources.get(type)?.interaction?.some((i) => i?.code === 'search-type') === true;
-  return {
-    known: true,
-    searchable,
-    supportsParam(type, param) {
-      const listed = resources.get(type)?.searchParam;
-      if (!searchable(type)) return false;
-      if (!Array.isArray(listed) || listed.length === 0) return true;
-      const base = param.split(':')[0];
-      return listed.some((p) => p?.name === base);
-    },
-  };
+/** Which of a form's fields (each named by the search parameter it sends) `type` does not take. */
+export function unsupportedFields<F extends string>(
+  capabilities: ServerCapabilities,
+  type: string,
+  fields: Readonly<Record<F, string>>,
+): ReadonlySet<F> {
+  const names = Object.keys(fields) as F[];
+  return new Set(names.filter((field) => !capabilities.supportsParam(type, fields[field])));
 }
 
 /**
  * The configured server's capabilities, read once per session (they do not change while it runs),
- * starting at app start-up. Until then, and if it is never started (unit tests), nothing is assumed
- * missing.
+ * starting at app start-up; with them, its SMART configuration when the statement says it is a SMART
+ * server (others have none, and asking would only log a 404). Until then, and if never started
+ * (unit tests), nothing is assumed missing.
  */
 @Injectable({ providedIn: 'root' })
 export class CapabilityService {
   private readonly http = inject(HttpClient);
   private readonly baseUrl = inject(RUNTIME_CONFIG).fhir.baseUrl;
-  private readonly state = signal<ServerCapabilities>(UNKNOWN);
+  private readonly state = signal<ServerCapabilities>(UNKNOWN_CAPABILITIES);
+  private readonly smartState = signal<SmartConfiguration>(UNKNOWN_SMART_CONFIGURATION);
   private loaded$?: Observable<ServerCapabilities>;
   /** What is known now, for screens to bind. */
   readonly current = this.state.asReadonly();
+  /** The SMART configuration as far as known; searches never wait for it. */
+  readonly smart = this.smartState.asReadonly();
 
   load(): void {
-    this.loaded$ ??= this.http
-      .get<unknown>(`${this.baseUrl}/metadata`, { headers: { Accept: 'application/fhir+json' } })
-      .pipe(
-        map(parseCapabilities),
-        // A server without a readable statement still works, with everything offered.
-        catchError(() => of(UNKNOWN)),
-        shareReplay({ bufferSize: 1, refCount: false }),
-      );
+    if (this.loaded$) return;
+    this.loaded$ = this.read('metadata', 'application/fhir+json').pipe(
+      map(parseCapabilities),
+      shareReplay({ bufferSize: 1, refCount: false }),
+    );
     this.loaded$.subscribe((capabilities) => this.state.set(capabilities));
+    this.loaded$
+      .pipe(
+        switchMap((capabilities) =>
+          capabilities.smart
+            ? this.read('.well-known/smart-configuration', 'application/json').pipe(
+                map(parseSmartConfiguration),
+              )
+            : of(UNKNOWN_SMART_CONFIGURATION),
+        ),
+      )
+      .subscribe((smart) => this.smartState.set(smart));
   }
 
   /** The capabilities once read (at once when loading was never started). */
   ready(): Observable<ServerCapabilities> {
-    return this.loaded$ ?? of(UNKNOWN);
+    return this.loaded$ ?? of(UNKNOWN_CAPABILITIES);
+  }
+
+  /** A discovery document; a server without one (or an unreadable one) still works, on defaults. */
+  private read(path: string, accept: string): Observable<unknown> {
+    return this.http
+      .get<unknown>(`${this.baseUrl}/${path}`, { headers: { Accept: accept } })
+      .pipe(catchError(() => of(undefined)));
   }
 }

@@ -4,7 +4,13 @@ import { TestBed } from '@angular/core/testing';
 import { RUNTIME_CONFIG } from '../config/runtime-config';
 import { TEST_CONFIG, TEST_FHIR_BASE } from '../../testing/test-config';
 import { CapabilityService } from './capabilities';
-import { FhirClient, bundleNotices, bundleResources, pageLink } from './fhir-client';
+import {
+  FhirClient,
+  bundleNotices,
+  bundleResources,
+  pageLink,
+  serverDidNotSort,
+} from './fhir-client';
 import { FhirError } from './fhir-error';
 import { Bundle, Observation, OperationOutcome, Patient } from './fhir-types';
 
@@ -203,5 +209,147 @@ describe('FhirClient', () => {
       expect(error?.kind).toBe('unsupported');
       expect(error?.detail).toContain('does not offer Observation search');
     });
+  });
+
+  describe('with a statement that states sorts and totals', () => {
+    const statement = {
+      resourceType: 'CapabilityStatement',
+      rest: [
+        {
+          mode: 'server',
+          resource: [
+            {
+              type: 'Patient',
+              interaction: [{ code: 'search-type' }],
+              searchParam: [
+                { name: 'name' },
+                { name: '_sort', documentation: 'Sort keys: name' },
+                { name: '_total' },
+              ],
+            },
+            {
+              type: 'Observation',
+              interaction: [{ code: 'search-type' }],
+              searchParam: [{ name: 'patient' }, { name: '_sort' }],
+            },
+          ],
+        },
+      ],
+    };
+    beforeEach(() => {
+      TestBed.inject(CapabilityService).load();
+      controller.expectOne(`${TEST_FHIR_BASE}/metadata`).flush(statement);
+    });
+    const patientSearch = () => controller.expectOne((r) => r.url === `${TEST_FHIR_BASE}/Patient`);
+
+    it('asks for an exact total only where the server lists _total', () => {
+      client.search<Patient>('Patient', { name: 'ab' }).subscribe();
+      expect(patientSearch().request.params.get('_total')).toBe('accurate');
+      client.search<Observation>('Observation', { patient: 'p1' }).subscribe();
+      const observations = controller.expectOne((r) => r.url === `${TEST_FHIR_BASE}/Observation`);
+      expect(observations.request.params.has('_total')).toBeFalse();
+    });
+
+    it('sends a sort the server states, and drops one it does not, saying it did not sort', () => {
+      let sorted: Bundle<Patient> | undefined;
+      client.search<Patient>('Patient', { _sort: '-name' }).subscribe((b) => (sorted = b));
+      const first = patientSearch();
+      expect(first.request.params.get('_sort')).toBe('-name');
+      first.flush(bundle([]));
+      expect(serverDidNotSort(sorted as Bundle<Patient>)).toBeFalse();
+
+      let unsorted: Bundle<Patient> | undefined;
+      client.search<Patient>('Patient', { _sort: '-birthdate' }).subscribe((b) => (unsorted = b));
+      const second = patientSearch();
+      expect(second.request.params.has('_sort')).toBeFalse();
+      second.flush(bundle([]));
+      expect(serverDidNotSort(unsorted as Bundle<Patient>)).toBeTrue();
+      expect(bundleNotices(unsorted as Bundle<Patient>)).toEqual([
+        'Not sent: this FHIR server does not sort Patient searches by birthdate, so it did not sort these results.',
+      ]);
+    });
+
+    it('sends a search once more without the sort the server refused, and says so', () => {
+      let result: Bundle<Patient> | undefined;
+      client
+        .search<Patient>('Patient', { name: 'ab', _sort: 'name' })
+        .subscribe((b) => (result = b));
+      patientSearch().flush(
+        { resourceType: 'OperationOutcome', issue: [{ diagnostics: '_sort is not supported' }] },
+        { status: 400, statusText: 'Bad Request' },
+      );
+      const again = patientSearch();
+      expect(again.request.params.has('_sort')).toBeFalse();
+      expect(again.request.params.get('name')).toBe('ab');
+      again.flush(bundle([]));
+      expect(serverDidNotSort(result as Bundle<Patient>)).toBeTrue();
+      expect(bundleNotices(result as Bundle<Patient>)).toEqual([
+        'The FHIR server refused to sort this search (“_sort is not supported”), so it was sent again without a sort.',
+      ]);
+    });
+
+    it('does not send a refused search again when it had no sort, nor more than once', () => {
+      let error: FhirError | undefined;
+      client
+        .search<Patient>('Patient', { name: 'ab' })
+        .subscribe({ error: (e: FhirError) => (error = e) });
+      patientSearch().flush({}, { status: 400, statusText: 'Bad Request' });
+      expect(error?.status).toBe(400);
+
+      let afterRetry: FhirError | undefined;
+      client
+        .search<Patient>('Patient', { name: 'ab', _sort: 'name' })
+        .subscribe({ error: (e: FhirError) => (afterRetry = e) });
+      patientSearch().flush({}, { status: 400, statusText: 'Bad Request' });
+      patientSearch().flush(
+        { resourceType: 'OperationOutcome', issue: [{ diagnostics: 'name is too short' }] },
+        { status: 400, statusText: 'Bad Request' },
+      );
+      expect(afterRetry?.detail).toBe('name is too short');
+    });
+  });
+});
+
+describe('FhirClient with DPoP on', () => {
+  function setUp(smartConfiguration: object) {
+    TestBed.configureTestingModule({
+      providers: [
+        provideHttpClient(),
+        provideHttpClientTesting(),
+        {
+          provide: RUNTIME_CONFIG,
+          useValue: { ...TEST_CONFIG, okta: { ...TEST_CONFIG.okta, dpop: true } },
+        },
+      ],
+    });
+    const controller = TestBed.inject(HttpTestingController);
+    TestBed.inject(CapabilityService).load();
+    controller.expectOne(`${TEST_FHIR_BASE}/metadata`).flush({
+      resourceType: 'CapabilityStatement',
+      rest: [{ mode: 'server', security: { service: [{ coding: [{ code: 'SMART-on-FHIR' }] }] } }],
+    });
+    controller
+      .expectOne(`${TEST_FHIR_BASE}/.well-known/smart-configuration`)
+      .flush(smartConfiguration);
+    let error: FhirError | undefined;
+    TestBed.inject(FhirClient)
+      .read('Patient', 'p1')
+      .subscribe({ error: (e: FhirError) => (error = e) });
+    controller
+      .expectOne(`${TEST_FHIR_BASE}/Patient/p1`)
+      .flush({}, { status: 401, statusText: 'Unauthorized' });
+    controller.verify();
+    return error;
+  }
+
+  it('says a refused sign-in may be DPoP when the server does not advertise it', () => {
+    const error = setUp({ issuer: 'https://example.okta.com/oauth2/default' });
+    expect(error?.kind).toBe('unauthorized');
+    expect(error?.advice).toContain('does not advertise DPoP');
+  });
+
+  it('gives the usual advice when the server advertises DPoP', () => {
+    const error = setUp({ dpop_signing_alg_values_supported: ['RS256'] });
+    expect(error?.advice).toBe('Your session may have ended. Sign in again.');
   });
 });

@@ -3,7 +3,7 @@ import { Injectable, inject } from '@angular/core';
 import { Observable, catchError, map, switchMap, throwError } from 'rxjs';
 import { RUNTIME_CONFIG } from '../config/runtime-config';
 import { FhirError, issueText, toFhirError } from './fhir-error';
-import { Bundle, OperationOutcome, Resource } from './fhir-types';
+import { Bundle, OperationOutcome, OperationOutcomeIssue, Resource } from './fhir-types';
 import { CapabilityService } from './capabilities';
 import { isUnderFhirBase } from './fhir-url';
 import { SearchParams, SearchableType } from './search-contract';
@@ -18,13 +18,16 @@ const FHIR_JSON = { Accept: 'application/fhir+json' };
 @Injectable({ providedIn: 'root' })
 export class FhirClient {
   private readonly http = inject(HttpClient);
-  private readonly baseUrl = inject(RUNTIME_CONFIG).fhir.baseUrl;
+  private readonly config = inject(RUNTIME_CONFIG);
+  private readonly baseUrl = this.config.fhir.baseUrl;
   private readonly capabilities = inject(CapabilityService);
 
   /**
    * A search's first page; `params` can hold only what the search contract declares for the type.
-   * Nothing the server's CapabilityStatement leaves out is sent: a parameter it does not list is
-   * dropped, and the page says so among the server's notes; a type it cannot search is an error.
+   * Nothing the server's CapabilityStatement leaves out is sent: a parameter or sort it does not list
+   * is dropped, and the page says so among the server's notes; a type it cannot search is an error.
+   * An exact total is asked for only where the statement lists `_total`. A server that refuses the
+   * sort (400) is asked once more without it.
    */
   search<T extends Resource & { resourceType: SearchableType }>(
     resourceType: T['resourceType'],
@@ -36,8 +39,13 @@ export class FhirClient {
           return throwError(() => unsupportedSearch(resourceType));
         let httpParams = new HttpParams();
         const dropped: string[] = [];
+        const notes: OutcomeNote[] = [];
         for (const [name, value] of Object.entries<ParamValue>(params)) {
           if (value === undefined || value === '') continue;
+          if (name === '_sort' && !capabilities.supportsSort(resourceType, String(value))) {
+            notes.push(unsortedNote(resourceType, String(value)));
+            continue;
+          }
           if (!name.startsWith('_') && !capabilities.supportsParam(resourceType, name)) {
             dropped.push(name);
             continue;
@@ -46,10 +54,19 @@ export class FhirClient {
             httpParams = httpParams.append(name, String(single));
           }
         }
-        return this.get<Bundle<T>>(`${this.baseUrl}/${resourceType}`, httpParams).pipe(
-          map((bundle) =>
-            dropped.length ? withNotSentNote(bundle, resourceType, dropped) : bundle,
+        if (capabilities.lists(resourceType, '_total'))
+          httpParams = httpParams.set('_total', 'accurate');
+        if (dropped.length) notes.unshift(notSentNote(resourceType, dropped));
+        const url = `${this.baseUrl}/${resourceType}`;
+        return this.get<Bundle<T>>(url, httpParams).pipe(
+          catchError((error: FhirError) =>
+            error.status === 400 && httpParams.has('_sort')
+              ? this.get<Bundle<T>>(url, httpParams.delete('_sort')).pipe(
+                  map((bundle) => withNotes(bundle, [refusedSortNote(error)])),
+                )
+              : throwError(() => error),
           ),
+          map((bundle) => withNotes(bundle, notes)),
         );
       }),
     );
@@ -85,7 +102,22 @@ export class FhirClient {
   private get<T>(url: string, params?: HttpParams): Observable<T> {
     return this.http
       .get<T>(url, { params, headers: FHIR_JSON })
-      .pipe(catchError((error: unknown) => throwError(() => toFhirError(error))));
+      .pipe(catchError((error: unknown) => throwError(() => this.explained(toFhirError(error)))));
+  }
+
+  /**
+   * A refused sign-in while the app sends DPoP-bound tokens to a server whose SMART configuration
+   * does not advertise DPoP: signing in again cannot help, and the advice says what might.
+   */
+  private explained(error: FhirError): FhirError {
+    if (error.kind !== 'unauthorized' || !this.config.okta.dpop) return error;
+    if (this.capabilities.smart().dpop !== false) return error;
+    return new FhirError(
+      error.kind,
+      error.detail,
+      `${error.advice} This FHIR server's SMART configuration does not advertise DPoP, which this app is set to use (okta.dpop): if signing in again does not help, tell your administrator.`,
+      error.status,
+    );
   }
 }
 
@@ -119,6 +151,17 @@ export function bundleNotices(bundle: Bundle): string[] {
   return [...new Set(texts)];
 }
 
+/** Whether our notes on a search say the server did not sort it (see OutcomeNote). */
+export function serverDidNotSort(bundle: Bundle): boolean {
+  return (bundle.entry ?? [])
+    .filter((entry) => entry.search?.mode === 'outcome')
+    .flatMap((entry) => (entry.resource as Partial<OperationOutcome> | undefined)?.issue ?? [])
+    .some(
+      (issue: OutcomeNote) =>
+        Array.isArray(issue.expression) && issue.expression.includes(SORT_EXPRESSION),
+    );
+}
+
 function unsupportedSearch(resourceType: string): FhirError {
   return new FhirError(
     'unsupported',
@@ -127,22 +170,45 @@ function unsupportedSearch(resourceType: string): FhirError {
   );
 }
 
-/** The page's notes gain one of ours, beside the server's: what was not sent, and why. */
-function withNotSentNote<T extends Resource>(
-  bundle: Bundle<T>,
-  resourceType: string,
-  dropped: string[],
-): Bundle<T> {
-  const note: OperationOutcome = {
-    resourceType: 'OperationOutcome',
-    issue: [
-      {
-        severity: 'information',
-        code: 'not-supported',
-        diagnostics: `Not sent: this FHIR server does not list ${dropped.join(', ')} for ${resourceType} searches, so the results are not narrowed by ${dropped.length === 1 ? 'it' : 'them'}.`,
-      },
-    ],
+/**
+ * One of our notes on a search, said beside the server's. `expression` names the parameter it is
+ * about (OperationOutcome.issue.expression, which fhir-types.ts does not declare yet): a page reads
+ * `_sort` there to know the server did not sort.
+ */
+type OutcomeNote = OperationOutcomeIssue & { readonly expression?: readonly string[] };
+
+const SORT_EXPRESSION = '_sort';
+
+function notSentNote(resourceType: string, dropped: string[]): OutcomeNote {
+  return {
+    severity: 'information',
+    code: 'not-supported',
+    diagnostics: `Not sent: this FHIR server does not list ${dropped.join(', ')} for ${resourceType} searches, so the results are not narrowed by ${dropped.length === 1 ? 'it' : 'them'}.`,
   };
+}
+
+function unsortedNote(resourceType: string, sort: string): OutcomeNote {
+  return {
+    severity: 'information',
+    code: 'not-supported',
+    expression: [SORT_EXPRESSION],
+    diagnostics: `Not sent: this FHIR server does not sort ${resourceType} searches by ${sort.replace(/^-/, '')}, so it did not sort these results.`,
+  };
+}
+
+function refusedSortNote(refusal: FhirError): OutcomeNote {
+  return {
+    severity: 'information',
+    code: 'not-supported',
+    expression: [SORT_EXPRESSION],
+    diagnostics: `The FHIR server refused to sort this search (“${refusal.detail}”), so it was sent again without a sort.`,
+  };
+}
+
+/** The page's notes gain ours, beside the server's: what was not sent, and why. */
+function withNotes<T extends Resource>(bundle: Bundle<T>, notes: OutcomeNote[]): Bundle<T> {
+  if (notes.length === 0) return bundle;
+  const note: OperationOutcome = { resourceType: 'OperationOutcome', issue: notes };
   const entry = { resource: note as unknown as T, search: { mode: 'outcome' as const } };
   return { ...bundle, entry: [...(bundle.entry ?? []), entry] };
 }

@@ -45,9 +45,11 @@ describe('A search page', () => {
     expect(page).toEqual({
       resources: [],
       total: undefined,
+      totalIsEstimate: false,
       nextLink: undefined,
       previousLink: undefined,
       notices: [],
+      unsorted: false,
     });
   });
 });
@@ -63,6 +65,19 @@ describe('what a list says about its size', () => {
     expect(describeResultSize({ total: 120, resources: some, nextLink: 'n' }, 1, noun)).toBe(
       '120 patients',
     );
+  });
+
+  it('says "about" a total the server marks as its estimate, and only then', () => {
+    const estimated: Bundle<Patient> = {
+      resourceType: 'Bundle',
+      total: 100,
+      link: [{ relation: 'self', url: 'https://fhir.example.com/fhir/Patient?_total=estimate' }],
+    };
+    const page = toSearchPage(estimated, 'Patient');
+    expect(page.totalIsEstimate).toBeTrue();
+    expect(describeResultSize(page, 1, noun)).toBe("About 100 patients (the server's estimate)");
+    const counted = { ...estimated, link: [{ relation: 'self', url: 'Patient?_total=accurate' }] };
+    expect(toSearchPage(counted, 'Patient').totalIsEstimate).toBeFalse();
   });
 
   it('without a total, says where paging stands instead of inventing a number', () => {

@@ -38,6 +38,20 @@ describe('PatientSearchForm', () => {
     expect(el.textContent).toContain('This FHIR server does not search by this.');
   });
 
+  it('shows sorts the FHIR server does not offer as disabled, naming them', () => {
+    const option = (value: string) =>
+      el.querySelector(`select[name="sort"] option[value="${value}"]`) as HTMLOptionElement;
+    expect(option('birthdate').disabled).toBeFalse();
+    expect(el.textContent).not.toContain('Not offered by this FHIR server');
+    fixture.componentRef.setInput('unsupportedSorts', new Set(['name', '-name']));
+    fixture.detectChanges();
+    expect(option('name').disabled).toBeTrue();
+    expect(option('-name').disabled).toBeTrue();
+    expect(option('birthdate').disabled).toBeFalse();
+    expect(option('').disabled).toBeFalse();
+    expect(el.textContent).toContain('Not offered by this FHIR server: Name (A–Z), Name (Z–A).');
+  });
+
   it('searches by name once typing pauses, not on every key', () => {
     type('name', 'c');
     type('name', 'ch');

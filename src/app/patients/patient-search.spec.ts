@@ -4,7 +4,9 @@ import {
   patientSearchFromParams,
   patientSearchToFhir,
   patientSearchToParams,
+  sortPatients,
 } from './patient-search';
+import { Patient } from '../fhir/fhir-types';
 
 describe('patient search state in the URL', () => {
   it('round-trips through query parameters, leaving defaults out', () => {
@@ -61,5 +63,25 @@ describe('patient search state in the URL', () => {
       _count: 10,
     });
     expect(patientSearchToFhir(DEFAULT_PATIENT_SEARCH)['_sort']).toBeUndefined();
+  });
+
+  it('sorts a page here by family then given name, or birth date, with the unknown last', () => {
+    const patients: Patient[] = [
+      { resourceType: 'Patient', id: 'ward', name: [{ family: 'Ward', given: ['Ann'] }] },
+      { resourceType: 'Patient', id: 'none', birthDate: '1970' },
+      { resourceType: 'Patient', id: 'text', name: [{ text: 'joanna Adams' }] },
+      {
+        resourceType: 'Patient',
+        id: 'abel',
+        name: [{ family: 'Abel', given: ['Zoe'] }],
+        birthDate: '1980-05-01',
+      },
+    ];
+    const ids = (sorted: Patient[]) => sorted.map((p) => p.id);
+    expect(ids(sortPatients(patients, 'name'))).toEqual(['abel', 'text', 'ward', 'none']);
+    expect(ids(sortPatients(patients, '-name'))).toEqual(['ward', 'text', 'abel', 'none']);
+    expect(ids(sortPatients(patients, 'birthdate'))).toEqual(['none', 'abel', 'ward', 'text']);
+    expect(ids(sortPatients(patients, '-birthdate'))).toEqual(['abel', 'none', 'ward', 'text']);
+    expect(ids(sortPatients(patients, ''))).toEqual(['ward', 'none', 'text', 'abel']);
   });
 });

@@ -1,4 +1,6 @@
 import { ParamMap, Params } from '@angular/router';
+import { Patient } from '../fhir/fhir-types';
+import { formatHumanName, preferredName } from '../fhir/format-datatypes';
 import { isSearchDate } from '../fhir/search-date';
 import { SearchParams } from '../fhir/search-contract';
 import { toQueryParams } from '../shared/url-state';
@@ -65,7 +67,7 @@ export function patientSearchToParams(search: PatientSearch): Params {
 }
 
 // `_sort=name` orders by family then given name on the local server (and HAPI/IRIS accept it).
-const FHIR_SORT: Record<PatientSort, SearchParams<'Patient'>['_sort']> = {
+export const FHIR_SORT: Record<PatientSort, SearchParams<'Patient'>['_sort']> = {
   '': undefined,
   name: 'name',
   '-name': '-name',
@@ -83,4 +85,29 @@ export function patientSearchToFhir(search: PatientSearch): SearchParams<'Patien
     _sort: FHIR_SORT[search.sort],
     _count: search.count,
   };
+}
+
+/** What a patient is sorted by: family name then given names (as `_sort=name`), or birth date. */
+function sortKey(patient: Patient, sort: PatientSort): string | undefined {
+  if (sort === 'birthdate' || sort === '-birthdate') return patient.birthDate;
+  const name = preferredName(patient.name);
+  if (!name) return undefined;
+  const parts = [name.family, ...(name.given ?? [])].filter((part) => part?.trim());
+  return parts.length > 0 ? parts.join(' ') : formatHumanName(name);
+}
+
+/**
+ * The patients in the order `sort` asks for, for a page that holds the whole result (the server may
+ * not have sorted it). Patients without the key come last either way, as they have nothing to order.
+ */
+export function sortPatients(patients: readonly Patient[], sort: PatientSort): Patient[] {
+  if (sort === '') return [...patients];
+  const direction = sort.startsWith('-') ? -1 : 1;
+  const keyed = patients.map((patient) => ({ patient, key: sortKey(patient, sort) }));
+  keyed.sort((a, b) => {
+    if (a.key === undefined || b.key === undefined)
+      return Number(a.key === undefined) - Number(b.key === undefined);
+    return direction * a.key.localeCompare(b.key, undefined, { sensitivity: 'base' });
+  });
+  return keyed.map(({ patient }) => patient);
 }

@@ -5,6 +5,7 @@ import { Router, provideRouter } from '@angular/router';
 import { RouterTestingHarness } from '@angular/router/testing';
 import { OKTA_AUTH } from '@okta/okta-angular';
 import { RUNTIME_CONFIG } from '../config/runtime-config';
+import { CapabilityService } from '../fhir/capabilities';
 import { Bundle, Patient } from '../fhir/fhir-types';
 import { fakeOktaAuth } from '../../testing/fake-okta';
 import { TEST_CONFIG, TEST_FHIR_BASE } from '../../testing/test-config';
@@ -215,6 +216,109 @@ describe('PatientsPage restored from a shared URL', () => {
     expect(el.querySelector('[role="alert"]')?.textContent).toContain(
       'outside the configured FHIR base',
     );
+    controller.verify();
+  });
+});
+
+describe('PatientsPage on a server that sorts by name only', () => {
+  const statement = {
+    resourceType: 'CapabilityStatement',
+    rest: [
+      {
+        mode: 'server',
+        resource: [
+          {
+            type: 'Patient',
+            interaction: [{ code: 'search-type' }],
+            searchParam: [
+              { name: 'name' },
+              { name: 'gender' },
+              { name: '_sort', documentation: 'Sort keys: name | _id' },
+            ],
+          },
+        ],
+      },
+    ],
+  };
+  const patient = (id: string, birthDate?: string): Patient => ({
+    resourceType: 'Patient',
+    id,
+    name: [{ text: `Patient ${id}` }],
+    ...(birthDate ? { birthDate } : {}),
+  });
+
+  async function openAt(url: string) {
+    TestBed.configureTestingModule({
+      providers: [
+        provideRouter([{ path: 'patients', component: PatientsPage }]),
+        provideHttpClient(),
+        provideHttpClientTesting(),
+        { provide: RUNTIME_CONFIG, useValue: TEST_CONFIG },
+        { provide: OKTA_AUTH, useValue: fakeOktaAuth() },
+      ],
+    });
+    const controller = TestBed.inject(HttpTestingController);
+    TestBed.inject(CapabilityService).load();
+    controller.expectOne(`${TEST_FHIR_BASE}/metadata`).flush(statement);
+    const harness = await RouterTestingHarness.create(url);
+    await harness.fixture.whenStable();
+    const search = controller.expectOne((r) => r.url === `${TEST_FHIR_BASE}/Patient`);
+    return { controller, harness, search, el: harness.routeNativeElement as HTMLElement };
+  }
+
+  it('offers the birth-date sorts disabled, saying why, and does not send one from a link', async () => {
+    const { controller, harness, search, el } = await openAt('/patients?sort=-birthdate');
+    expect(search.request.params.has('_sort')).toBeFalse();
+    search.flush({
+      resourceType: 'Bundle',
+      link: [{ relation: 'next', url: `${TEST_FHIR_BASE}/Patient?_offset=20` }],
+      entry: [{ resource: patient('a', '1950-01-01') }, { resource: patient('b', '1990-01-01') }],
+    });
+    await harness.fixture.whenStable();
+    const option = (value: string) =>
+      el.querySelector(`select[name="sort"] option[value="${value}"]`) as HTMLOptionElement;
+    expect(option('-birthdate').disabled).toBeTrue();
+    expect(option('name').disabled).toBeFalse();
+    expect(el.textContent).toContain(
+      'Not offered by this FHIR server: Birth date (oldest first), Birth date (newest first).',
+    );
+    expect(el.querySelector('.search-unsorted')?.textContent?.trim()).toBe(
+      "These results are in the server's order, not sorted as asked.",
+    );
+    const names = [...el.querySelectorAll('tbody th')].map((th) => th.textContent?.trim());
+    expect(names).toEqual(['Patient a', 'Patient b']);
+    const birthHeader = [...el.querySelectorAll('thead th')].find(
+      (th) => th.textContent?.trim() === 'Birth date',
+    );
+    expect(birthHeader?.getAttribute('aria-sort')).toBeNull();
+    controller.verify();
+  });
+
+  it('sorts a whole result here when the server did not, and says so', async () => {
+    const { controller, harness, search, el } = await openAt('/patients?sort=-birthdate');
+    search.flush({
+      resourceType: 'Bundle',
+      total: 3,
+      entry: [
+        { resource: patient('a', '1950-01-01') },
+        { resource: patient('b') },
+        { resource: patient('c', '1990-01-01') },
+      ],
+    });
+    await harness.fixture.whenStable();
+    const names = [...el.querySelectorAll('tbody th')].map((th) => th.textContent?.trim());
+    expect(names).toEqual(['Patient c', 'Patient a', 'Patient b']);
+    expect(el.querySelector('.search-unsorted')?.textContent).toContain('Sorted by the app');
+    controller.verify();
+  });
+
+  it('sends the sort the server offers, and says nothing about the order', async () => {
+    const { controller, harness, search, el } = await openAt('/patients?sort=name');
+    expect(search.request.params.get('_sort')).toBe('name');
+    expect(search.request.params.has('_total')).toBeFalse();
+    search.flush({ resourceType: 'Bundle', total: 1, entry: [{ resource: patient('a') }] });
+    await harness.fixture.whenStable();
+    expect(el.querySelector('.search-unsorted')).toBeNull();
     controller.verify();
   });
 });

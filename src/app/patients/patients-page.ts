@@ -1,6 +1,6 @@
 import { ChangeDetectionStrategy, Component, computed, effect, inject } from '@angular/core';
 import { ActivatedRoute, Router, RouterLink } from '@angular/router';
-import { CapabilityService } from '../fhir/capabilities';
+import { CapabilityService, unsupportedFields } from '../fhir/capabilities';
 import { toPatientSummary } from '../fhir/patient-summary';
 import { describeResultSize, isPastTheEnd } from '../fhir/search-page';
 import { restartExpiredSearch } from '../shared/expired-search';
@@ -8,15 +8,23 @@ import { BundlePager, PageTurn } from '../shared/bundle-pager';
 import { createLoader } from '../shared/load-state';
 import { LoadStateView } from '../shared/load-state-view';
 import { PatientListMemory } from '../shared/patient-list-memory';
-import { SearchAdjustments } from '../shared/search-adjustments';
+import { SearchAdjustments, SortOutcome } from '../shared/search-adjustments';
 import { SearchNotices } from '../shared/search-notices';
 import { queryState } from '../shared/url-state';
-import { PATIENT_FILTERS, PatientCriteriaChange, PatientSearchForm } from './patient-search-form';
+import {
+  PATIENT_FILTER_PARAMS,
+  PatientCriteriaChange,
+  PatientSearchForm,
+} from './patient-search-form';
 import {
   DEFAULT_PATIENT_SEARCH,
+  FHIR_SORT,
+  PATIENT_SORTS,
   PatientSearch,
+  PatientSort,
   patientSearchFromParams,
   patientSearchToParams,
+  sortPatients,
 } from './patient-search';
 import { PatientService } from './patient.service';
 
@@ -47,9 +55,17 @@ export class PatientsPage {
   protected readonly ignoredParams = this.query.ignored;
 
   /** Filters the server's CapabilityStatement does not list for Patient. */
-  protected readonly unsupportedFilters = computed(() => {
+  protected readonly unsupportedFilters = computed(() =>
+    unsupportedFields(this.capabilities.current(), 'Patient', PATIENT_FILTER_PARAMS),
+  );
+  /** Sorts it does not offer for Patient. */
+  protected readonly unsupportedSorts = computed(() => {
     const capabilities = this.capabilities.current();
-    return new Set(PATIENT_FILTERS.filter((f) => !capabilities.supportsParam('Patient', f)));
+    const unsupported = (sort: PatientSort) => {
+      const fhirSort = FHIR_SORT[sort];
+      return fhirSort !== undefined && !capabilities.supportsSort('Patient', fhirSort);
+    };
+    return new Set(PATIENT_SORTS.map((s) => s.value).filter(unsupported));
   });
 
   protected readonly list = createLoader({
@@ -57,9 +73,21 @@ export class PatientsPage {
     request: (search) => this.patients.search(search),
   });
   protected readonly page = this.list.data;
-  protected readonly rows = computed(() =>
-    (this.page()?.resources ?? []).map((p) => toPatientSummary(p)),
-  );
+  /** The page holds every result: no page before it, none after. */
+  private readonly wholeResult = computed(() => {
+    const page = this.page();
+    return page !== undefined && this.search().page === 1 && !page.nextLink && !page.previousLink;
+  });
+  protected readonly sortOutcome = computed((): SortOutcome => {
+    if (!this.page()?.unsorted || this.search().sort === '') return 'as-asked';
+    return this.wholeResult() ? 'sorted-here' : 'server-order';
+  });
+  protected readonly rows = computed(() => {
+    const patients = this.page()?.resources ?? [];
+    // Sorting the whole result here costs nothing, and holds even where the server ignored _sort.
+    const ordered = this.wholeResult() ? sortPatients(patients, this.search().sort) : patients;
+    return ordered.map((p) => toPatientSummary(p));
+  });
   protected readonly totalText = computed(() => {
     const page = this.page();
     return page ? describeResultSize(page, this.search().page, PATIENTS) : '';
@@ -85,6 +113,7 @@ export class PatientsPage {
 
   /** Tells screen readers which column the list is sorted by, and which way. */
   protected ariaSort(column: 'name' | 'birthdate'): 'ascending' | 'descending' | null {
+    if (this.sortOutcome() === 'server-order') return null;
     const sort = this.search().sort;
     if (sort === column) return 'ascending';
     if (sort === `-${column}`) return 'descending';
