@@ -13,6 +13,8 @@ const page = (
   nextLink,
   previousLink: undefined,
   notices: [],
+  totalIsEstimate: false,
+  unsorted: false,
   resolved: new Map(),
 });
 const loaded = (resources: AllergyIntolerance[], nextLink?: string) =>

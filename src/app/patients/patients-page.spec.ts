@@ -86,7 +86,7 @@ describe('PatientsPage', () => {
     expect(cells[3]).toBe('MRN-0001');
     expect(text()).toContain('Unnamed patient');
     const link = el().querySelector('tbody a') as HTMLAnchorElement;
-    expect(link.getAttribute('href')).toBe('/observations/pat-0001');
+    expect(link.getAttribute('href')).toBe('/patients/pat-0001');
   });
 
   it('shows the OperationOutcome text and retries on demand', async () => {
