@@ -85,6 +85,18 @@ describe('Annotation', () => {
     expect(formatAnnotation({ text: ' Just text ' })).toBe('Just text');
   });
 
+  it('names an author given by a contained reference', () => {
+    const condition = {
+      resourceType: 'Condition',
+      contained: [{ resourceType: 'Practitioner', id: 'dr', name: [{ text: 'Dr. Ada Lovelace' }] }],
+    };
+    expect(
+      formatAnnotation({ text: 'Reviewed.', authorReference: { reference: '#dr' } }, US, {
+        referrer: condition,
+      }),
+    ).toBe('Reviewed. — Dr. Ada Lovelace');
+  });
+
   it('is empty without text, whoever wrote it', () => {
     expect(formatAnnotation({ authorString: 'Dr. Who', time: '2020' })).toBe('');
     expect(formatAnnotation(undefined)).toBe('');

@@ -1,6 +1,6 @@
 import { AbatementX, Age, Annotation, OnsetX, Range } from './fhir-types';
 import { FormatOptions, formatDateTime, formatNumber, formatPeriod } from './format-datatypes';
-import { formatReference } from './format-reference';
+import { ReferenceContext, formatReference } from './format-reference';
 import { formatDuration, timeUnitCode } from './format-timing';
 
 /** An age as said aloud: years go without their unit ("45"), younger ages keep it ("6 months"). */
@@ -81,14 +81,18 @@ export function formatAbatement(
   );
 }
 
-/** A note with who wrote it and when: "Text — Dr. Ada Lovelace, Mar 1, 2020"; '' without text. */
+/**
+ * A note with who wrote it and when: "Text — Dr. Ada Lovelace, Mar 1, 2020"; '' without text. The
+ * context (the resource holding the note, included resources) names an author given by reference.
+ */
 export function formatAnnotation(
   note: Annotation | undefined,
   options: FormatOptions = {},
+  context: ReferenceContext = {},
 ): string {
   const text = note?.text?.trim();
   if (!text) return '';
-  const author = note?.authorString?.trim() || formatReference(note?.authorReference);
+  const author = note?.authorString?.trim() || formatReference(note?.authorReference, context);
   const byline = [author, formatDateTime(note?.time, options)].filter(Boolean).join(', ');
   return byline ? `${text} — ${byline}` : text;
 }
