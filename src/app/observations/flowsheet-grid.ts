@@ -109,38 +109,52 @@ interface Reading {
   readonly day: string;
 }
 
-const LAB_ORDER = CATEGORY_ORDER.indexOf('laboratory');
+// Each category has this many places for its groups: lab panels sit inside "laboratory".
+const GROUP_SLOTS = 100;
+const groupOrder = (category: CategoryKey) => CATEGORY_ORDER.indexOf(category) * GROUP_SLOTS;
+
+/** A category's own group; in "laboratory" it holds the tests of no known panel, after the panels. */
+function categoryGroup(category: CategoryKey): Omit<Placement, 'rowKey' | 'rowName' | 'rowOrder'> {
+  return category === 'laboratory'
+    ? {
+        groupKey: category,
+        groupLabel: `${CATEGORY_LABELS.laboratory}: other tests`,
+        groupOrder: groupOrder(category) + LAB_PANELS.length,
+      }
+    : {
+        groupKey: category,
+        groupLabel: CATEGORY_LABELS[category],
+        groupOrder: groupOrder(category),
+      };
+}
 
 function placement(row: ObservationRow): Placement {
-  const vital = VITAL_SIGNS.findIndex((v) => row.loinc.some((code) => v.loinc.includes(code)));
-  const category: CategoryKey = vital >= 0 ? 'vital-signs' : row.category;
-  // The first group of a category keeps its place among categories; lab panels sit inside "laboratory".
-  const groupOrder = CATEGORY_ORDER.indexOf(category) * 100;
-  const byCode = { rowKey: row.loinc[0] ?? `text:${row.code}`, rowName: row.code };
+  const matches = (loinc: readonly string[]) => row.loinc.some((code) => loinc.includes(code));
+  // The code decides what a vital sign is: some servers leave out the category.
+  const vital = VITAL_SIGNS.findIndex((v) => matches(v.loinc));
   if (vital >= 0) {
-    const label = VITAL_SIGNS[vital].label;
-    const base = { groupKey: category, groupLabel: CATEGORY_LABELS[category], groupOrder };
-    return { ...base, rowKey: `vital:${label}`, rowName: label, rowOrder: vital };
+    const { label } = VITAL_SIGNS[vital];
+    return {
+      ...categoryGroup('vital-signs'),
+      rowKey: `vital:${label}`,
+      rowName: label,
+      rowOrder: vital,
+    };
   }
-  if (category === 'laboratory') {
-    const panel = LAB_PANELS.findIndex((p) => row.loinc.some((code) => p.loinc.includes(code)));
-    if (panel >= 0) {
-      const { label, loinc } = LAB_PANELS[panel];
-      return {
-        groupKey: `panel:${label}`,
-        groupLabel: `${CATEGORY_LABELS.laboratory}: ${label}`,
-        groupOrder: LAB_ORDER * 100 + panel,
-        ...byCode,
-        rowOrder: loinc.findIndex((code) => row.loinc.includes(code)),
-      };
-    }
-    const others = `${CATEGORY_LABELS.laboratory}: other tests`;
-    const order = LAB_ORDER * 100 + LAB_PANELS.length;
-    return { groupKey: category, groupLabel: others, groupOrder: order, ...byCode, rowOrder: 0 };
+  const byCode = { rowKey: row.loinc[0] ?? `text:${row.code}`, rowName: row.code };
+  const panel = row.category === 'laboratory' ? LAB_PANELS.findIndex((p) => matches(p.loinc)) : -1;
+  if (panel >= 0) {
+    const { label, loinc } = LAB_PANELS[panel];
+    return {
+      groupKey: `panel:${label}`,
+      groupLabel: `${CATEGORY_LABELS.laboratory}: ${label}`,
+      groupOrder: groupOrder('laboratory') + panel,
+      ...byCode,
+      rowOrder: loinc.findIndex((code) => row.loinc.includes(code)),
+    };
   }
-  const base = { groupKey: category, groupLabel: CATEGORY_LABELS[category], groupOrder };
-  // Vital signs the summary does not list come after those it does, in name order.
-  return { ...base, ...byCode, rowOrder: VITAL_SIGNS.length };
+  // In name order; vital signs the summary does not list come after those it does.
+  return { ...categoryGroup(row.category), ...byCode, rowOrder: VITAL_SIGNS.length };
 }
 
 /** A cancelled or erroneous reading is the one shown only when the day has no other. */

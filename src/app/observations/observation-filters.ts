@@ -24,7 +24,7 @@ export interface ObservationFilters {
 }
 
 export const NO_OBSERVATION_FILTERS: ObservationFilters = {
-  // The list, not the flowsheet: links and journeys elsewhere open this page expecting the list.
+  // The list until the chart links here: links and pages made before the flowsheet expect the list.
   view: 'list',
   category: '',
   code: '',
