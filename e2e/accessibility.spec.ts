@@ -52,3 +52,20 @@ test('the patients, observations (with a trend open) and token pages have no ser
   await expect(page.locator('ul.scope-list li').first()).toBeVisible();
   await expectNoSeriousViolations(page, 'the token inspector');
 });
+
+test('the observations flowsheet (with a trend open) has no serious or critical accessibility violations', async ({
+  page,
+  stack,
+}) => {
+  await page.goto(`${stack.appUrl}/observations/pat-0003?view=flowsheet`);
+  await signInWithRedirect(page, stack, 'clinician@example.com');
+  const flowsheet = page.getByRole('table', { name: /^Flowsheet/ });
+  await expect(flowsheet.getByRole('rowheader', { name: /^Blood pressure/ })).toBeVisible();
+  await expectNoSeriousViolations(page, 'the observations flowsheet');
+
+  await flowsheet.getByRole('button', { name: 'Blood pressure' }).click();
+  await expect(
+    page.getByRole('region', { name: /^Trend: Blood pressure/ }).getByRole('img'),
+  ).toBeVisible();
+  await expectNoSeriousViolations(page, 'the observations flowsheet with a trend open');
+});

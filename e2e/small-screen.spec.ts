@@ -92,3 +92,29 @@ test('at 375 px the sign-in (hosted and widget), patients, observations and toke
   await expect(page.getByRole('heading', { name: 'Token inspector', level: 1 })).toBeVisible();
   expect(await horizontalOverflow(page), 'token page overflow').toBe(0);
 });
+
+test('at 375 px the flowsheet scrolls its dates inside its own box, row names stay in view, no serious axe findings', async ({
+  page,
+  stack,
+}) => {
+  await page.goto(`${stack.appUrl}/observations/pat-0003?view=flowsheet`);
+  await signInWithRedirect(page, stack, 'clinician@example.com');
+  const flowsheet = page.getByRole('table', { name: /^Flowsheet/ });
+  const bloodPressure = flowsheet.getByRole('rowheader', { name: /^Blood pressure/ });
+  await expect(bloodPressure).toBeVisible();
+  await expectWithinWidth(page.getByRole('button', { name: 'Older' }), 'Older');
+  expect(await horizontalOverflow(page), 'flowsheet page overflow').toBe(0);
+  expect(await tableOverflow(page), 'the flowsheet scrolls sideways').toBeGreaterThan(0);
+
+  // Scrolled to the oldest date, the row names are still on screen beside it.
+  await bloodPressure.scrollIntoViewIfNeeded();
+  await page
+    .locator('.flowsheet-scroll')
+    .evaluate((box) => box.scrollTo({ left: box.scrollWidth }));
+  const bloodPressureRow = flowsheet
+    .getByRole('row')
+    .filter({ has: page.getByRole('rowheader', { name: /^Blood pressure/ }) });
+  await expect(bloodPressureRow.getByRole('cell').last()).toBeInViewport();
+  await expectWithinWidth(bloodPressure, 'the blood pressure row name');
+  await expectNoSeriousViolations(page, 'the flowsheet at 375 px');
+});

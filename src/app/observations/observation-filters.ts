@@ -4,8 +4,13 @@ import { SearchParams } from '../fhir/search-contract';
 import { toQueryParams } from '../shared/url-state';
 import { SEARCHABLE_CATEGORIES, SearchableCategory } from './observation-row';
 
+/** The page's two views of the same observations: a grid by date, or the chronological list. */
+export type ObservationView = 'list' | 'flowsheet';
+const VIEWS: readonly ObservationView[] = ['list', 'flowsheet'];
+
 /** The observation page's filters, held in its URL. */
 export interface ObservationFilters {
+  readonly view: ObservationView;
   readonly category: SearchableCategory | '';
   /** A LOINC code (e.g. 8867-4) or words to match in the code's text. */
   readonly code: string;
@@ -14,15 +19,20 @@ export interface ObservationFilters {
   /** A server paging link we reached via next/previous; absent on the first page. */
   readonly cursor: string;
   readonly page: number;
+  /** The flowsheet's window: its newest day (YYYY-MM-DD); '' for the newest days on record. */
+  readonly through: string;
 }
 
 export const NO_OBSERVATION_FILTERS: ObservationFilters = {
+  // The list until the chart links here: links and pages made before the flowsheet expect the list.
+  view: 'list',
   category: '',
   code: '',
   from: '',
   to: '',
   cursor: '',
   page: 1,
+  through: '',
 };
 
 export const OBSERVATION_PAGE_SIZE = 50;
@@ -34,12 +44,14 @@ export function observationFiltersFromParams(params: ParamMap): ObservationFilte
   const category = text('category');
   const page = Number(text('page'));
   return {
+    view: VIEWS.find((known) => known === text('view')) ?? NO_OBSERVATION_FILTERS.view,
     category: SEARCHABLE_CATEGORIES.find((known) => known === category) ?? '',
     code: text('code'),
     from: isSearchDate(text('from'), 'day') ? text('from') : '',
     to: isSearchDate(text('to'), 'day') ? text('to') : '',
     cursor: text('cursor', 4000),
     page: Number.isInteger(page) && page > 1 ? page : 1,
+    through: isSearchDate(text('through'), 'day') ? text('through') : '',
   };
 }
 
@@ -50,7 +62,7 @@ export function observationFiltersToParams(filters: ObservationFilters): Params 
 /** FHIR search parameters for one patient's observations, newest first, filtered on the server. */
 export function observationSearchParams(
   patientId: string,
-  filters: Omit<ObservationFilters, 'cursor' | 'page'>,
+  filters: Pick<ObservationFilters, 'category' | 'code' | 'from' | 'to'>,
   count = OBSERVATION_PAGE_SIZE,
 ): SearchParams<'Observation'> {
   const dates = [filters.from && `ge${filters.from}`, filters.to && `le${filters.to}`].filter(

@@ -6,7 +6,8 @@ export interface ObservationGroup {
   readonly rows: ObservationRow[];
 }
 
-const CATEGORY_ORDER: CategoryKey[] = [
+/** Categories in the order clinicians read them. */
+export const CATEGORY_ORDER: readonly CategoryKey[] = [
   'vital-signs',
   'laboratory',
   'social-history',

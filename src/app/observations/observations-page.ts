@@ -1,6 +1,7 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
-import { MatCheckboxModule } from '@angular/material/checkbox';
+import { MatButtonToggleModule } from '@angular/material/button-toggle';
 import { ActivatedRoute, Router, RouterLink } from '@angular/router';
+import { EMPTY } from 'rxjs';
 import { AccessContext } from '../auth/access-context';
 import { FhirClient } from '../fhir/fhir-client';
 import { Patient } from '../fhir/fhir-types';
@@ -14,32 +15,38 @@ import { PatientListMemory } from '../shared/patient-list-memory';
 import { SearchAdjustments } from '../shared/search-adjustments';
 import { SearchNotices } from '../shared/search-notices';
 import { queryState } from '../shared/url-state';
+import { EnteredInErrorToggle } from './entered-in-error-toggle';
+import { TrendTarget } from './flowsheet-grid';
 import { latestVitals } from './latest-vitals';
+import { ObservationFlowsheet } from './observation-flowsheet';
 import { ObservationFilterForm } from './observation-filter-form';
 import {
   NO_OBSERVATION_FILTERS,
   ObservationFilters,
+  ObservationView,
   observationFiltersFromParams,
   observationFiltersToParams,
 } from './observation-filters';
 import { groupByCategory, visibleRows } from './observation-groups';
-import { ObservationRow, toObservationRow } from './observation-row';
+import { toObservationRow } from './observation-row';
 import { ObservationTable } from './observation-table';
 import { ObservationService } from './observation.service';
 import { PatientBanner } from './patient-banner';
 import { TrendChart } from './trend-chart';
 
-/** One patient's observations: banner, latest vitals, filters, grouped tables, paging, trends. */
+/** One patient's observations: banner, latest vitals, filters, then a flowsheet or a paged list; trends. */
 const OBSERVATIONS = { one: 'observation', many: 'observations' };
 
 @Component({
   selector: 'app-observations-page',
   imports: [
-    MatCheckboxModule,
+    MatButtonToggleModule,
     RouterLink,
     BundlePager,
+    EnteredInErrorToggle,
     LoadStateView,
     ObservationFilterForm,
+    ObservationFlowsheet,
     ObservationTable,
     PatientBanner,
     SearchNotices,
@@ -70,7 +77,7 @@ export class ObservationsPage {
   protected readonly filters = this.query.state;
   protected readonly ignoredParams = this.query.ignored;
   protected readonly showEnteredInError = signal(false);
-  protected readonly trendRow = signal<ObservationRow | undefined>(undefined);
+  protected readonly trend = signal<TrendTarget | undefined>(undefined);
 
   protected readonly patient = createLoader({
     params: this.id,
@@ -83,7 +90,9 @@ export class ObservationsPage {
   });
   protected readonly list = createLoader({
     params: () => ({ id: this.id(), filters: this.filters() }),
-    request: ({ id, filters }) => this.observations.search(id, filters),
+    // The flowsheet reads its own windows; the list's page is asked for only when it is shown.
+    request: ({ id, filters }) =>
+      filters.view === 'list' ? this.observations.search(id, filters) : EMPTY,
     permitted: this.observationsAllowed,
   });
 
@@ -105,7 +114,7 @@ export class ObservationsPage {
   protected readonly rows = computed(() =>
     (this.list.data()?.resources ?? []).map(toObservationRow),
   );
-  protected readonly hiddenCount = computed(
+  protected readonly enteredInErrorCount = computed(
     () => this.rows().length - visibleRows(this.rows(), false).length,
   );
   protected readonly groups = computed(() =>
@@ -128,7 +137,16 @@ export class ObservationsPage {
 
   protected filtersChanged(change: Partial<ObservationFilters>): void {
     this.restarted.set(false);
-    this.navigate({ ...this.filters(), ...change, cursor: '', page: 1 });
+    this.navigate({ ...this.filters(), ...change, cursor: '', page: 1, through: '' });
+  }
+
+  protected viewChanged(view: ObservationView): void {
+    this.restarted.set(false);
+    this.navigate({ ...this.filters(), view, cursor: '', page: 1, through: '' });
+  }
+
+  protected windowChanged(through: string): void {
+    this.navigate({ ...this.filters(), through });
   }
 
   protected turnPage(turn: PageTurn): void {
@@ -137,7 +155,7 @@ export class ObservationsPage {
   }
 
   private navigate(filters: ObservationFilters): void {
-    this.trendRow.set(undefined);
+    this.trend.set(undefined);
     void this.router.navigate([], {
       relativeTo: this.route,
       queryParams: observationFiltersToParams(filters),
