@@ -66,16 +66,16 @@ export async function startBenchServer(root: string, dir: string): Promise<Bench
   const agent = new Agent({ keepAlive: true, maxSockets: 16 });
   const direct = baseUrl.replace('//localhost:', '//127.0.0.1:');
   return {
-    get: (path) =>
+    get: (path, strict = false) =>
       new Promise((ok, fail) => {
-        request(
-          `${direct}/${path}`,
-          { agent, headers: { Authorization: `Bearer ${token}` } },
-          (res) => {
-            res.resume();
-            res.on('end', () => ok(res.statusCode ?? 0));
-          },
-        )
+        const headers = {
+          Authorization: `Bearer ${token}`,
+          ...(strict ? { Prefer: 'handling=strict' } : {}),
+        };
+        request(`${direct}/${path}`, { agent, headers }, (res) => {
+          res.resume();
+          res.on('end', () => ok(res.statusCode ?? 0));
+        })
           .on('error', fail)
           .end();
       }),
