@@ -156,6 +156,8 @@ export const sharedSamples: Json[] = [
 export async function loadChart(h: Harness, a: string, b: string): Promise<void> {
   const writer = await h.token({ scope: 'user/*.read user/*.write' });
   const resources = [
+    { resourceType: 'Patient', id: a },
+    { resourceType: 'Patient', id: b },
     ...sharedSamples,
     {
       resourceType: 'Observation',

@@ -70,7 +70,10 @@ export async function checkCapabilities(deployment: Deployment): Promise<CheckRe
             `parameters the app will not offer: ${missing.join(', ')}`,
             `Nothing to fix unless you need them: the app disables those filters with the reason, and sends none of them (a link that has one says it was not sent).`,
           );
-    return [params, checkSorts(capabilities, type, contract.sorts)];
+    // A type the app lists unsorted (it sorts the page itself) has no sort to check.
+    return contract.sorts.length > 0
+      ? [params, checkSorts(capabilities, type, contract.sorts)]
+      : [params];
   });
 }
 

@@ -17,7 +17,14 @@ import { mintToken, startIssuer, type TestIssuer } from '../../test-support/fhir
 import { freePort } from '../../servers/launch.ts';
 import type { Deployment } from './deployment.ts';
 import type { CheckResult } from './report.ts';
+import { SEARCH_CONTRACT } from '../../src/app/fhir/search-contract.ts';
 import { checkCapabilities, checkDpopAdvertised, checkPaging } from './capability-checks.ts';
+
+/** One search check per type the app searches, and a sort check for each type it sorts. */
+const EXPECTED_SEARCH_CHECKS = Object.entries(SEARCH_CONTRACT).flatMap(([type, contract]) => [
+  [`search support for ${type}`, 'pass'],
+  ...(contract.sorts.length > 0 ? [[`_sort support for ${type}`, 'pass']] : []),
+]);
 import { checkServers } from './server-checks.ts';
 import { checkToken } from './token-checks.ts';
 
@@ -90,12 +97,7 @@ describe('config doctor', () => {
     const capabilities = await checkCapabilities(healthy);
     assert.deepEqual(
       capabilities.map((r) => [r.name, r.status]),
-      [
-        ['search support for Patient', 'pass'],
-        ['_sort support for Patient', 'pass'],
-        ['search support for Observation', 'pass'],
-        ['_sort support for Observation', 'pass'],
-      ],
+      EXPECTED_SEARCH_CHECKS,
     );
     assert.match(capabilities[1]?.detail ?? '', /it states name \| birthdate/);
     const dpop = await checkDpopAdvertised(healthy);
@@ -462,7 +464,9 @@ describe('config doctor', () => {
     const bad = await run('http://localhost:1');
     rmSync(dir, { recursive: true, force: true });
     assert.equal(good.status, 0, good.stdout);
-    assert.match(good.stdout, /12 passed, 0 warnings, 0 failed/);
+    // The server checks, the search checks of every type the app searches, and DPoP (no token: no paging).
+    const passes = 7 + EXPECTED_SEARCH_CHECKS.length + 1;
+    assert.match(good.stdout, new RegExp(`\\b${passes} passed, 0 warnings, 0 failed`));
     assert.equal(bad.status, 1);
     assert.match(
       bad.stdout,

@@ -4,8 +4,8 @@ import { loadChart, sampleId } from '../../../test-support/chart.ts';
 import { link, startHarness, type Bundle, type Harness } from '../../../test-support/fhir.ts';
 import { clinicalTypes } from '../search/clinical.ts';
 
-const A = 'pat-0001';
-const B = 'pat-0002';
+const A = 'chart-a';
+const B = 'chart-b';
 
 describe('the chart types: patient compartment and SMART scopes', () => {
   let h: Harness;

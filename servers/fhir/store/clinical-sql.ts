@@ -1,6 +1,12 @@
 import { clinical, type ClinicalType } from '../search/clinical.ts';
 import type { Filter, SearchQuery, SearchScope, SortKey } from '../search/types.ts';
-import { dateFilterSql, marks, systemCode, type BuiltSearch } from './search-sql.ts';
+import {
+  dateFilterSql,
+  marks,
+  referenceFilterSql,
+  systemCode,
+  type BuiltSearch,
+} from './search-sql.ts';
 
 type Param = string | number;
 
@@ -63,14 +69,7 @@ function filterSql(
     case 'reference': {
       if (filter.param === 'patient')
         return [`c.patient IN (${marks(filter.ids.length)})`, filter.ids];
-      const targets = filter.ids.map((id) => `${filter.target}/${id}`);
-      const cond = `param = ? AND target IN (${marks(targets.length)})`;
-      return hasPatientFilter
-        ? [
-            `EXISTS (SELECT 1 FROM clinical_ref x WHERE x.rid = c.rid AND ${cond})`,
-            [filter.param, ...targets],
-          ]
-        : [`c.rid IN (SELECT rid FROM clinical_ref WHERE ${cond})`, [filter.param, ...targets]];
+      return referenceFilterSql(filter, 'clinical_ref', 'c.rid', hasPatientFilter);
     }
     case 'token': {
       const codes = filter.values.map((v) => v.code ?? '');
