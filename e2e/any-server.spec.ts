@@ -159,10 +159,59 @@ test('a server that lists fewer searches: the field it lacks is disabled with th
 
   await page.goto(`${app}/observations/pat-0001`);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Mohammed Ibrahim Taylor');
-  // Latest vitals and the observation list each say so, and neither offers a Retry that cannot help.
-  const panels = page.getByRole('alert').filter({ hasText: 'does not offer Observation search' });
-  await expect(panels).toHaveCount(2);
-  await expect(panels.getByRole('button', { name: 'Retry' })).toHaveCount(0);
+  // Latest vitals and the observation list each say so as a note: not an error, and no Retry that cannot help.
+  await expect(page.getByText('This FHIR server does not offer latest vitals.')).toBeVisible();
+  await expect(page.getByText('This FHIR server does not offer observations.')).toBeVisible();
+  await expect(page.getByRole('alert')).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Retry' })).toHaveCount(0);
+});
+
+/** Every chart section has finished loading, one way or another. */
+async function chartSettled(page: Page): Promise<void> {
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Mohammed Ibrahim Taylor');
+  await expect(page.getByRole('status').filter({ hasText: /^Loading / })).toHaveCount(0);
+}
+
+test('a chart section whose store is down fails alone, in the server’s words, and the rest of the chart works', async ({
+  page,
+}) => {
+  await signedInOnPatients(page);
+  proxy.set({ failingTypes: ['Condition'] });
+  await page.goto(`${stack.apps['proxied'] ?? ''}/patients/pat-0001`);
+  await chartSettled(page);
+  const problems = page.getByRole('region', { name: 'Problems' });
+  await expect(problems.getByRole('alert')).toContainText('This resource store is offline');
+  await expect(page.getByRole('alert')).toHaveCount(1);
+  await expect(page.getByTestId('allergy-line')).toContainText('High criticality');
+  for (const heading of ['Medications', 'Recent encounters', 'Immunizations', 'Notes']) {
+    await expect(
+      page.getByRole('region', { name: heading }).locator('.chart-row').first(),
+    ).toBeVisible();
+  }
+  proxy.set({});
+  await problems.getByRole('button', { name: 'Retry' }).click();
+  await expect(problems.locator('.chart-row').first()).toBeVisible();
+  await expect(page.getByRole('alert')).toHaveCount(0);
+});
+
+test('chart sections the server does not offer say so, and nothing is asked of them', async ({
+  page,
+}) => {
+  proxy.set({ capabilityWithout: { searches: ['CarePlan', 'Goal'] } });
+  await signedInOnPatients(page);
+  await page.goto(`${stack.apps['proxied'] ?? ''}/patients/pat-0001`);
+  await chartSettled(page);
+  await expect(page.getByRole('region', { name: 'Care plans' })).toContainText(
+    'This FHIR server does not offer care plans.',
+  );
+  await expect(page.getByRole('region', { name: 'Goals' })).toContainText(
+    'This FHIR server does not offer goals.',
+  );
+  await expect(page.getByRole('alert')).toHaveCount(0);
+  await expect(
+    page.getByRole('region', { name: 'Problems' }).locator('.chart-row').first(),
+  ).toBeVisible();
+  expect(proxy.seen.filter((line) => /GET \/fhir\/(CarePlan|Goal)\b/.test(line))).toEqual([]);
 });
 
 const app = () => stack.apps['proxied'] ?? '';

@@ -83,9 +83,10 @@ test('the clinician opens a chart from the patient list: allergies in the banner
   await expect(record.locator('.chart-row').first()).toBeVisible();
   await expect(encounters.getByRole('status').filter({ hasText: /^Loading / })).toHaveCount(0);
 
-  await page.getByRole('link', { name: /All observations and the flowsheet/ }).click();
-  await expect(page).toHaveURL(new RegExp(`${stack.appUrl}/observations/pat-0001`));
+  await page.getByRole('link', { name: /Vitals and labs flowsheet/ }).click();
+  await expect(page).toHaveURL(`${stack.appUrl}/observations/pat-0001?view=flowsheet`);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Mohammed Ibrahim Taylor');
+  await expect(page.getByRole('table', { name: /flowsheet/i })).toBeVisible();
 });
 
 test('allergies say what is known: a recorded "no known allergies" and nothing recorded are told apart', async ({

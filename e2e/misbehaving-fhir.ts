@@ -34,6 +34,8 @@ export interface Misbehaviour {
   estimatedTotals?: boolean;
   /** Patients and Observations come back as sparse and odd as real-world data (see messy()). */
   messyResources?: boolean;
+  /** Every request for these types fails with 500 and an OperationOutcome: one store down, the rest up. */
+  failingTypes?: string[];
 }
 
 export interface MisbehavingFhir {
@@ -94,6 +96,10 @@ const OUTCOME_400_SORT = JSON.stringify({
 const OUTCOME_503 = JSON.stringify({
   resourceType: 'OperationOutcome',
   issue: [{ severity: 'error', code: 'transient', diagnostics: 'Service deploying, try again' }],
+});
+const OUTCOME_500_TYPE = JSON.stringify({
+  resourceType: 'OperationOutcome',
+  issue: [{ severity: 'error', code: 'exception', diagnostics: 'This resource store is offline' }],
 });
 const OUTCOME_410 = JSON.stringify({
   resourceType: 'OperationOutcome',
@@ -243,6 +249,11 @@ export async function startMisbehavingFhir(): Promise<MisbehavingFhir> {
       if (!discovery && behaviour.unavailable && unavailable < behaviour.unavailable) {
         unavailable += 1;
         writeJson(req, res, 503, OUTCOME_503);
+        return;
+      }
+      const type = /^\/fhir\/([A-Za-z]+)/.exec(req.url ?? '')?.[1] ?? '';
+      if (behaviour.failingTypes?.includes(type)) {
+        writeJson(req, res, 500, OUTCOME_500_TYPE);
         return;
       }
       const query = new URL(req.url ?? '/', 'http://x').searchParams;

@@ -26,7 +26,7 @@ test('a clinician signs in, pages through patients, opens one patient’s observ
   const patientName = (await firstPatient.textContent())?.trim() ?? '';
   await firstPatient.click();
   await expect(page).toHaveURL(/\/patients\/pat-\d{4}$/);
-  await page.getByRole('link', { name: /All observations and the flowsheet/ }).click();
+  await page.getByRole('link', { name: /All observations, newest first/ }).click();
   await expect(page).toHaveURL(/\/observations\/pat-\d{4}$/);
   const observations = page.getByRole('table', { name: /Observations/ });
   await expect(observations.getByRole('row').nth(1)).toBeVisible();

@@ -10,7 +10,6 @@ import { OKTA_AUTH } from '@okta/okta-angular';
 import { jwtWithClaims } from '../../testing/fake-okta';
 import { AccessContext, ownRecordGuard } from './access-context';
 
-
 describe('patient-bound access', () => {
   let token: string | undefined;
 

@@ -147,6 +147,13 @@ export function allergyRow(allergy: AllergyIntolerance, context: RowContext): Ch
       ['Kind', kind],
       ['Criticality', allergy.criticality === 'unable-to-assess' ? 'Unable to assess' : ''],
       ['Last occurrence', formatDay(allergy.lastOccurrence)],
+      [
+        'Recorded by',
+        formatReference(allergy.recorder ?? allergy.asserter, {
+          referrer: allergy,
+          resolved: context.resolved,
+        }),
+      ],
       ['Notes', notes(allergy.note)],
     ),
   });

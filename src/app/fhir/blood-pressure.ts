@@ -10,8 +10,8 @@ import { loincCodes } from './loinc';
 
 /** Panels whose systolic and diastolic components make one reading (the vital-signs profile's, and the older one). */
 export const BLOOD_PRESSURE_PANELS: readonly string[] = ['85354-9', '55284-4'];
-const SYSTOLIC = '8480-6';
-const DIASTOLIC = '8462-4';
+export const SYSTOLIC = '8480-6';
+export const DIASTOLIC = '8462-4';
 
 type ReadingPart = Quantity & { readonly value: number };
 

@@ -260,6 +260,8 @@ export interface AllergyIntolerance extends Resource, OnsetX {
   patient?: Reference;
   encounter?: Reference;
   recordedDate?: string;
+  recorder?: Reference;
+  asserter?: Reference;
   lastOccurrence?: string;
   note?: Annotation[];
   reaction?: AllergyReaction[];

@@ -80,9 +80,8 @@ export const SEARCH_CONTRACT = {
 export type SearchableType = keyof typeof SEARCH_CONTRACT;
 
 type Contract<R extends SearchableType> = (typeof SEARCH_CONTRACT)[R];
-type Includes<R extends SearchableType> = Contract<R> extends { includes: readonly (infer I)[] }
-  ? I
-  : never;
+type Includes<R extends SearchableType> =
+  Contract<R> extends { includes: readonly (infer I)[] } ? I : never;
 
 /**
  * The parameters of a search of `R`: only those the contract declares, so sending a new one means

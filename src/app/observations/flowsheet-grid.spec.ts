@@ -91,7 +91,7 @@ describe('buildFlowsheet', () => {
     const [rate, mass] = sheet.groups[0].rows;
     expect(rate.cells.map((c) => c?.text)).toEqual(['72', '64']);
     // Nothing recorded that day: an empty cell, never a made-up value.
-    expect(mass.cells.map((c) => c?.text)).toEqual([undefined, '80']);
+    expect(mass.cells.map((c) => c?.text)).toEqual([undefined, '80.0']);
   });
 
   it('shows the unit once in the row header when the values share it, and in each cell when not', () => {
@@ -109,7 +109,7 @@ describe('buildFlowsheet', () => {
     expect(rate.unit).toBe('/min');
     expect(rate.cells.map((c) => c?.text)).toEqual(['72', '70']);
     expect(mass.unit).toBe('');
-    expect(mass.cells.map((c) => c?.text)).toEqual(['80 kg', '176 lb']);
+    expect(mass.cells.map((c) => c?.text)).toEqual(['80.0 kg', '176.0 lb']);
   });
 
   it('shows blood pressure as one reading, with the exact value as sent beside it', () => {

@@ -17,7 +17,7 @@ import { SearchNotices } from '../shared/search-notices';
 import { queryState } from '../shared/url-state';
 import { EnteredInErrorToggle } from './entered-in-error-toggle';
 import { TrendTarget } from './flowsheet-grid';
-import { latestVitals } from './latest-vitals';
+import { LatestVitalsPanel } from './latest-vitals-panel';
 import { ObservationFlowsheet } from './observation-flowsheet';
 import { ObservationFilterForm } from './observation-filter-form';
 import {
@@ -48,6 +48,7 @@ const OBSERVATIONS = { one: 'observation', many: 'observations' };
     ObservationFilterForm,
     ObservationFlowsheet,
     ObservationTable,
+    LatestVitalsPanel,
     PatientBanner,
     SearchNotices,
     SearchAdjustments,
@@ -104,11 +105,6 @@ export class ObservationsPage {
   protected readonly patientMissing = computed(() => {
     const state = this.patient.state();
     return state.status === 'error' && state.error.kind === 'not-found';
-  });
-
-  protected readonly latestVitals = computed(() => {
-    const vitals = this.vitals.data();
-    return vitals && latestVitals(vitals.map(toObservationRow));
   });
 
   protected readonly rows = computed(() =>

@@ -25,6 +25,24 @@ describe('trend series', () => {
     expect(series.points[0]).toEqual(jasmine.objectContaining({ value: 107, secondValue: 60 }));
   });
 
+  it('writes each point at the precision a clinician reads, and plots the exact value', () => {
+    const precise = { ...heartRate, valueQuantity: { value: 72.4567, unit: '/min' } };
+    const [point] = trendSeries([precise]).points;
+    expect(point?.valueText).toBe('72');
+    expect(point?.text).toBe('72');
+    expect(point?.value).toBe(72.4567);
+    const bp = trendSeries([
+      {
+        ...bloodPressure,
+        component: bloodPressure.component?.map((c, i) => ({
+          ...c,
+          valueQuantity: { ...c.valueQuantity, value: i === 0 ? 129.368 : 80.8069 },
+        })),
+      },
+    ]).points[0];
+    expect([bp?.valueText, bp?.secondValueText, bp?.text]).toEqual(['129', '81', '129/81']);
+  });
+
   it('plots "< 5" at 5 but keeps its comparator, marked and written out', () => {
     const belowLimit = {
       ...heartRate,

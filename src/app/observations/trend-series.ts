@@ -1,7 +1,8 @@
-import { formatBloodPressureReading } from '../fhir/blood-pressure';
+import { DIASTOLIC, SYSTOLIC, formatBloodPressureReading } from '../fhir/blood-pressure';
+import { formatClinicalQuantityValue } from '../fhir/clinical-precision';
 import { Observation } from '../fhir/fhir-types';
-import { formatQuantityValue } from '../fhir/format-datatypes';
 import { formatEffective, observationTime } from '../fhir/format-observation';
+import { loincCodes } from '../fhir/loinc';
 import { numericValue } from './observation-row';
 
 export interface TrendPoint {
@@ -42,15 +43,23 @@ export function trendSeries(observations: readonly Observation[]): TrendSeries {
       numeric?.secondValue !== undefined
         ? { value: numeric.secondValue, comparator: numeric.secondComparator }
         : undefined;
+    // At the precision a clinician reads, as the tables show it: a BP part by its own LOINC code.
+    const firstText = formatClinicalQuantityValue(
+      first,
+      second ? [SYSTOLIC] : loincCodes(observation.code),
+    );
     return {
       time,
       date: formatEffective(observation),
       value: first.value ?? 0,
-      valueText: formatQuantityValue(first),
+      valueText: firstText,
       ...(second
-        ? { secondValue: second.value, secondValueText: formatQuantityValue(second) }
+        ? {
+            secondValue: second.value,
+            secondValueText: formatClinicalQuantityValue(second, [DIASTOLIC]),
+          }
         : {}),
-      text: second ? formatBloodPressureReading(first, second) : formatQuantityValue(first),
+      text: second ? formatBloodPressureReading(first, second) : firstText,
       hasComparator: !!(first.comparator ?? second?.comparator),
     };
   });
