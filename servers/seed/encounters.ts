@@ -11,7 +11,7 @@ import {
   type Json,
 } from './fhir-shapes.ts';
 import type { Visit } from './observations.ts';
-import { practitionerOf, type Profile } from './patient.ts';
+import { CLINIC, practitionerOf, type Profile } from './patient.ts';
 import type { Random } from './random.ts';
 
 const MINUTE = 60_000;
@@ -29,19 +29,25 @@ export interface ChartContext {
   rnd: Random;
   meta: Json;
   subject: { reference: string };
-  gp: { reference: string };
+  gp: { reference: string; display: string };
   /** `<prefix>-0001-001`, numbered per patient and prefix. */
   nextId: (prefix: string) => string;
 }
 
-export function chartContext(rnd: Random, p: Profile, lastUpdated: string): ChartContext {
+export function chartContext(
+  rnd: Random,
+  p: Profile,
+  lastUpdated: string,
+  staffNames: ReadonlyMap<string, string>,
+): ChartContext {
+  const gp = practitionerOf(p);
   const seq = new Map<string, number>();
   return {
     p,
     rnd,
     meta: { versionId: '1', lastUpdated },
     subject: reference('Patient', p.id),
-    gp: reference('Practitioner', practitionerOf(p)),
+    gp: { ...reference('Practitioner', gp), display: staffNames.get(gp) ?? '' },
     nextId: (prefix) => {
       const n = (seq.get(prefix) ?? 0) + 1;
       seq.set(prefix, n);
@@ -75,7 +81,7 @@ function encounter(
       dischargeDisposition: hl7('discharge-disposition', 'home', 'Home'),
     };
   }
-  out['serviceProvider'] = reference('Organization', 'org-0001');
+  out['serviceProvider'] = { ...reference('Organization', CLINIC.id), display: CLINIC.name };
   return out;
 }
 

@@ -1,5 +1,11 @@
 import { Random } from './random.ts';
-import { makeProfile, patientResource, conditionResources, practitionerCount } from './patient.ts';
+import {
+  CLINIC,
+  makeProfile,
+  patientResource,
+  conditionResources,
+  practitionerCount,
+} from './patient.ts';
 import { observationId, visitObservations, visitsFor } from './observations.ts';
 import { concept, pad, type Json } from './fhir-shapes.ts';
 import { chartResources, type VisitRecord } from './chart.ts';
@@ -31,10 +37,10 @@ export function* generateResources(options: SeedOptions): Generator<Json> {
   const meta = { versionId: '1', lastUpdated };
   yield {
     resourceType: 'Organization',
-    id: 'org-0001',
+    id: CLINIC.id,
     meta,
     active: true,
-    name: 'Fhirokta Community Clinic',
+    name: CLINIC.name,
     type: [
       concept(
         'http://terminology.hl7.org/CodeSystem/organization-type',
@@ -54,20 +60,17 @@ export function* generateResources(options: SeedOptions): Generator<Json> {
     'Kaur',
     'Brennan',
   ];
+  // References to a practitioner carry their name, as EHR exports do, so a chart names who recorded what.
+  const staffNames = new Map<string, string>();
   for (let i = 1; i <= practitionerCount; i++) {
-    yield {
-      resourceType: 'Practitioner',
-      id: `prac-${pad(i)}`,
-      meta,
-      active: true,
-      name: [
-        {
-          family: surnames[i - 1],
-          given: [staff.pick(['Ada', 'Ben', 'Chiara', 'Dev', 'Eli'])],
-          prefix: ['Dr.'],
-        },
-      ],
+    const name = {
+      family: surnames[i - 1] ?? '',
+      given: [staff.pick(['Ada', 'Ben', 'Chiara', 'Dev', 'Eli'])],
+      prefix: ['Dr.'],
     };
+    const id = `prac-${pad(i)}`;
+    staffNames.set(id, `${name.prefix[0]} ${name.given[0]} ${name.family}`);
+    yield { resourceType: 'Practitioner', id, meta, active: true, name: [name] };
   }
   yield* medicationResources(meta);
   for (let index = 1; index <= options.patients; index++) {
@@ -79,7 +82,12 @@ export function* generateResources(options: SeedOptions): Generator<Json> {
     const chronic = conditionResources(profile, onset, lastUpdated);
     yield* chronic;
     // The chart's own stream: the patient and observation draws above and below stay as they were.
-    const chart = chartContext(new Random(options.seed, index, CHART_STREAM), profile, lastUpdated);
+    const chart = chartContext(
+      new Random(options.seed, index, CHART_STREAM),
+      profile,
+      lastUpdated,
+      staffNames,
+    );
     const story = makeStory(chart.rnd, profile, visits, end);
     const nextId = observationId(profile);
     const records: VisitRecord[] = [];

@@ -136,7 +136,7 @@ function request(c: ChartContext, o: Order, conditionList: readonly Json[]): Jso
   out['authoredOn'] = instant(startOf(o.encounter));
   out['requester'] = c.gp;
   const condition = conditionList.find((x) => codeOf(x) === o.reason?.code);
-  if (condition) out['reasonReference'] = [refTo(condition)];
+  if (condition) out['reasonReference'] = [{ ...refTo(condition), display: o.reason?.display }];
   const repeat: Json =
     d.perDay > 0
       ? { frequency: d.perDay, period: 1, periodUnit: 'd' }

@@ -24,7 +24,11 @@ export interface Profile {
 
 export const practitionerCount = 8;
 
+/** The one organisation every seeded patient is seen at. */
+export const CLINIC = { id: 'org-0001', name: 'Fhirokta Community Clinic' } as const;
+
 /** The patient's GP: every visit, order and note of theirs is by this practitioner. */
+
 export function practitionerOf(p: Profile): string {
   return `prac-${pad(1 + (p.index % practitionerCount))}`;
 }
