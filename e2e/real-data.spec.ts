@@ -49,10 +49,13 @@ async function allPatientIds(fhirBase: string, token: string): Promise<string[]>
   return ids;
 }
 
-test('every imported patient (shared Synthea and HL7 fixtures) and a sample of seeded ones render without a console error', async ({
+/** Text that means a formatter gave up. */
+const PLACEHOLDERS = /\b(undefined|null|NaN|Invalid Date)\b|\[object Object\]/;
+
+test('every imported patient (shared Synthea and HL7 fixtures) and a sample of seeded ones: chart and observations render without a console error', async ({
   page,
 }) => {
-  test.setTimeout(300_000);
+  test.setTimeout(600_000);
   const app = stack.apps['bearer'] ?? '';
   const errors: string[] = [];
   page.on('console', (message) => {
@@ -77,6 +80,14 @@ test('every imported patient (shared Synthea and HL7 fixtures) and a sample of s
   if (sharedFixtures.length > 0) expect(imported.length).toBeGreaterThanOrEqual(12);
 
   for (const id of [...imported, ...seededSample]) {
+    // The chart: every section settles (loaded, empty, or a note), none fails, no formatter gives up.
+    await page.goto(`${app}/patients/${id}`);
+    await expect(page.getByRole('heading', { level: 1 })).not.toHaveText('Patient');
+    await expect(page.getByRole('status').filter({ hasText: /^Loading / })).toHaveCount(0);
+    await expect(page.getByTestId('allergy-line')).not.toContainText('loading');
+    await expect(page.getByRole('alert'), `the chart of ${id}`).toHaveCount(0);
+    await expect(page.locator('main'), `the chart of ${id}`).not.toContainText(PLACEHOLDERS);
+
     await page.goto(`${app}/observations/${id}`);
     // Loaded: the observations table, the empty state, or an explained error, under the patient's banner.
     await expect(
