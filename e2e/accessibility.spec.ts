@@ -33,6 +33,8 @@ test('the patients, observations (with a trend open) and token pages have no ser
   await expectNoSeriousViolations(page, 'the patients page');
 
   await page.getByRole('table', { name: 'Patients' }).getByRole('link').first().click();
+  await expect(page).toHaveURL(/\/patients\/pat-\d{4}$/);
+  await page.getByRole('link', { name: /All observations, newest first/ }).click();
   await expect(page).toHaveURL(/\/observations\/pat-\d{4}$/);
   await expect(page.getByTestId('observation-total')).toHaveText(/^\d+ observations$/);
   await expect(page.getByRole('region', { name: 'Latest vitals' })).toBeVisible();

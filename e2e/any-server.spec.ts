@@ -288,7 +288,7 @@ test('an estimated total reads "about", never as a count', async ({ page }) => {
 
 const PLACEHOLDERS = /\b(undefined|null|NaN)\b|\[object Object\]|Invalid Date/;
 
-test('messy resources: the list, search, paging and observations render with fallbacks, no placeholder text and no console errors', async ({
+test('messy resources: the list, search, paging, the chart and observations render with fallbacks, no placeholder text and no console errors', async ({
   page,
 }) => {
   const errors: string[] = [];
@@ -312,6 +312,23 @@ test('messy resources: the list, search, paging and observations render with fal
   await page.goto(`${app()}/patients?name=Taylor`);
   await expect(rows(page).filter({ hasText: 'Mohammed Ibrahim Taylor' })).toBeVisible();
   await rows(page).filter({ hasText: 'Mohammed Ibrahim Taylor' }).getByRole('link').click();
+  // The chart: codes as system|code, a contained drug resolved, a recorder by identifier, no dates.
+  await chartSettled(page);
+  await expect(page.getByRole('alert')).toHaveCount(0);
+  await expect(page.getByRole('region', { name: 'Problems' })).toContainText(
+    /http:\/\/snomed\.info\/sct\|\d+/,
+  );
+  await expect(page.getByRole('region', { name: 'Problems' })).toContainText('Onset not recorded');
+  await expect(page.getByRole('region', { name: 'Medications' })).toContainText(
+    'http://www.nlm.nih.gov/research/umls/rxnorm|197361',
+  );
+  await expect(page.getByRole('region', { name: 'Problems' })).toContainText(
+    'urn:oid:2.16.840.1.113883.4.6|NPI-',
+  );
+  await expect(page.getByText('Date not recorded').first()).toBeVisible();
+  await expect(body).not.toContainText(PLACEHOLDERS);
+
+  await page.goto(`${app()}/observations/pat-0001`);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Mohammed Ibrahim Taylor');
   await expect(page.getByText('Date not recorded').first()).toBeVisible();
   await expect(page.getByText(/http:\/\/loinc\.org\|\d+-\d/).first()).toBeVisible();

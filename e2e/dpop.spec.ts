@@ -35,6 +35,7 @@ test('with DPoP on, every FHIR call carries a DPoP-bound token and a fresh proof
   await page.getByRole('button', { name: 'Next page' }).click();
   await expect(page.getByText('Page 2', { exact: true })).toBeVisible();
   await page.getByRole('table', { name: 'Patients' }).getByRole('link').first().click();
+  await page.getByRole('link', { name: /All observations, newest first/ }).click();
   await expect(
     page
       .getByRole('table', { name: /Observations/ })

@@ -49,6 +49,7 @@ test('the FHIR server restarts during browsing, and nothing is lost', async ({ p
   await expect(patients.getByRole('row').nth(1)).toHaveText(secondPageFirstRow);
   await expect(page.getByText(/^120 patients$/)).toBeVisible();
   await patients.getByRole('link').first().click();
+  await page.getByRole('link', { name: /All observations, newest first/ }).click();
   await expect(
     page
       .getByRole('table', { name: /Observations/ })

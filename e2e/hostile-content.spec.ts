@@ -91,6 +91,9 @@ test('markup in a patient’s name and observations is shown as text and never r
   const link = patients.getByRole('link', { name: /Zzhostile/ });
   await expect(link).toContainText(HOSTILE_NAME);
   await link.click();
+  // The chart names the patient as text, then the observations show the hostile value as text.
+  await expect(page.getByRole('heading', { level: 1 })).toContainText(HOSTILE_NAME);
+  await page.getByRole('link', { name: /All observations, newest first/ }).click();
   await expect(page.getByText(HOSTILE_VALUE).first()).toBeVisible();
 
   expect(

@@ -62,4 +62,59 @@ export function messy(resource: Json, index: number): void {
     ];
     resource['performer'] = [{ reference: '#author' }];
   }
+  if (CHART_TYPES.has(String(resource['resourceType']))) messyChartEntry(resource, index);
+}
+
+const CHART_TYPES = new Set([
+  'Condition',
+  'AllergyIntolerance',
+  'MedicationRequest',
+  'Immunization',
+  'Procedure',
+  'Encounter',
+  'DiagnosticReport',
+  'DocumentReference',
+  'CarePlan',
+  'Goal',
+]);
+
+/**
+ * A chart entry as other EHRs send it: codes without words, no dates, who recorded it an identifier
+ * only, a prescription's drug a `contained` Medication referenced as `#id`, dosage structured only.
+ */
+function messyChartEntry(resource: Json, index: number): void {
+  for (const key of ['code', 'vaccineCode', 'type', 'category', 'clinicalStatus', 'description']) {
+    const value = resource[key];
+    for (const concept of Array.isArray(value) ? value : [value]) withoutWords(concept);
+  }
+  for (const key of Object.keys(resource)) {
+    if (
+      /^(onset|abatement|performed|occurrence|effective)|^(recordedDate|authoredOn|date|period|issued|startDate)$/.test(
+        key,
+      )
+    )
+      Reflect.deleteProperty(resource, key);
+  }
+  for (const key of ['recorder', 'requester', 'asserter']) {
+    if (resource[key])
+      resource[key] = {
+        identifier: { system: 'urn:oid:2.16.840.1.113883.4.6', value: `NPI-${index}` },
+      };
+  }
+  for (const participant of (resource['participant'] ?? []) as Json[])
+    participant['individual'] = { display: 'Dr Display Only' };
+  if (resource['resourceType'] === 'MedicationRequest') {
+    resource['contained'] = [
+      {
+        resourceType: 'Medication',
+        id: 'drug',
+        code: {
+          coding: [{ system: 'http://www.nlm.nih.gov/research/umls/rxnorm', code: '197361' }],
+        },
+      },
+    ];
+    delete resource['medicationCodeableConcept'];
+    resource['medicationReference'] = { reference: '#drug' };
+    for (const dosage of (resource['dosageInstruction'] ?? []) as Json[]) delete dosage['text'];
+  }
 }

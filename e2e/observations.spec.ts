@@ -79,6 +79,8 @@ test('the patient banner names the patient, and "← Back to patients" returns t
   const firstOnPage = (await patients.locator('tbody th a').first().textContent()) ?? '';
 
   await patients.getByRole('link', { name: 'Mohammed Ibrahim Taylor' }).click();
+  await expect(page).toHaveURL(`${stack.appUrl}/patients/pat-0001`);
+  await page.getByRole('link', { name: /All observations, newest first/ }).click();
   await expect(page).toHaveURL(`${stack.appUrl}/observations/pat-0001`);
   const banner = page.getByRole('region', { name: 'Patient' });
   await expect(banner.getByRole('heading', { level: 1 })).toHaveText('Mohammed Ibrahim Taylor');

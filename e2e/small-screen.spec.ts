@@ -62,6 +62,7 @@ test('at 375 px the sign-in (hosted and widget), patients, observations and toke
   await expectNoSeriousViolations(page, 'the patients page at 375 px');
 
   await firstPatient.click();
+  await page.getByRole('link', { name: /All observations, newest first/ }).click();
   await expect(page.getByTestId('observation-total')).toHaveText(/^\d+ observations$/);
   const banner = page.getByRole('region', { name: 'Patient' });
   await expectWithinWidth(banner.getByRole('heading', { level: 1 }), 'the patient name');

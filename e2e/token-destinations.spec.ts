@@ -34,6 +34,10 @@ for (const [variant, scheme] of [
     ).toBeVisible();
     await page.getByRole('button', { name: 'Next page' }).click();
     await page.getByRole('table', { name: 'Patients' }).getByRole('link').first().click();
+    // The chart's searches, then the observations page's.
+    await expect(page.getByRole('region', { name: 'Problems' })).toBeVisible();
+    await expect(page.getByRole('status').filter({ hasText: /^Loading / })).toHaveCount(0);
+    await page.getByRole('link', { name: /All observations, newest first/ }).click();
     await expect(
       page
         .getByRole('table', { name: /Observations/ })

@@ -1,6 +1,6 @@
 // `npm run screenshots`: regenerates the README's screenshots from the production build against the real
 // local stack (run `npm run build` first). Nothing here is a test; it only takes pictures.
-import { chromium, type Page } from '@playwright/test';
+import { chromium, expect, type Page } from '@playwright/test';
 import { createRequire } from 'node:module';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -34,6 +34,25 @@ try {
   await page.getByRole('button', { name: 'Sign in' }).click();
   await page.getByText(/^120 patients$/).waitFor();
   await shoot(page, 'patients');
+
+  await page.goto(`${app}/patients/pat-0001`);
+  await page.getByRole('region', { name: 'Problems' }).locator('.chart-row').first().waitFor();
+  await expect(page.getByRole('status').filter({ hasText: /^Loading / })).toHaveCount(0);
+  await shoot(page, 'chart');
+  await page
+    .getByRole('region', { name: 'Recent encounters' })
+    .locator('.chart-row')
+    .filter({ hasText: /check up/i })
+    .first()
+    .getByRole('button', { name: 'What was recorded' })
+    .click();
+  await expect(page.getByRole('status').filter({ hasText: /^Loading / })).toHaveCount(0);
+  await page.getByRole('region', { name: 'Recent encounters' }).scrollIntoViewIfNeeded();
+  await shoot(page, 'chart-encounter');
+
+  await page.goto(`${app}/observations/pat-0003?view=flowsheet`);
+  await page.getByRole('table', { name: /^Flowsheet/ }).waitFor();
+  await shoot(page, 'flowsheet');
 
   await page.goto(`${app}/observations/pat-0003`);
   await page

@@ -39,7 +39,7 @@ export class FhirClient {
           return throwError(() => unsupportedSearch(resourceType));
         let httpParams = new HttpParams();
         const dropped: string[] = [];
-        const notes: OutcomeNote[] = [];
+        const notes: OperationOutcomeIssue[] = [];
         for (const [name, value] of Object.entries<ParamValue>(params)) {
           if (value === undefined || value === '') continue;
           if (name === '_sort' && !capabilities.supportsSort(resourceType, String(value))) {
@@ -151,13 +151,13 @@ export function bundleNotices(bundle: Bundle): string[] {
   return [...new Set(texts)];
 }
 
-/** Whether our notes on a search say the server did not sort it (see OutcomeNote). */
+/** Whether our notes on a search say the server did not sort it (see SORT_EXPRESSION). */
 export function serverDidNotSort(bundle: Bundle): boolean {
   return (bundle.entry ?? [])
     .filter((entry) => entry.search?.mode === 'outcome')
     .flatMap((entry) => (entry.resource as Partial<OperationOutcome> | undefined)?.issue ?? [])
     .some(
-      (issue: OutcomeNote) =>
+      (issue: OperationOutcomeIssue) =>
         Array.isArray(issue.expression) && issue.expression.includes(SORT_EXPRESSION),
     );
 }
@@ -170,16 +170,10 @@ function unsupportedSearch(resourceType: string): FhirError {
   );
 }
 
-/**
- * One of our notes on a search, said beside the server's. `expression` names the parameter it is
- * about (OperationOutcome.issue.expression, which fhir-types.ts does not declare yet): a page reads
- * `_sort` there to know the server did not sort.
- */
-type OutcomeNote = OperationOutcomeIssue & { readonly expression?: readonly string[] };
-
+/** Our notes on a search name the parameter they are about: `_sort` says the server did not sort. */
 const SORT_EXPRESSION = '_sort';
 
-function notSentNote(resourceType: string, dropped: string[]): OutcomeNote {
+function notSentNote(resourceType: string, dropped: string[]): OperationOutcomeIssue {
   return {
     severity: 'information',
     code: 'not-supported',
@@ -187,7 +181,7 @@ function notSentNote(resourceType: string, dropped: string[]): OutcomeNote {
   };
 }
 
-function unsortedNote(resourceType: string, sort: string): OutcomeNote {
+function unsortedNote(resourceType: string, sort: string): OperationOutcomeIssue {
   return {
     severity: 'information',
     code: 'not-supported',
@@ -196,7 +190,7 @@ function unsortedNote(resourceType: string, sort: string): OutcomeNote {
   };
 }
 
-function refusedSortNote(refusal: FhirError): OutcomeNote {
+function refusedSortNote(refusal: FhirError): OperationOutcomeIssue {
   return {
     severity: 'information',
     code: 'not-supported',
@@ -206,7 +200,10 @@ function refusedSortNote(refusal: FhirError): OutcomeNote {
 }
 
 /** The page's notes gain ours, beside the server's: what was not sent, and why. */
-function withNotes<T extends Resource>(bundle: Bundle<T>, notes: OutcomeNote[]): Bundle<T> {
+function withNotes<T extends Resource>(
+  bundle: Bundle<T>,
+  notes: OperationOutcomeIssue[],
+): Bundle<T> {
   if (notes.length === 0) return bundle;
   const note: OperationOutcome = { resourceType: 'OperationOutcome', issue: notes };
   const entry = { resource: note as unknown as T, search: { mode: 'outcome' as const } };

@@ -456,6 +456,8 @@ export interface OperationOutcomeIssue {
   code?: string;
   diagnostics?: string;
   details?: CodeableConcept;
+  /** FHIRPath of what the issue is about; our own notes name a search parameter here (`_sort`). */
+  expression?: string[];
 }
 
 export interface OperationOutcome extends Resource {
