@@ -16,8 +16,12 @@ test('with DPoP on, every FHIR call carries a DPoP-bound token and a fresh proof
   const pending: Promise<void>[] = [];
   page.context().on('request', (request: Request) => {
     if (!request.url().startsWith(`${stack.fhirBase}/`) || request.method() === 'OPTIONS') return;
-    // The capability statement is public and read at start-up, before anyone has signed in.
-    if (request.url() === `${stack.fhirBase}/metadata`) return;
+    // The capability statement and SMART configuration are public, read at start-up before sign-in.
+    const discovery = [
+      `${stack.fhirBase}/metadata`,
+      `${stack.fhirBase}/.well-known/smart-configuration`,
+    ];
+    if (discovery.includes(request.url())) return;
     pending.push(
       request.allHeaders().then((headers) => {
         calls.push({
