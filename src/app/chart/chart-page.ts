@@ -8,19 +8,17 @@ import {
   linkedSignal,
   runInInjectionContext,
 } from '@angular/core';
-import { RouterLink, Router } from '@angular/router';
+import { RouterLink } from '@angular/router';
 import { AccessContext } from '../auth/access-context';
 import { RUNTIME_CONFIG } from '../config/runtime-config';
-import { FhirClient } from '../fhir/fhir-client';
-import { AllergyIntolerance, Patient, Resource } from '../fhir/fhir-types';
-import { toPatientSummary } from '../fhir/patient-summary';
+import { AllergyIntolerance, Resource } from '../fhir/fhir-types';
 import { LatestVitalsPanel } from '../observations/latest-vitals-panel';
 import { ObservationService } from '../observations/observation.service';
 import { PatientBanner } from '../observations/patient-banner';
 import { PageTurn } from '../shared/bundle-pager';
 import { LoadState, Loader, createLoader } from '../shared/load-state';
 import { LoadStateView } from '../shared/load-state-view';
-import { PatientListMemory } from '../shared/patient-list-memory';
+import { patientHeader } from '../shared/patient-header';
 import { summariseAllergies } from './allergy-summary';
 import { SectionPage, ChartQueries } from './chart-queries';
 import { ChartRow } from './chart-row';
@@ -63,30 +61,14 @@ export class ChartPage {
   readonly id = input.required<string>();
 
   private readonly injector = inject(Injector);
-  private readonly router = inject(Router);
-  private readonly fhir = inject(FhirClient);
   private readonly queries = inject(ChartQueries);
   private readonly observations = inject(ObservationService);
   private readonly access = inject(AccessContext);
-  private readonly listMemory = inject(PatientListMemory);
   private readonly fhirBase = inject(RUNTIME_CONFIG).fhir.baseUrl;
 
-  protected readonly canBrowsePatients = !this.access.boundPatientId();
-  protected readonly backLink = computed(() => this.router.parseUrl(this.listMemory.lastListUrl()));
   protected readonly observationsAllowed = this.access.mayRead('Observation');
 
-  protected readonly patient = createLoader({
-    params: this.id,
-    request: (id) => this.fhir.read<Patient>('Patient', id),
-  });
-  protected readonly summary = computed(() => {
-    const patient = this.patient.data();
-    return patient && toPatientSummary(patient);
-  });
-  protected readonly patientMissing = computed(() => {
-    const state = this.patient.state();
-    return state.status === 'error' && state.error.kind === 'not-found';
-  });
+  protected readonly header = patientHeader(this.id);
 
   protected readonly vitals = createLoader({
     params: this.id,

@@ -3,15 +3,12 @@ import { MatButtonToggleModule } from '@angular/material/button-toggle';
 import { ActivatedRoute, Router, RouterLink } from '@angular/router';
 import { EMPTY } from 'rxjs';
 import { AccessContext } from '../auth/access-context';
-import { FhirClient } from '../fhir/fhir-client';
-import { Patient } from '../fhir/fhir-types';
-import { toPatientSummary } from '../fhir/patient-summary';
 import { describeResultSize, isPastTheEnd } from '../fhir/search-page';
 import { BundlePager, PageTurn } from '../shared/bundle-pager';
 import { restartExpiredSearch } from '../shared/expired-search';
 import { createLoader } from '../shared/load-state';
 import { LoadStateView } from '../shared/load-state-view';
-import { PatientListMemory } from '../shared/patient-list-memory';
+import { patientHeader } from '../shared/patient-header';
 import { SearchAdjustments } from '../shared/search-adjustments';
 import { SearchNotices } from '../shared/search-notices';
 import { queryState } from '../shared/url-state';
@@ -63,27 +60,18 @@ export class ObservationsPage {
 
   private readonly route = inject(ActivatedRoute);
   private readonly router = inject(Router);
-  private readonly fhir = inject(FhirClient);
   private readonly observations = inject(ObservationService);
-  private readonly listMemory = inject(PatientListMemory);
   private readonly access = inject(AccessContext);
-  /** Patient-bound users have no patient list to go back to. */
-  protected readonly canBrowsePatients = !this.access.boundPatientId();
   /** Users without an Observation scope get a note, and no request that would end in a 403. */
   private readonly observationsAllowed = this.access.mayRead('Observation');
 
-  /** Back to the same search and page the user came from. */
-  protected readonly backLink = computed(() => this.router.parseUrl(this.listMemory.lastListUrl()));
   private readonly query = queryState(observationFiltersFromParams, NO_OBSERVATION_FILTERS);
   protected readonly filters = this.query.state;
   protected readonly ignoredParams = this.query.ignored;
   protected readonly showEnteredInError = signal(false);
   protected readonly trend = signal<TrendTarget | undefined>(undefined);
 
-  protected readonly patient = createLoader({
-    params: this.id,
-    request: (id) => this.fhir.read<Patient>('Patient', id),
-  });
+  protected readonly header = patientHeader(this.id);
   protected readonly vitals = createLoader({
     params: this.id,
     request: (id) => this.observations.recentVitals(id),
@@ -95,16 +83,6 @@ export class ObservationsPage {
     request: ({ id, filters }) =>
       filters.view === 'list' ? this.observations.search(id, filters) : EMPTY,
     permitted: this.observationsAllowed,
-  });
-
-  protected readonly summary = computed(() => {
-    const patient = this.patient.data();
-    return patient && toPatientSummary(patient);
-  });
-  /** A patient the server does not have has no observations to filter or page through. */
-  protected readonly patientMissing = computed(() => {
-    const state = this.patient.state();
-    return state.status === 'error' && state.error.kind === 'not-found';
   });
 
   protected readonly rows = computed(() =>

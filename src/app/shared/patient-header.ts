@@ -1,0 +1,38 @@
+import { computed, inject } from '@angular/core';
+import { Router } from '@angular/router';
+import { AccessContext } from '../auth/access-context';
+import { FhirClient } from '../fhir/fhir-client';
+import { Patient } from '../fhir/fhir-types';
+import { toPatientSummary } from '../fhir/patient-summary';
+import { createLoader } from './load-state';
+import { PatientListMemory } from './patient-list-memory';
+
+/**
+ * What every page about one patient shows above its content: the patient, read once, as the banner
+ * shows them; whether the server has them at all; and the way back to the list the user came from
+ * (patient-bound users have none). Call it in an injection context, as createLoader.
+ */
+export function patientHeader(id: () => string) {
+  const fhir = inject(FhirClient);
+  const router = inject(Router);
+  const listMemory = inject(PatientListMemory);
+  const patient = createLoader({
+    params: id,
+    request: (patientId) => fhir.read<Patient>('Patient', patientId),
+  });
+  return {
+    patient,
+    summary: computed(() => {
+      const read = patient.data();
+      return read && toPatientSummary(read);
+    }),
+    /** A patient the server does not have has nothing else to show. */
+    missing: computed(() => {
+      const state = patient.state();
+      return state.status === 'error' && state.error.kind === 'not-found';
+    }),
+    canBrowsePatients: !inject(AccessContext).boundPatientId(),
+    /** Back to the same search and page the user came from. */
+    backLink: computed(() => router.parseUrl(listMemory.lastListUrl())),
+  };
+}
