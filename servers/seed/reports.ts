@@ -3,6 +3,7 @@ import { noteTypes, panels, type Code } from './chart-catalog.ts';
 import { refTo, startOf, type ChartContext } from './encounters.ts';
 import { LOINC, concept, hl7, instant, type Json } from './fhir-shapes.ts';
 import { codeOf } from './problems.ts';
+import { CLINIC } from './patient.ts';
 
 /** One DiagnosticReport per panel the visit's labs fill, its results the visit's own Observations. */
 export function visitReports(
@@ -26,7 +27,7 @@ export function visitReports(
       encounter: refTo(encounter),
       effectiveDateTime: first['effectiveDateTime'],
       issued: first['issued'],
-      performer: [{ reference: 'Organization/org-0001' }],
+      performer: [{ reference: `Organization/${CLINIC.id}`, display: CLINIC.name }],
       result: results.map(refTo),
     });
   }
