@@ -1,12 +1,10 @@
 import {
   ChangeDetectionStrategy,
   Component,
-  Injector,
   computed,
   inject,
   input,
   linkedSignal,
-  runInInjectionContext,
 } from '@angular/core';
 import { RouterLink } from '@angular/router';
 import { AccessContext } from '../auth/access-context';
@@ -60,7 +58,6 @@ export class ChartPage {
   /** The patient id, bound from the route's `:id`. */
   readonly id = input.required<string>();
 
-  private readonly injector = inject(Injector);
   private readonly queries = inject(ChartQueries);
   private readonly observations = inject(ObservationService);
   private readonly access = inject(AccessContext);
@@ -100,23 +97,21 @@ export class ChartPage {
     ),
   );
 
-  /** One section's loader and paging, created in this page's injection context. */
+  /** One section's loader and paging; called from a field initialiser, in the injection context. */
   private open(spec: SectionSpec): OpenSection {
-    return runInInjectionContext(this.injector, () => {
-      // Back to the first page whenever the patient changes.
-      const turn = linkedSignal({ source: this.id, computation: () => FIRST_PAGE });
-      const loader = createLoader({
-        params: () => ({ id: this.id(), cursor: turn().cursor }),
-        request: ({ id, cursor }) => this.queries.section(spec.type, id, cursor),
-        permitted: this.access.mayRead(spec.type),
-      }) as Loader<SectionPage<Resource>>;
-      const rows = computed(() => {
-        const page = loader.data();
-        if (!page) return undefined;
-        const context = { resolved: page.resolved, fhirBase: this.fhirBase };
-        return page.resources.map((resource) => spec.toRow(resource as never, context));
-      });
-      return { spec, loader, rows, turn: (t) => turn.set(t), page: () => turn().page };
+    // Back to the first page whenever the patient changes.
+    const turn = linkedSignal({ source: this.id, computation: () => FIRST_PAGE });
+    const loader = createLoader({
+      params: () => ({ id: this.id(), cursor: turn().cursor }),
+      request: ({ id, cursor }) => this.queries.section(spec.type, id, cursor),
+      permitted: this.access.mayRead(spec.type),
+    }) as Loader<SectionPage<Resource>>;
+    const rows = computed(() => {
+      const page = loader.data();
+      if (!page) return undefined;
+      const context = { resolved: page.resolved, fhirBase: this.fhirBase };
+      return page.resources.map((resource) => spec.toRow(resource as never, context));
     });
+    return { spec, loader, rows, turn: (t) => turn.set(t), page: () => turn().page };
   }
 }

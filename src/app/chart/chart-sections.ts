@@ -27,6 +27,10 @@ export interface SectionSpec<K extends ChartType = ChartType> {
   readonly toRow: (resource: ChartResources[K], context: RowContext) => ChartRow;
 }
 
+/**
+ * Checks a spec against its own type, then lets it sit in one list: the page only ever hands a
+ * section's rows builder the resources of that section's own query.
+ */
 const spec = <K extends ChartType>(s: SectionSpec<K>): SectionSpec => s as unknown as SectionSpec;
 
 /** The chart's sections, in the order a clinician reads a record. */
