@@ -52,6 +52,7 @@ try {
 
   await page.goto(`${app}/observations/pat-0003?view=flowsheet`);
   await page.getByRole('table', { name: /^Flowsheet/ }).waitFor();
+  await page.getByRole('heading', { name: 'Observations' }).evaluate((h) => h.scrollIntoView());
   await shoot(page, 'flowsheet');
 
   await page.goto(`${app}/observations/pat-0003`);
