@@ -26,6 +26,7 @@ import { fakeOktaAuth, jwtWithClaims } from '../../testing/fake-okta';
 import { TEST_CONFIG, TEST_FHIR_BASE } from '../../testing/test-config';
 import { ChartPage } from './chart-page';
 import { CHART_TYPES } from './chart-queries';
+import { statementSearching } from '../../testing/capability-statement';
 
 const PATIENT = {
   resourceType: 'Patient',
@@ -227,17 +228,14 @@ describe('ChartPage', () => {
 
   it('says a section the server does not offer is not offered, not an error', async () => {
     // The FHIR server's statement lists every chart type but Goal.
-    await openChart('access.token.value', {
-      resourceType: 'CapabilityStatement',
-      rest: [
-        {
-          mode: 'server',
-          resource: ['Patient', 'Observation', ...CHART_TYPES.filter((t) => t !== 'Goal')].map(
-            (type) => ({ type, interaction: [{ code: 'read' }, { code: 'search-type' }] }),
-          ),
-        },
-      ],
-    });
+    await openChart(
+      'access.token.value',
+      statementSearching(
+        ['Patient', 'Observation', ...CHART_TYPES.filter((t) => t !== 'Goal')].map((type) => ({
+          type,
+        })),
+      ),
+    );
     await answerAll();
     expect(searchesOf('Goal')).toEqual([]);
     const goals = section('Goals') as HTMLElement;

@@ -13,6 +13,7 @@ import {
 } from './fhir-client';
 import { FhirError } from './fhir-error';
 import { Bundle, Observation, OperationOutcome, Patient } from './fhir-types';
+import { statementSearching } from '../../testing/capability-statement';
 
 describe('FhirClient', () => {
   let client: FhirClient;
@@ -165,21 +166,9 @@ describe('FhirClient', () => {
   });
 
   describe('with the server’s capability statement read', () => {
-    const statement = {
-      resourceType: 'CapabilityStatement',
-      rest: [
-        {
-          mode: 'server',
-          resource: [
-            {
-              type: 'Patient',
-              interaction: [{ code: 'search-type' }],
-              searchParam: [{ name: 'name' }, { name: 'gender' }],
-            },
-          ],
-        },
-      ],
-    };
+    const statement = statementSearching([
+      { type: 'Patient', searchParam: [{ name: 'name' }, { name: 'gender' }] },
+    ]);
     beforeEach(() => {
       TestBed.inject(CapabilityService).load();
       controller.expectOne(`${TEST_FHIR_BASE}/metadata`).flush(statement);
@@ -212,30 +201,17 @@ describe('FhirClient', () => {
   });
 
   describe('with a statement that states sorts and totals', () => {
-    const statement = {
-      resourceType: 'CapabilityStatement',
-      rest: [
-        {
-          mode: 'server',
-          resource: [
-            {
-              type: 'Patient',
-              interaction: [{ code: 'search-type' }],
-              searchParam: [
-                { name: 'name' },
-                { name: '_sort', documentation: 'Sort keys: name' },
-                { name: '_total' },
-              ],
-            },
-            {
-              type: 'Observation',
-              interaction: [{ code: 'search-type' }],
-              searchParam: [{ name: 'patient' }, { name: '_sort' }],
-            },
-          ],
-        },
-      ],
-    };
+    const statement = statementSearching([
+      {
+        type: 'Patient',
+        searchParam: [
+          { name: 'name' },
+          { name: '_sort', documentation: 'Sort keys: name' },
+          { name: '_total' },
+        ],
+      },
+      { type: 'Observation', searchParam: [{ name: 'patient' }, { name: '_sort' }] },
+    ]);
     beforeEach(() => {
       TestBed.inject(CapabilityService).load();
       controller.expectOne(`${TEST_FHIR_BASE}/metadata`).flush(statement);

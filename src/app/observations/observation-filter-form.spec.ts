@@ -6,6 +6,7 @@ import { CapabilityService } from '../fhir/capabilities';
 import { TEST_CONFIG, TEST_FHIR_BASE } from '../../testing/test-config';
 import { ObservationFilterForm } from './observation-filter-form';
 import { NO_OBSERVATION_FILTERS } from './observation-filters';
+import { statementSearching } from '../../testing/capability-statement';
 
 describe('ObservationFilterForm', () => {
   function render(searchParams?: string[]): HTMLElement {
@@ -20,21 +21,11 @@ describe('ObservationFilterForm', () => {
       TestBed.inject(CapabilityService).load();
       TestBed.inject(HttpTestingController)
         .expectOne(`${TEST_FHIR_BASE}/metadata`)
-        .flush({
-          resourceType: 'CapabilityStatement',
-          rest: [
-            {
-              mode: 'server',
-              resource: [
-                {
-                  type: 'Observation',
-                  interaction: [{ code: 'search-type' }],
-                  searchParam: searchParams.map((name) => ({ name })),
-                },
-              ],
-            },
-          ],
-        });
+        .flush(
+          statementSearching([
+            { type: 'Observation', searchParam: searchParams.map((name) => ({ name })) },
+          ]),
+        );
     }
     const fixture = TestBed.createComponent(ObservationFilterForm);
     fixture.componentRef.setInput('filters', NO_OBSERVATION_FILTERS);

@@ -10,6 +10,7 @@ import { Bundle, Patient } from '../fhir/fhir-types';
 import { fakeOktaAuth } from '../../testing/fake-okta';
 import { TEST_CONFIG, TEST_FHIR_BASE } from '../../testing/test-config';
 import { PatientsPage } from './patients-page';
+import { statementSearching } from '../../testing/capability-statement';
 
 const NEXT = `${TEST_FHIR_BASE}/Patient?_count=20&_offset=20`;
 
@@ -221,25 +222,16 @@ describe('PatientsPage restored from a shared URL', () => {
 });
 
 describe('PatientsPage on a server that sorts by name only', () => {
-  const statement = {
-    resourceType: 'CapabilityStatement',
-    rest: [
-      {
-        mode: 'server',
-        resource: [
-          {
-            type: 'Patient',
-            interaction: [{ code: 'search-type' }],
-            searchParam: [
-              { name: 'name' },
-              { name: 'gender' },
-              { name: '_sort', documentation: 'Sort keys: name | _id' },
-            ],
-          },
-        ],
-      },
-    ],
-  };
+  const statement = statementSearching([
+    {
+      type: 'Patient',
+      searchParam: [
+        { name: 'name' },
+        { name: 'gender' },
+        { name: '_sort', documentation: 'Sort keys: name | _id' },
+      ],
+    },
+  ]);
   const patient = (id: string, birthDate?: string): Patient => ({
     resourceType: 'Patient',
     id,
