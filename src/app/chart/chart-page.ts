@@ -22,6 +22,7 @@ import { SectionPage, ChartQueries } from './chart-queries';
 import { ChartRow } from './chart-row';
 import { ChartSection } from './chart-section';
 import { CHART_SECTIONS, SectionSpec } from './chart-sections';
+import { RowContext, pageRows } from './chart-rows';
 import { EncounterRecord } from './encounter-record';
 
 /** A section as the page binds it: its spec, its loader, the page it is on, its rows. */
@@ -108,9 +109,10 @@ export class ChartPage {
     }) as Loader<SectionPage<Resource>>;
     const rows = computed(() => {
       const page = loader.data();
-      if (!page) return undefined;
-      const context = { resolved: page.resolved, fhirBase: this.fhirBase };
-      return page.resources.map((resource) => spec.toRow(resource as never, context));
+      return (
+        page &&
+        pageRows(page, spec.toRow as (r: Resource, c: RowContext) => ChartRow, this.fhirBase)
+      );
     });
     return { spec, loader, rows, turn: (t) => turn.set(t), page: () => turn().page };
   }

@@ -35,12 +35,23 @@ import {
   resolveReference,
 } from '../fhir/format-reference';
 import { toObservationRow } from '../observations/observation-row';
+import { SectionPage } from './chart-queries';
 import { ChartRow, RowDetail, RowResult } from './chart-row';
 
 /** What a row builder may look things up in: the configured FHIR base, and what `_include` brought. */
 export interface RowContext {
   readonly resolved: ResolvedResources;
   readonly fhirBase: string;
+}
+
+/** A loaded page as rows: each resource read with what the page's `_include` brought along. */
+export function pageRows<T extends Resource>(
+  page: SectionPage<T>,
+  toRow: (resource: T, context: RowContext) => ChartRow,
+  fhirBase: string,
+): ChartRow[] {
+  const context = { resolved: page.resolved, fhirBase };
+  return page.resources.map((resource) => toRow(resource, context));
 }
 
 /** A day as clinicians write it in a chart ("12 Mar 2019"): the date part as recorded, no time. */

@@ -8,7 +8,7 @@ import { createLoader } from '../shared/load-state';
 import { SectionPage, ChartQueries } from './chart-queries';
 import { ChartRow } from './chart-row';
 import { ChartSection } from './chart-section';
-import { RowContext, conditionRow, medicationRow, procedureRow } from './chart-rows';
+import { RowContext, conditionRow, medicationRow, pageRows, procedureRow } from './chart-rows';
 
 /** An observation as a chart row: its value is the title's companion, its status in words. */
 function observationChartRow(observation: Observation): ChartRow {
@@ -69,9 +69,7 @@ export class EncounterEntries {
   ) {
     return computed(() => {
       const page = loader.data();
-      return page?.resources.map((r) =>
-        toRow(r, { resolved: page.resolved, fhirBase: this.fhirBase }),
-      );
+      return page && pageRows(page, toRow, this.fhirBase);
     });
   }
 
