@@ -32,6 +32,20 @@ export interface RuntimeConfig {
   };
   /** Automatic sign-out on shared workstations; the validator fills in the defaults. */
   readonly session: SessionSettings;
+  /** EHRs allowed to launch the app (SMART App Launch) and offered as "Sign in with <name>". */
+  readonly ehrs?: readonly EhrEntry[];
+}
+
+/** One EHR the app trusts to launch it. */
+export interface EhrEntry {
+  /** Shown to the user: "Sign in with <name>", "Your session from <name> has ended". */
+  readonly name: string;
+  /** The EHR's FHIR base URL: a launch's `iss` must equal it (one trailing slash ignored). */
+  readonly iss: string;
+  /** The app's client id registered at that EHR's authorization server. */
+  readonly clientId: string;
+  /** Scopes to ask for; without them the app chooses from what the EHR advertises. */
+  readonly scopes?: readonly string[];
 }
 
 export interface SessionSettings {
