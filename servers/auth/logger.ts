@@ -2,10 +2,7 @@
  * The server's only log sink. Callers pass event names and non-sensitive fields: never tokens,
  * passwords, codes or anything about a patient.
  */
-export interface Logger {
-  info(message: string): void;
-  warn(message: string): void;
-}
+import type { Logger } from '../../protocol/logger.ts';
 
 export function createLogger(prefix = 'auth'): Logger {
   const write = (level: string, message: string) =>
@@ -13,8 +10,13 @@ export function createLogger(prefix = 'auth'): Logger {
   return {
     info: (message) => write('info', message),
     warn: (message) => write('warn', message),
+    error: (message) => write('error', message),
   };
 }
 
 /** For tests: drops everything. */
-export const silentLogger: Logger = { info: () => undefined, warn: () => undefined };
+export const silentLogger: Logger = {
+  info: () => undefined,
+  warn: () => undefined,
+  error: () => undefined,
+};
