@@ -2,7 +2,7 @@
 // pass axe, and both launches run through them to a code at the app's redirect URI. The app itself is not needed
 // here: the browser is stopped at the app's /launch and /login/callback, and the code is exchanged by the test.
 import { createHash, randomBytes } from 'node:crypto';
-import type { Page } from '@playwright/test';
+import type { Page, Route } from '@playwright/test';
 import { decodeJwt } from 'jose';
 import { expectNoSeriousViolations } from './axe.ts';
 import { expect, submitHostedSignIn, test, type E2eStack } from './fixtures.ts';
@@ -10,20 +10,43 @@ import { CLIENT_ID, DEMO_PASSWORD } from './stack.ts';
 
 const simulatorOf = (stack: E2eStack) => `${new URL(stack.issuer).origin}/ehr`;
 
-/** Stops the browser at an app URL (the app's own handling is another suite's) and hands over the URL. */
-async function stopAt(page: Page, url: string): Promise<() => URL> {
+const STOPPED =
+  '<!doctype html><html lang="en"><title>Stopped</title><p>Stopped before the app.</p></html>';
+
+/**
+ * Does `action` (a click or a goto) and stops the browser where the authorization server sends it to the app,
+ * returning that app URL: the app's own handling of /launch and /login/callback is another suite's. Playwright
+ * cannot intercept a redirect, so the request `action` starts is intercepted and the server's real redirects
+ * followed here, with the browser's cookies, until one leads to the app.
+ */
+async function stopBeforeApp(
+  page: Page,
+  stack: E2eStack,
+  first: (url: URL) => boolean,
+  action: () => Promise<unknown>,
+): Promise<URL> {
   let reached: URL | undefined;
-  await page.route(`${url}**`, (route) => {
-    reached = new URL(route.request().url());
-    return route.fulfill({
-      contentType: 'text/html',
-      body: '<!doctype html><title>Stopped</title>',
-    });
-  });
-  return () => {
-    if (!reached) throw new Error(`the browser never reached ${url}`);
-    return reached;
+  const handler = async (route: Route) => {
+    let response = await route.fetch({ maxRedirects: 0 });
+    for (let hop = 0; hop < 10; hop += 1) {
+      const location = response.headers()['location'];
+      if (!location || response.status() < 300 || response.status() >= 400) break;
+      const next = new URL(location, response.url());
+      if (next.href.startsWith(`${stack.appUrl}/`)) {
+        reached = next;
+        await route.fulfill({ contentType: 'text/html', body: STOPPED });
+        return;
+      }
+      response = await page.context().request.get(next.href, { maxRedirects: 0 });
+    }
+    await route.fulfill({ response });
   };
+  await page.route(first, handler);
+  await action();
+  await expect(page).toHaveTitle('Stopped');
+  await page.unroute(first, handler);
+  if (!reached) throw new Error('the browser never reached the app');
+  return reached;
 }
 
 /** A SMART authorize URL as the app builds it, with its PKCE verifier. */
@@ -88,15 +111,18 @@ test('the EHR simulator launches fhirokta with a patient and an encounter; its p
   await encounters.nth(1).check();
   const encounterId = await encounters.nth(1).getAttribute('value');
   await page.getByLabel(/fhirokta shows its own patient banner/).uncheck();
-  const launched = await stopAt(page, `${stack.appUrl}/launch`);
-  await page.getByRole('button', { name: 'Launch fhirokta' }).click();
-  await expect(page).toHaveTitle('Stopped');
-  const opened = launched();
+  const issuerOrigin = new URL(stack.issuer).origin;
+  const opened = await stopBeforeApp(
+    page,
+    stack,
+    (url) => url.href === `${issuerOrigin}/ehr/launch`,
+    () => page.getByRole('button', { name: 'Launch fhirokta' }).click(),
+  );
+  expect(opened.pathname).toBe('/launch');
   expect(opened.searchParams.get('iss')).toBe(stack.fhirBase);
   const launch = opened.searchParams.get('launch') ?? '';
 
   // What the app does next: authorize with the launch; the Okta session lives, so no password.
-  const callback = await stopAt(page, `${stack.appUrl}/login/callback`);
   const { url, verifier } = authorizeUrl(stack, {
     scope: 'openid fhirUser launch user/*.rs',
     launch,
@@ -105,17 +131,27 @@ test('the EHR simulator launches fhirokta with a patient and an encounter; its p
   await expect(
     page.getByRole('heading', { level: 1, name: 'Allow fhirokta to open this record?' }),
   ).toBeVisible();
-  await page.getByRole('button', { name: 'Allow' }).click();
-  await expect(page).toHaveTitle('Stopped');
-  const tokens = await exchange(stack, callback(), verifier);
+  const callback = await stopBeforeApp(
+    page,
+    stack,
+    (target) => target.pathname.endsWith('/consent'),
+    () => page.getByRole('button', { name: 'Allow', exact: true }).click(),
+  );
+  expect(callback.pathname).toBe('/login/callback');
+  const tokens = await exchange(stack, callback, verifier);
   expect(tokens['encounter']).toBe(encounterId);
   expect(tokens['need_patient_banner']).toBe(false);
   expect(decodeJwt(tokens.access_token)['patient']).toBe(tokens['patient']);
 
   // The same launch again is refused in words, back at the app.
-  await page.goto(authorizeUrl(stack, { scope: 'openid launch user/*.rs', launch }).url);
-  await expect(page).toHaveTitle('Stopped');
-  expect(callback().searchParams.get('error_description')).toBe(
+  const replay = authorizeUrl(stack, { scope: 'openid launch user/*.rs', launch }).url;
+  const refused = await stopBeforeApp(
+    page,
+    stack,
+    (target) => target.href === replay,
+    () => page.goto(replay),
+  );
+  expect(refused.searchParams.get('error_description')).toBe(
     'This launch has expired or was already used. Open fhirokta from the EHR again.',
   );
 });
@@ -124,7 +160,6 @@ test('a standalone launch signs in, picks a patient, unticks a scope and gets a 
   page,
   stack,
 }) => {
-  const callback = await stopAt(page, `${stack.appUrl}/login/callback`);
   const { url, verifier } = authorizeUrl(stack, {
     scope: 'openid fhirUser launch/patient offline_access user/Patient.rs user/Observation.rs',
   });
@@ -150,10 +185,14 @@ test('a standalone launch signs in, picks a patient, unticks a scope and gets a 
   await expect(page.getByText(`Patient: ${name}`)).toBeVisible();
   await expectNoSeriousViolations(page, 'the consent page');
   await page.getByRole('checkbox', { name: /Stay connected after you close it/ }).uncheck();
-  await page.getByRole('button', { name: 'Allow' }).click();
-  await expect(page).toHaveTitle('Stopped');
+  const callback = await stopBeforeApp(
+    page,
+    stack,
+    (target) => target.pathname.endsWith('/consent'),
+    () => page.getByRole('button', { name: 'Allow', exact: true }).click(),
+  );
 
-  const tokens = await exchange(stack, callback(), verifier);
+  const tokens = await exchange(stack, callback, verifier);
   expect(typeof tokens['patient']).toBe('string');
   expect(tokens['need_patient_banner']).toBe(true);
   expect(tokens['refresh_token']).toBeUndefined();

@@ -11,7 +11,20 @@ import { silentLogger } from '../servers/auth/logger.ts';
 import { startAuthServer, type AuthServerOptions } from '../servers/auth/server.ts';
 import { startFhirServer, type FhirServer } from '../servers/fhir/server.ts';
 import { freePort } from '../servers/launch.ts';
-import { APP_ORIGIN, PASSWORD, type Browser } from './auth.ts';
+import {
+  APP_ORIGIN,
+  Browser,
+  PASSWORD,
+  authorizeUrl,
+  exchangeCode,
+  formAction,
+  pkce,
+  type TokenResponse,
+} from './auth.ts';
+
+export type Page = Awaited<ReturnType<Browser['navigate']>>;
+/** A token response with the launch context fields beside the tokens. */
+export type LaunchTokens = TokenResponse & Record<string, unknown>;
 
 export interface SmartStack {
   issuer: string;
@@ -146,4 +159,73 @@ export function pickerChoices(html: string): { id: string; words: string }[] {
       /<button type="submit" class="choice" name="patient" value="([^"]+)">(.*?)<\/button>/g,
     ),
   ].map((m) => ({ id: m[1] ?? '', words: (m[2] ?? '').replace(/<[^>]+>/g, '') }));
+}
+
+/** Starts an authorization as the app does (PKCE S256, `aud`); signs in on the hosted page when it asks. */
+export async function authorize(
+  browser: Browser,
+  stack: SmartStack,
+  params: Record<string, string>,
+  login?: string,
+): Promise<{ page: Page; verifier: string }> {
+  const { verifier, challenge } = pkce();
+  let page = await browser.navigate(
+    authorizeUrl(stack.issuer, {
+      code_challenge: challenge,
+      code_challenge_method: 'S256',
+      aud: stack.fhirBase,
+      ...params,
+    }),
+  );
+  if (login && page.body?.includes('id="password"'))
+    page = await browser.submit(formAction(page.body, page.url), {
+      username: login,
+      password: PASSWORD,
+    });
+  return { page, verifier };
+}
+
+/** Presses "Allow" on the consent page, with the scopes in `untick` unticked. */
+export function allow(browser: Browser, consent: Page, untick: string[] = []): Promise<Page> {
+  const fields: [string, string][] = consentScopes(consent.body ?? '')
+    .optional.filter((s) => !untick.includes(s))
+    .map((s) => ['scope', s]);
+  return postFrom(browser, formAction(consent.body ?? '', consent.url), [
+    ...fields,
+    ['decision', 'allow'],
+  ]);
+}
+
+/** The parameters the browser brought back to the app's redirect URI. */
+export function atCallback(page: Page): URLSearchParams {
+  if (!page.url.startsWith(`${APP_ORIGIN}/login/callback`))
+    throw new Error(`not back at the app: ${page.url}`);
+  return new URL(page.url).searchParams;
+}
+
+/** The code at the app's redirect URI, exchanged for tokens. */
+export async function callback(
+  stack: SmartStack,
+  page: Page,
+  verifier: string,
+): Promise<LaunchTokens> {
+  const code = atCallback(page).get('code');
+  if (!code) throw new Error(`no code: ${page.url}`);
+  const { status, body } = await exchangeCode(stack.issuer, code, verifier);
+  if (status !== 200) throw new Error(`the code exchange answered ${status}`);
+  return body as LaunchTokens;
+}
+
+/** The OAuth error at the app's redirect URI. */
+export function callbackError(page: Page): { error: string | null; description: string | null } {
+  const params = atCallback(page);
+  return { error: params.get('error'), description: params.get('error_description') };
+}
+
+/** An EHR launch from the simulator, signed in there as `login`: the browser and the launch id. */
+export async function ehrLaunch(stack: SmartStack, login: string, options: LaunchOptions) {
+  const browser = new Browser();
+  await signInToEhr(browser, stack, login);
+  const opened = await launchFromEhr(browser, stack, options);
+  return { browser, opened, launch: opened.searchParams.get('launch') ?? '' };
 }

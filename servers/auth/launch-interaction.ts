@@ -44,6 +44,7 @@ const PICK = 'LaunchPick';
 /** Scopes approved in a browser session for a client: the same request is not asked again. */
 const APPROVED = 'LaunchConsent';
 const DENIED = 'You did not allow fhirokta to open the record.';
+const NO_PATIENTS = 'Your account may not open patients’ records, so no patient can be chosen.';
 
 /** The parts of an interaction a launch step needs, or undefined when it is not a usable one. */
 interface Step {
@@ -103,6 +104,10 @@ export function createLaunchSteps(deps: LaunchStepDeps): LaunchSteps {
     return { choice: { patient, needPatientBanner: true, accessTokenOnly: false } };
   }
 
+  /** Whether the picker can list anyone for this user: a user/ scope that reads Patient. */
+  const mayChoose = (user: User) =>
+    grantedScopes(['user/Patient.r'], user.allowedScopes, config.scopes).length > 0;
+
   /** What the user's policy grants of the request: the consent page offers no more than this. */
   const offered = (step: Step) =>
     grantedScopes(step.requested, step.user.allowedScopes, config.scopes);
@@ -143,6 +148,7 @@ export function createLaunchSteps(deps: LaunchStepDeps): LaunchSteps {
     const html = pickerPage({
       searchAction: base(step.details.uid),
       chooseAction: `${base(step.details.uid)}/patient`,
+      cancelAction: `${base(step.details.uid)}/consent`,
       name,
       result: answer.ok ? answer.value : { problem: answer.problem },
       problem,
@@ -175,7 +181,10 @@ export function createLaunchSteps(deps: LaunchStepDeps): LaunchSteps {
       if (!step) return finishWith(req, res, 'access_denied', DENIED);
       const context = contextOf(step, 'check');
       if ('refused' in context) return finishWith(req, res, 'invalid_request', context.refused);
-      if ('pick' in context) return showPicker(req, res, step);
+      if ('pick' in context)
+        return mayChoose(step.user)
+          ? showPicker(req, res, step)
+          : finishWith(req, res, 'access_denied', NO_PATIENTS);
       const remembered = store.get<{ scopes: string[] }>(
         APPROVED,
         `${step.sessionUid} ${step.clientId}`,

@@ -73,14 +73,19 @@ ${items}
 }`;
 }
 
-/** The standalone launch's picker: after sign-in, before consent. */
-export function pickerPage(view: PatientSearchView & { problem?: string }): string {
+/** The standalone launch's picker: after sign-in, before consent; "Cancel" declines like consent's "Don't allow". */
+export function pickerPage(
+  view: PatientSearchView & { problem?: string; cancelAction: string },
+): string {
   return page(
     'Choose a patient · fhirokta',
     `<h1>Choose a patient</h1>
 <p class="lead">fhirokta will open the record of the patient you choose (up to ${SMART_LAUNCH.pickerPageSize} are listed at a time).</p>
 ${problemBlock(view.problem)}
-${patientSearch(view)}`,
+${patientSearch(view)}
+<form method="post" action="${escapeHtml(view.cancelAction)}">
+<button type="submit" name="decision" value="deny" class="secondary">Cancel</button>
+</form>`,
   );
 }
 
