@@ -115,7 +115,7 @@ export function idxRoutes(deps: IdxDeps): Router {
     // The patient picker, the launch context and the consent page are steps of /v1/authorize: a
     // widget sign-in would grant `launch/patient` with no patient at all.
     if (isLaunchRequest(scopes)) {
-      throw new InvalidRequest(
+      throw new errors.InvalidRequest(
         'A SMART launch (launch, launch/patient) signs in through /v1/authorize, not the Sign-In Widget.',
       );
     }
