@@ -1,3 +1,4 @@
+import { patientElement } from '../store/compartment.ts';
 import { clinical, clinicalTypes, isClinicalType, type ClinicalType } from './clinical.ts';
 import type { ParamDefinition } from './params.ts';
 
@@ -19,7 +20,7 @@ function paramsOf(type: ClinicalType): ReadonlyMap<string, ParamDefinition> {
       param: 'patient',
       fhirType: 'reference',
       target: 'Patient',
-      documentation: `${d.patientPath}: Patient/[id] or [id]; comma-separated for several`,
+      documentation: `${patientElement[type]}: Patient/[id] or [id]; comma-separated for several`,
       modifiers: ['Patient'],
     });
   }

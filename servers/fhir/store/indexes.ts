@@ -3,6 +3,7 @@ import { observationRange, parseFhirDate } from '../dates.ts';
 import { encounter, isClinicalType, valuesAt } from '../search/clinical.ts';
 import { normalizeText, normalizeWords } from '../text.ts';
 import { ClinicalIndexWriter, clinicalTables, referenceOf } from './clinical-index.ts';
+import { compartmentOf } from './compartment.ts';
 
 type Json = Record<string, unknown>;
 interface Db {
@@ -49,17 +50,6 @@ function preferredName(names: HumanName[]): HumanName | undefined {
     current.find((n) => n.use === 'usual') ??
     current[0]
   );
-}
-
-/** The patient a resource belongs to (its Patient compartment), from the usual reference fields. */
-export function compartmentOf(resource: Json): string | undefined {
-  if (resource['resourceType'] === 'Patient') return resource['id'] as string;
-  for (const field of ['subject', 'patient']) {
-    const ref = (resource[field] as { reference?: string } | undefined)?.reference;
-    const m = ref ? /^Patient\/([^/]+)$/.exec(ref) : null;
-    if (m?.[1]) return m[1];
-  }
-  return undefined;
 }
 
 /** Every table `write` fills, each keyed by the resource's `rid`. */
