@@ -90,7 +90,7 @@ export class FhirStore {
     if (from === INDEX_VERSION) return undefined;
     const started = performance.now();
     const page = this.db.prepare(
-      'SELECT rid, last_updated AS lastUpdated, json FROM resource WHERE rid > ? ORDER BY rid LIMIT 1000',
+      'SELECT rid, last_updated AS lastUpdated, compartment, json FROM resource WHERE rid > ? ORDER BY rid LIMIT 1000',
     );
     const setCompartment = this.db.prepare('UPDATE resource SET compartment = ? WHERE rid = ?');
     let resources = 0;
@@ -98,11 +98,17 @@ export class FhirStore {
       this.indexes.clearAll();
       // In pages: better-sqlite3 cannot write while a statement is still being iterated.
       for (let after = 0; ;) {
-        const rows = page.all(after) as { rid: number; lastUpdated: string; json: string }[];
+        const rows = page.all(after) as {
+          rid: number;
+          lastUpdated: string;
+          compartment: string | null;
+          json: string;
+        }[];
         if (rows.length === 0) break;
         for (const row of rows) {
           const resource = JSON.parse(row.json) as Json;
-          setCompartment.run(compartmentOf(resource) ?? null, row.rid);
+          const compartment = compartmentOf(resource) ?? null;
+          if (compartment !== row.compartment) setCompartment.run(compartment, row.rid);
           this.indexes.write(row.rid, resource, Date.parse(row.lastUpdated));
         }
         resources += rows.length;
