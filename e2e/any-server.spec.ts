@@ -194,6 +194,35 @@ test('a chart section whose store is down fails alone, in the server’s words, 
   await expect(page.getByRole('alert')).toHaveCount(0);
 });
 
+test('a server that mixes another patient’s entries into a search: none is shown under this patient, and each list says so', async ({
+  page,
+}) => {
+  await signedInOnPatients(page);
+  proxy.set({ otherPatientEntry: true });
+  const app = stack.apps['proxied'] ?? '';
+  const leftOut = '1 entry for another patient was not shown.';
+  await page.goto(`${app}/patients/pat-0001`);
+  await chartSettled(page);
+  for (const heading of ['Problems', 'Allergies and intolerances', 'Immunizations', 'Notes']) {
+    const section = page.getByRole('region', { name: heading });
+    await expect(section.locator('.search-notices'), heading).toContainText(leftOut);
+  }
+  await expect(page.locator('.latest-vitals .search-notices')).toContainText(leftOut);
+  await expect(page.getByTestId('allergy-line')).not.toContainText('No known allergies');
+
+  const encounters = page.getByRole('region', { name: 'Recent encounters' });
+  await encounters.getByRole('button', { name: 'What was recorded' }).first().click();
+  const record = encounters.locator('app-encounter-entries').first();
+  await expect(record.getByRole('region', { name: 'Observations' })).toContainText(leftOut);
+
+  await page.goto(`${app}/observations/pat-0001`);
+  const list = page.locator('section.observations');
+  await expect(list.locator('.search-notices')).toContainText(leftOut);
+  await expect(
+    page.getByRole('table', { name: 'Observations' }).locator('tbody tr:not(.group-header)'),
+  ).toHaveCount(50);
+});
+
 test('chart sections the server does not offer say so, and nothing is asked of them', async ({
   page,
 }) => {
