@@ -16,7 +16,7 @@ const page = (
   totalIsEstimate: false,
   unsorted: false,
   resolved: new Map(),
-  otherPatients: 0,
+  notThePatients: 0,
 });
 const loaded = (resources: AllergyIntolerance[], nextLink?: string) =>
   summariseAllergies({ status: 'loaded', data: page(resources, nextLink) });
@@ -74,7 +74,7 @@ describe('summariseAllergies (the banner line)', () => {
     const doubtful = (resources: AllergyIntolerance[]) =>
       summariseAllergies({
         status: 'loaded',
-        data: { ...page(resources), otherPatients: 1 },
+        data: { ...page(resources), notThePatients: 1 },
       });
     expect(doubtful([]).text).toBe('Allergies: see the list below');
     expect(doubtful([]).incomplete).toBeTrue();

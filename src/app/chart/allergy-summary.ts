@@ -52,7 +52,7 @@ function loadedSummary(page: SectionPage<AllergyIntolerance>): AllergySummary {
     .sort((a, b) => Number(b.highCriticality) - Number(a.highCriticality));
   const more = page.nextLink !== undefined;
   // The server answered with another patient's entries too: what it sent for this one is in doubt.
-  const doubtful = page.otherPatients > 0;
+  const doubtful = page.notThePatients > 0;
   if (allergies.length > 0) {
     return {
       text: more ? 'Allergies (more on the next page below):' : 'Allergies:',

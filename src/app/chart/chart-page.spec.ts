@@ -191,10 +191,10 @@ describe('ChartPage', () => {
     const problems = section('Problems')?.textContent ?? '';
     expect(problems).toContain('Essential hypertension');
     expect(problems).not.toContain('Viral sinusitis');
-    expect(problems).toContain('1 entry for another patient was not shown.');
+    expect(problems).toContain('1 entry that does not name this patient was not shown.');
     const allergies = section('Allergies and intolerances')?.textContent ?? '';
     expect(allergies).not.toContain('penicillin');
-    expect(allergies).toContain('1 entry for another patient was not shown.');
+    expect(allergies).toContain('1 entry that does not name this patient was not shown.');
     // The banner never says "none" over a list the server got wrong: it points at the note.
     const line = el().querySelector('[data-testid="allergy-line"]')?.textContent ?? '';
     expect(line).not.toContain('penicillin');
@@ -224,7 +224,7 @@ describe('ChartPage', () => {
     const record = el().querySelector('app-encounter-entries')?.textContent ?? '';
     expect(record).toContain('Essential hypertension');
     expect(record).not.toContain('fracture');
-    expect(record).toContain('1 entry for another patient was not shown.');
+    expect(record).toContain('1 entry that does not name this patient was not shown.');
   });
 
   it("keeps every other section working when one fails, with the server's words and Retry", async () => {

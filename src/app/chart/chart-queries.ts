@@ -21,8 +21,8 @@ import { ResolvedResources, includedResources } from '../fhir/format-reference';
 import {
   PatientPage,
   PatientScope,
-  otherPatientsNotice,
-  withoutOtherPatients,
+  notThePatientsNotice,
+  onlyThePatients,
 } from '../fhir/patient-compartment';
 import { SearchPage, toSearchPage } from '../fhir/search-page';
 
@@ -63,13 +63,13 @@ export function toSectionPage<T extends Resource>(
   resourceType: T['resourceType'],
   scope: PatientScope,
 ): SectionPage<T> {
-  const own = withoutOtherPatients(bundle, scope);
+  const own = onlyThePatients(bundle, scope);
   const page = toSearchPage(own.bundle, resourceType);
   return {
     ...page,
-    notices: [...page.notices, ...otherPatientsNotice(own.others)],
+    notices: [...page.notices, ...notThePatientsNotice(own.others)],
     resolved: includedResources(own.bundle),
-    otherPatients: own.others,
+    notThePatients: own.others,
   };
 }
 

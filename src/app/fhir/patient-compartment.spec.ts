@@ -2,8 +2,8 @@ import { Bundle, Resource } from './fhir-types';
 import {
   belongsToPatient,
   isSearchOfPatient,
-  otherPatientsNotice,
-  withoutOtherPatients,
+  notThePatientsNotice,
+  onlyThePatients,
 } from './patient-compartment';
 
 const BASE = 'https://fhir.example.com/fhir';
@@ -101,7 +101,7 @@ describe('belongsToPatient', () => {
   });
 });
 
-describe('withoutOtherPatients', () => {
+describe('onlyThePatients', () => {
   it('drops matches and includes of another patient, keeps what belongs to no patient, and counts', () => {
     const bundle: Bundle = {
       resourceType: 'Bundle',
@@ -113,20 +113,24 @@ describe('withoutOtherPatients', () => {
         { resource: { resourceType: 'OperationOutcome' }, search: { mode: 'outcome' } },
       ],
     };
-    const { bundle: kept, others } = withoutOtherPatients(bundle, scope);
+    const { bundle: kept, others } = onlyThePatients(bundle, scope);
     expect(others).toBe(2);
     expect(kept.entry?.map((e) => e.resource?.resourceType)).toEqual([
       'Observation',
       'Medication',
       'OperationOutcome',
     ]);
-    expect(withoutOtherPatients({ resourceType: 'Bundle' }, scope).others).toBe(0);
+    expect(onlyThePatients({ resourceType: 'Bundle' }, scope).others).toBe(0);
   });
 
   it('says in words how many entries were not shown, and nothing when none', () => {
-    expect(otherPatientsNotice(0)).toEqual([]);
-    expect(otherPatientsNotice(1)).toEqual(['1 entry for another patient was not shown.']);
-    expect(otherPatientsNotice(3)).toEqual(['3 entries for other patients were not shown.']);
+    expect(notThePatientsNotice(0)).toEqual([]);
+    expect(notThePatientsNotice(1)).toEqual([
+      '1 entry that does not name this patient was not shown.',
+    ]);
+    expect(notThePatientsNotice(3)).toEqual([
+      '3 entries that do not name this patient were not shown.',
+    ]);
   });
 });
 

@@ -61,10 +61,11 @@ export function belongsToPatient(resource: Resource, scope: PatientScope): boole
 }
 
 /**
- * A search Bundle without the entries that are another patient's record, and how many there were.
+ * A search Bundle with only the patient's own record: entries that name another patient, or name no
+ * patient the app can read as this one (a display or an identifier alone), are left out and counted.
  * Included resources that belong to no patient (a Medication, a Practitioner) stay.
  */
-export function withoutOtherPatients<T extends Resource>(
+export function onlyThePatients<T extends Resource>(
   bundle: Bundle<T>,
   scope: PatientScope,
 ): { readonly bundle: Bundle<T>; readonly others: number } {
@@ -77,18 +78,21 @@ export function withoutOtherPatients<T extends Resource>(
   return { bundle: others === 0 ? bundle : { ...bundle, entry: kept }, others };
 }
 
-/** A page of one patient's records, which may have left out entries that were another patient's. */
+/** A page of one patient's records, which may have left out entries that were not theirs. */
 export interface PatientPage {
-  /** How many entries the server sent that were another patient's (said among the page's notices). */
-  readonly otherPatients: number;
+  /** How many entries the server sent that did not name the patient (said among the page's notices). */
+  readonly notThePatients: number;
 }
 
-/** What the page says about entries it did not show because they were another patient's. */
-export function otherPatientsNotice(others: number): string[] {
+/**
+ * What the page says about entries it did not show: "does not name", not "another patient's", since
+ * an entry naming its patient by an identifier alone may be this patient's, unverified.
+ */
+export function notThePatientsNotice(others: number): string[] {
   if (others === 0) return [];
   return others === 1
-    ? ['1 entry for another patient was not shown.']
-    : [`${others} entries for other patients were not shown.`];
+    ? ['1 entry that does not name this patient was not shown.']
+    : [`${others} entries that do not name this patient were not shown.`];
 }
 
 /** The names a search may narrow to a patient by; any other spelling of them is not trusted. */

@@ -30,7 +30,7 @@ import { ObservationPage } from './observation.service';
               </li>
             }
           </ul>
-        } @else if (loaded()?.otherPatients === 0) {
+        } @else if (loaded()?.notThePatients === 0) {
           <!-- Never "none" over an answer that held another patient's entries: the note says why. -->
           <p class="empty-state">No vital signs on record for this patient.</p>
         }
@@ -41,7 +41,7 @@ import { ObservationPage } from './observation.service';
 })
 export class LatestVitalsPanel {
   readonly state =
-    input.required<LoadState<Pick<ObservationPage, 'resources' | 'notices' | 'otherPatients'>>>();
+    input.required<LoadState<Pick<ObservationPage, 'resources' | 'notices' | 'notThePatients'>>>();
   readonly retry = output();
 
   protected readonly loaded = computed(() => {

@@ -141,7 +141,7 @@ describe('ObservationsPage flowsheet', () => {
     expect(columnHeaders()).toEqual(['Measurement', 'May 3, 2023']);
     expect(rowOf('Blood pressure')).toBeUndefined();
     expect(el().querySelector('.search-notices')?.textContent).toContain(
-      '2 entries for other patients were not shown.',
+      '2 entries that do not name this patient were not shown.',
     );
   });
 

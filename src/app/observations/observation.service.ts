@@ -8,8 +8,8 @@ import {
   PatientPage,
   PatientScope,
   isSearchOfPatient,
-  otherPatientsNotice,
-  withoutOtherPatients,
+  notThePatientsNotice,
+  onlyThePatients,
 } from '../fhir/patient-compartment';
 import { SearchPage, toSearchPage } from '../fhir/search-page';
 import {
@@ -59,7 +59,7 @@ function ownObservations(
   bundle: Bundle<Observation>,
   scope: PatientScope,
 ): { readonly page: SearchPage<Observation>; readonly others: number } {
-  const own = withoutOtherPatients(bundle, scope);
+  const own = onlyThePatients(bundle, scope);
   const page = toSearchPage(own.bundle, 'Observation');
   // Sorted here too: not every server honours _sort=-date.
   return { page: { ...page, resources: newestFirst(page.resources) }, others: own.others };
@@ -73,8 +73,8 @@ function toObservationPage(bundle: Bundle<Observation>, scope: PatientScope): Ob
   const { page, others } = ownObservations(bundle, scope);
   return {
     ...page,
-    notices: [...page.notices, ...otherPatientsNotice(others)],
-    otherPatients: others,
+    notices: [...page.notices, ...notThePatientsNotice(others)],
+    notThePatients: others,
   };
 }
 
@@ -164,7 +164,7 @@ export class ObservationService {
           incomplete: window.incomplete,
           notices: [
             ...new Set([...current.notices, ...(newer?.notices ?? [])]),
-            ...otherPatientsNotice(current.others),
+            ...notThePatientsNotice(current.others),
           ],
         };
       }),

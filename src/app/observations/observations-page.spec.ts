@@ -168,11 +168,11 @@ describe('ObservationsPage', () => {
     expect(list.textContent).toContain('44 beats/minute');
     expect(list.querySelectorAll('tbody tr:not(.group-header)').length).toBe(1);
     expect(list.querySelector('.search-notices')?.textContent).toContain(
-      '1 entry for another patient was not shown.',
+      '1 entry that does not name this patient was not shown.',
     );
     const vitals = el().querySelector('.latest-vitals') as HTMLElement;
     expect(vitals.textContent).not.toContain('107/60');
-    expect(vitals.textContent).toContain('2 entries for other patients were not shown.');
+    expect(vitals.textContent).toContain('2 entries that do not name this patient were not shown.');
     expect(vitals.textContent).not.toContain('No vital signs on record for this patient.');
   });
 

@@ -105,7 +105,7 @@ describe('TrendChart', () => {
     );
     expect(el.querySelectorAll('details tbody tr').length).toBe(1);
     expect(el.querySelector('.search-notices')?.textContent).toContain(
-      '1 entry for another patient was not shown.',
+      '1 entry that does not name this patient was not shown.',
     );
   });
 
