@@ -98,6 +98,12 @@ describe('belongsToPatient', () => {
     // A type that names no patient is nobody's record on a patient's page.
     expect(belongsToPatient({ resourceType: 'Medication' } as Resource, scope)).toBeFalse();
     expect(belongsToPatient({ resourceType: 'Patient', id: 'pat-0001' }, scope)).toBeFalse();
+    expect(
+      belongsToPatient(
+        { resourceType: 'constructor', subject: { reference: 'Patient/pat-0001' } } as Resource,
+        scope,
+      ),
+    ).toBeFalse();
   });
 });
 

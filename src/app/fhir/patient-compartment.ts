@@ -51,8 +51,8 @@ const isExactOrVersion = (rest: string) => rest === '' || HISTORY.test(rest);
  * beside the declared one that names anyone else all answer false: the row is not shown as theirs.
  */
 export function belongsToPatient(resource: Resource, scope: PatientScope): boolean {
+  if (!Object.hasOwn(PATIENT_ELEMENT, resource.resourceType)) return false;
   const element = PATIENT_ELEMENT[resource.resourceType];
-  if (!element) return false;
   const named = resource as Resource & { subject?: Reference; patient?: Reference };
   if (!isReferenceTo(named[element], scope)) return false;
   return [named.subject, named.patient].every(

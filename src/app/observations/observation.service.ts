@@ -47,7 +47,7 @@ interface DayRun {
   /** The reading stopped with pages left. */
   readonly more: boolean;
   readonly notices: string[];
-  /** Entries read that were another patient's, and so left out. */
+  /** Entries read that did not name the patient, and so were left out. */
   readonly others: number;
 }
 
