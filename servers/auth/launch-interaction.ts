@@ -112,7 +112,20 @@ export function createLaunchSteps(deps: LaunchStepDeps): LaunchSteps {
   const offered = (step: Step) =>
     grantedScopes(step.requested, step.user.allowedScopes, config.scopes);
 
-  async function finish(req: Request, res: Response, step: Step, approved: string[]) {
+  /**
+   * Grants the launch. `shown` is the patient the consent page named, when one was shown: a choice
+   * changed behind it (another tab, a forged picker post) is asked about again, never granted unseen.
+   */
+  async function finish(
+    req: Request,
+    res: Response,
+    step: Step,
+    approved: string[],
+    shown?: string,
+  ) {
+    const check = contextOf(step, 'check');
+    if ('choice' in check && shown !== undefined && check.choice.patient !== shown)
+      return res.redirect(303, base(step.details.uid));
     const context = contextOf(step, 'redeem');
     if ('refused' in context) return finishWith(req, res, 'invalid_request', context.refused);
     if ('pick' in context) return res.redirect(303, base(step.details.uid));
@@ -231,7 +244,8 @@ export function createLaunchSteps(deps: LaunchStepDeps): LaunchSteps {
         const approved = offered(step).filter(
           (scope) => describeScope(scope).required || ticked.has(scope),
         );
-        return finish(req, res, step, approved);
+        const shown = typeof req.body?.patient === 'string' ? req.body.patient : '';
+        return finish(req, res, step, approved, shown);
       });
       return router;
     },
