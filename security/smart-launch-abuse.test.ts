@@ -227,6 +227,31 @@ describe('SMART launch, attacked', () => {
       const tokens = await callback(stack, await allow(browser, again), verifier);
       assert.equal(tokens['patient'], 'pat-0003');
     });
+    test('the launch forms do nothing while the sign-in is still asked for (prompt=login)', async () => {
+      const { browser, launch } = await ehrLaunch(stack, CLINICIAN, { patient: 'pat-0002' });
+      const { page } = await authorize(browser, stack, {
+        scope: EHR_SCOPE,
+        launch,
+        prompt: 'login',
+      });
+      assert.match(page.body ?? '', /id="password"/, 'the sign-in page is shown first');
+      for (const [step, fields] of [
+        [
+          'consent',
+          [
+            ['patient', 'pat-0002'],
+            ['decision', 'allow'],
+          ],
+        ],
+        ['patient', [['patient', 'pat-0003']]],
+      ] as const) {
+        const early = await post(browser, `${page.url}/${step}`, [...fields]);
+        assert.equal(early.res?.status, 400, step);
+      }
+      // The launch is still there for the real consent.
+      const again = await authorize(browser, stack, { scope: EHR_SCOPE, launch });
+      assert.match(again.page.body ?? '', /Allow fhirokta/);
+    });
   });
 
   describe('the context in the token response and in the access token', () => {

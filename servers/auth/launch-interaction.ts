@@ -74,6 +74,9 @@ export function createLaunchSteps(deps: LaunchStepDeps): LaunchSteps {
     );
 
   function stepOf(details: Interaction): Step | undefined {
+    // Only once the sign-in is done: while it is still asked for (prompt=login, max_age) the session's
+    // user is not yet the one deciding, and a posted form must not pick, consent or use up a launch.
+    if (details.prompt.name !== 'consent') return undefined;
     const user = deps.users.byId(details.session?.accountId ?? '');
     const clientId = details.params['client_id'];
     const sessionUid = details.session?.uid;
