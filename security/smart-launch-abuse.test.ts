@@ -235,7 +235,7 @@ describe('SMART launch, attacked', () => {
         prompt: 'login',
       });
       assert.match(page.body ?? '', /id="password"/, 'the sign-in page is shown first');
-      for (const [step, fields] of [
+      const posts: [string, [string, string][]][] = [
         [
           'consent',
           [
@@ -244,8 +244,9 @@ describe('SMART launch, attacked', () => {
           ],
         ],
         ['patient', [['patient', 'pat-0003']]],
-      ] as const) {
-        const early = await post(browser, `${page.url}/${step}`, [...fields]);
+      ];
+      for (const [step, fields] of posts) {
+        const early = await post(browser, `${page.url}/${step}`, fields);
         assert.equal(early.res?.status, 400, step);
       }
       // The launch is still there for the real consent.
