@@ -1,5 +1,11 @@
 import { isNoKnownAllergy, statusOf } from './chart-status';
-import { AllergyIntolerance, CodeableConcept, Condition } from './fhir-types';
+import {
+  AllergyIntolerance,
+  CodeableConcept,
+  Condition,
+  MedicationRequest,
+  MedicationStatement,
+} from './fhir-types';
 
 const concept = (system: string, code: string): CodeableConcept => ({
   coding: [{ system: `http://terminology.hl7.org/CodeSystem/${system}`, code }],
@@ -73,7 +79,12 @@ describe('Chart statuses in words', () => {
   });
 
   it('MedicationRequest: every R4 status, with the reason it was stopped', () => {
-    const of = (status: string) => statusOf({ resourceType: 'MedicationRequest', status });
+    // Codes as a server may send them: some are not in R4's value set.
+    const of = (status: string) =>
+      statusOf({
+        resourceType: 'MedicationRequest',
+        status: status as MedicationRequest['status'],
+      });
     expect(of('active')).toEqual({ label: 'Active', group: 'active' });
     expect(of('on-hold')).toEqual({ label: 'On hold', group: 'active' });
     expect(of('stopped')).toEqual({ label: 'Stopped', group: 'inactive' });
@@ -94,7 +105,11 @@ describe('Chart statuses in words', () => {
   });
 
   it('MedicationStatement', () => {
-    const of = (status: string) => statusOf({ resourceType: 'MedicationStatement', status });
+    const of = (status: string) =>
+      statusOf({
+        resourceType: 'MedicationStatement',
+        status: status as MedicationStatement['status'],
+      });
     expect(of('intended').group).toBe('active');
     expect(of('not-taken')).toEqual({ label: 'Not taken', group: 'inactive' });
     expect(statusOf({ resourceType: 'MedicationStatement' }).group).toBe('unknown');
