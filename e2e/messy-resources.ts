@@ -1,5 +1,7 @@
 // Real-world data is sparser and odder than ours: the misbehaving proxy's `messyResources` rewrites
 // what the real server answers with these, so the app's fallbacks are exercised end to end.
+import { SEARCH_CONTRACT } from '../src/app/fhir/search-contract.ts';
+
 /** Extensions the app has never heard of, which it must ignore. */
 const UNKNOWN_EXTENSION = [
   { url: 'http://example.org/fhir/StructureDefinition/unheard-of', valueString: 'ignore me' },
@@ -65,18 +67,12 @@ export function messy(resource: Json, index: number): void {
   if (CHART_TYPES.has(String(resource['resourceType']))) messyChartEntry(resource, index);
 }
 
-const CHART_TYPES = new Set([
-  'Condition',
-  'AllergyIntolerance',
-  'MedicationRequest',
-  'Immunization',
-  'Procedure',
-  'Encounter',
-  'DiagnosticReport',
-  'DocumentReference',
-  'CarePlan',
-  'Goal',
-]);
+/** The chart's types: every type the app searches by patient, but Observation (its mess is above). */
+const CHART_TYPES = new Set(
+  Object.entries(SEARCH_CONTRACT)
+    .filter(([type, contract]) => 'patient' in contract.params && type !== 'Observation')
+    .map(([type]) => type),
+);
 
 /**
  * A chart entry as other EHRs send it: codes without words, no dates, who recorded it an identifier

@@ -25,8 +25,10 @@ import {
 import { fakeOktaAuth, jwtWithClaims } from '../../testing/fake-okta';
 import { TEST_CONFIG, TEST_FHIR_BASE } from '../../testing/test-config';
 import { ChartPage } from './chart-page';
-import { CHART_TYPES } from './chart-queries';
+import { CHART_SECTIONS } from './sections/registry';
 import { statementSearching } from '../../testing/capability-statement';
+
+const CHART_TYPES = CHART_SECTIONS.map((section) => section.type);
 
 const PATIENT = {
   resourceType: 'Patient',

@@ -46,6 +46,11 @@ export type Resource = Lenient<R4.Resource> & {
   readonly contained?: Resource[];
 };
 
+/** The resource type named `Type`, as a server may send it: `ResourceOf<'Goal'>` is `Goal`. */
+export type ResourceOf<Type extends string> = Lenient<
+  Extract<R4.FhirResource, { resourceType: Type }>
+>;
+
 export type AllergyIntolerance = Lenient<R4.AllergyIntolerance>;
 export type CapabilityStatement = Lenient<R4.CapabilityStatement>;
 export type CarePlan = Lenient<R4.CarePlan>;

@@ -96,3 +96,11 @@ export function formatAnnotation(
   const byline = [author, formatDateTime(note?.time, options)].filter(Boolean).join(', ');
   return byline ? `${text} — ${byline}` : text;
 }
+
+/** Several notes, each with its byline, separated by a middle dot; empty notes are left out. */
+export function formatAnnotations(list: readonly Annotation[] | undefined): string {
+  return (list ?? [])
+    .map((note) => formatAnnotation(note))
+    .filter(Boolean)
+    .join(' · ');
+}

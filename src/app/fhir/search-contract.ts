@@ -44,7 +44,7 @@ export const SEARCH_CONTRACT = {
     sorts: ['-date', 'date'],
     maxCount: 200,
   },
-  // src/app/chart/chart-queries.ts: one query per section of a patient's chart, newest first where the
+  // src/app/chart/sections/: one query per section of a patient's chart, newest first where the
   // type has a clinical date, and the record of one encounter. Sorting is redone in the app, so a
   // server that cannot sort still shows each list in order.
   Condition: {
