@@ -14,6 +14,8 @@ import {
   type LaunchedProcess,
 } from '../servers/launch.ts';
 import { auditLogsIn, findLeaks, patientNamesIn } from '../security/log-scan.ts';
+import type { EhrEntry } from '../src/app/config/runtime-config.ts';
+import { validateRuntimeConfig } from '../src/app/config/validate-config.ts';
 
 const repoRoot = resolve(fileURLToPath(new URL('.', import.meta.url)), '..');
 export const CLIENT_ID = '0oalocalfhirokta0spa';
@@ -29,6 +31,8 @@ export interface AppVariant {
   session?: { idleMinutes?: number; warningSeconds?: number };
   /** Another FHIR base than the stack's (a proxy in front of it); DPoP must then be off. */
   fhirBase?: string;
+  /** The EHRs allowed to launch the app; by default the stack's own FHIR server, as "Local EHR". */
+  ehrs?: EhrEntry[];
 }
 
 export interface StackUrls {
@@ -207,9 +211,12 @@ async function startQuietServer(
   return started;
 }
 
-/** The app's runtime configuration for this stack: the same shape as public/config.json. */
+/**
+ * The app's runtime configuration for this stack: the same shape as public/config.json, checked by the
+ * app's own validator so that a suite never starts on a config page.
+ */
 function appConfig(issuer: string, fhirBase: string, variant: AppVariant): unknown {
-  return {
+  const config = {
     okta: {
       issuer,
       clientId: CLIENT_ID,
@@ -221,7 +228,15 @@ function appConfig(issuer: string, fhirBase: string, variant: AppVariant): unkno
     loginMode: variant.loginMode ?? 'redirect',
     fhir: { baseUrl: variant.fhirBase ?? fhirBase },
     ...(variant.session ? { session: variant.session } : {}),
+    // The local stack is also an EHR that launches the app, as in public/config.json.
+    ehrs: variant.ehrs ?? [{ name: 'Local EHR', iss: fhirBase, clientId: CLIENT_ID }],
   };
+  const checked = validateRuntimeConfig(config);
+  if (!checked.ok) {
+    const problems = checked.problems.map((p) => `${p.field} ${p.message}`).join('; ');
+    throw new Error(`The e2e app config is invalid: ${problems}`);
+  }
+  return config;
 }
 
 const VARIABLE = 'FHIROKTA_E2E_STACK';

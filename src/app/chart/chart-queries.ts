@@ -1,7 +1,7 @@
 import { Injectable, computed, inject, linkedSignal } from '@angular/core';
 import { Observable, map } from 'rxjs';
 import { AccessContext } from '../auth/access-context';
-import { RUNTIME_CONFIG } from '../config/runtime-config';
+import { RUNTIME_CONFIG } from '../config/runtime-config-token';
 import { FhirClient } from '../fhir/fhir-client';
 import { Bundle, Resource, ResourceOf } from '../fhir/fhir-types';
 import { ResolvedResources, includedResources } from '../fhir/format-reference';
