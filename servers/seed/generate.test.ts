@@ -341,4 +341,19 @@ describe('seed generator: the chart', () => {
     assert.match(attachment?.contentType ?? '', /^text\/plain/);
     assert.ok(Buffer.from(attachment?.data ?? '', 'base64').toString('utf8').length > 20);
   });
+
+  it('has a few patients, the demo patient among them, report what else they take', () => {
+    const statements = ofType('MedicationStatement');
+    const reporters = new Set(statements.map(patientOf));
+    assert.ok(reporters.has('Patient/pat-0001'), 'the demo patient reports a medicine');
+    assert.ok(reporters.size >= 10 && reporters.size <= 60, `${reporters.size} patients report`);
+    for (const statement of statements) {
+      assert.equal(
+        (statement['informationSource'] as { reference: string }).reference,
+        patientOf(statement),
+      );
+      assert.ok(byRef.has(patientOf(statement)));
+      assert.ok(['active', 'stopped'].includes(String(statement['status'])));
+    }
+  });
 });

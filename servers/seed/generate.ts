@@ -12,6 +12,7 @@ import { chartResources, type VisitRecord } from './chart.ts';
 import { chartContext, refTo, visitEncounter } from './encounters.ts';
 import { medicationResources } from './medications.ts';
 import { visitReports } from './reports.ts';
+import { patientReported } from './patient-reported.ts';
 import { CHART_STREAM, makeStory } from './story.ts';
 
 export interface SeedOptions {
@@ -28,7 +29,8 @@ export const DEFAULT_END = new Date(Date.UTC(2026, 9, 31));
 /**
  * Yields every seeded resource: the organisation, practitioners, the formulary's Medications, then
  * each patient followed by their chart: each visit's Encounter, Observations and lab reports, then
- * allergies, problems, prescriptions, immunizations, procedures, notes and care plans. A generator,
+ * allergies, problems, prescriptions, immunizations, procedures, notes and care plans, then what
+ * the patient reported (patient-reported.ts). A generator,
  * so a million observations never sit in memory at once (only one patient's chart at a time).
  */
 export function* generateResources(options: SeedOptions): Generator<Json> {
@@ -107,5 +109,6 @@ export function* generateResources(options: SeedOptions): Generator<Json> {
       records.push({ encounter, observations });
     }
     yield* chartResources(chart, story, chronic, records, end);
+    yield* patientReported({ seed: options.seed, p: profile, visits, meta });
   }
 }

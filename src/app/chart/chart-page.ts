@@ -6,11 +6,13 @@ import { LatestVitalsPanel } from '../observations/latest-vitals-panel';
 import { ObservationService } from '../observations/observation.service';
 import { LoadState, createLoader } from '../shared/load-state';
 import { PatientHeader, patientHeader } from '../shared/patient-header';
-import { SectionPage, openList } from './chart-queries';
+import { OpenList, SectionPage, openList } from './chart-queries';
 import { ChartSection } from './chart-section';
 import { EncounterRecord } from './encounter-record';
 import { summariseAllergies } from './sections/allergies';
 import { AnySection, CHART_SECTIONS } from './sections/registry';
+
+const permitted = (list: OpenList): boolean => list.loader.state().status !== 'not-permitted';
 
 /**
  * A patient's chart: the banner with allergies always in view, then every section, each loading in
@@ -42,19 +44,23 @@ export class ChartPage {
   });
 
   private readonly owner = computed(() => ({ patient: this.id() }));
-  private readonly sections = CHART_SECTIONS.map((spec: AnySection) => openList(spec, this.owner));
-  /** The sections the user's access includes, in chart order. */
-  protected readonly shownSections = this.sections.filter(
-    (s) => s.loader.state().status !== 'not-permitted',
-  );
+  /** Each section's list, and the lists inside it. */
+  private readonly sections = CHART_SECTIONS.map((spec: AnySection) => ({
+    ...openList(spec, this.owner),
+    also: (spec.also ?? []).map((list) => openList(list, this.owner)),
+  }));
+  /** The sections the user's access includes, in chart order, with the lists inside them it includes. */
+  protected readonly shownSections = this.sections
+    .map((section) => ({ ...section, also: section.also.filter(permitted) }))
+    .filter((section) => permitted(section) || section.also.length > 0);
   /** What the user's access leaves out, named once above the chart. */
   protected readonly outsideAccess = [
     ...this.sections
-      .filter((s) => s.loader.state().status === 'not-permitted')
-      .map((s) => s.spec.what),
+      .flatMap((section) => [section, ...section.also])
+      .filter((list) => !permitted(list))
+      .map((list) => list.spec.what),
     ...(this.observationsAllowed ? [] : ['observations and vitals']),
   ];
-  protected readonly encounters = this.sections.find((s) => s.spec.type === 'Encounter');
 
   private readonly allergySection = this.sections.find((s) => s.spec.type === 'AllergyIntolerance');
   /** The banner's allergy line; the section's loader is the AllergyIntolerance one by its spec. */

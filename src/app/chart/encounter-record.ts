@@ -6,7 +6,7 @@ import { openList } from './chart-queries';
 import { ChartRow } from './chart-row';
 import { ChartSection } from './chart-section';
 import { ENCOUNTER_SECTIONS } from './sections/registry';
-import { ChartList } from './sections/section';
+import { defineList } from './sections/section';
 
 /** An observation as a chart row: its value is the title's companion, its status in words. */
 function observationChartRow(observation: Observation): ChartRow {
@@ -28,14 +28,14 @@ function observationChartRow(observation: Observation): ChartRow {
 }
 
 /** An encounter's record lists its observations first: they are no chart section of their own. */
-const OBSERVATIONS: ChartList<'Observation'> & { readonly heading: string } = {
+const OBSERVATIONS = defineList({
   type: 'Observation',
   heading: 'Observations',
   what: 'observations',
   empty: 'No observations recorded in this encounter.',
   query: { _count: 200 },
   toRow: observationChartRow,
-};
+});
 
 /** The encounter's lists: its observations, then each section's list that references an encounter. */
 export const ENCOUNTER_LISTS = [
@@ -53,16 +53,7 @@ export const ENCOUNTER_LISTS = [
   template: `
     <div class="encounter-entries">
       @for (list of lists; track list.spec.heading) {
-        <app-chart-section
-          [level]="3"
-          [heading]="list.spec.heading"
-          [what]="list.spec.what"
-          [state]="list.loader.state()"
-          [rows]="list.rows()"
-          [empty]="list.spec.empty"
-          [notices]="list.loader.data()?.notices ?? []"
-          (retry)="list.loader.retry()"
-        />
+        <app-chart-section [level]="3" [list]="list" [paged]="false" />
       }
     </div>
   `,

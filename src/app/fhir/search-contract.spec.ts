@@ -9,7 +9,7 @@ import { PatientService } from '../patients/patient.service';
 import { TEST_CONFIG, TEST_FHIR_BASE } from '../../testing/test-config';
 import { ChartQueries } from '../chart/chart-queries';
 import { ENCOUNTER_LISTS } from '../chart/encounter-record';
-import { CHART_SECTIONS } from '../chart/sections/registry';
+import { AnySection, CHART_SECTIONS } from '../chart/sections/registry';
 import { ResourceSearchContract, SEARCH_CONTRACT, SearchableType } from './search-contract';
 
 const IN_ENCOUNTER = { patient: 'pat-0001', encounter: 'Encounter/enc-1' };
@@ -134,13 +134,16 @@ describe('the search contract (src/app/fhir/search-contract.ts)', () => {
     expectExactly('Observation', sentSearches('Observation'));
   });
 
-  for (const section of CHART_SECTIONS) {
-    const type = section.type;
+  for (const list of CHART_SECTIONS.flatMap((section: AnySection) => [
+    section,
+    ...(section.also ?? []),
+  ])) {
+    const type = list.type;
     it(`the chart's ${type} searches send only what they declare, and all of it`, () => {
       const queries = TestBed.inject(ChartQueries);
-      queries.list(section, { patient: 'pat-0001' }).subscribe();
-      for (const list of ENCOUNTER_LISTS.filter((l) => l.type === type))
-        queries.list(list, IN_ENCOUNTER).subscribe();
+      queries.list(list, { patient: 'pat-0001' }).subscribe();
+      for (const inEncounter of ENCOUNTER_LISTS.filter((l) => l.type === type))
+        queries.list(inEncounter, IN_ENCOUNTER).subscribe();
       expectExactly(type, sentSearches(type));
     });
   }

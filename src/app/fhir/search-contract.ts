@@ -59,6 +59,12 @@ export const SEARCH_CONTRACT = {
     maxCount: 50,
     includes: ['MedicationRequest:medication'],
   },
+  MedicationStatement: {
+    params: { patient: 'reference' },
+    sorts: ['-effective'],
+    maxCount: 50,
+    includes: ['MedicationStatement:medication'],
+  },
   Immunization: { params: { patient: 'reference' }, sorts: ['-date'], maxCount: 50 },
   Procedure: {
     params: { patient: 'reference', encounter: 'reference' },
@@ -80,8 +86,12 @@ export const SEARCH_CONTRACT = {
 export type SearchableType = keyof typeof SEARCH_CONTRACT;
 
 type Contract<R extends SearchableType> = (typeof SEARCH_CONTRACT)[R];
-type Includes<R extends SearchableType> =
-  Contract<R> extends { includes: readonly (infer I)[] } ? I : never;
+/** The `_include` values declared for `R` (for a union of types, those of each). */
+type Includes<R extends SearchableType> = R extends SearchableType
+  ? Contract<R> extends { includes: readonly (infer I)[] }
+    ? I
+    : never
+  : never;
 
 /**
  * The parameters of a search of `R`: only those the contract declares, so sending a new one means

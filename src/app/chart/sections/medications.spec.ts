@@ -1,6 +1,12 @@
 import { MedicationRequest, MedicationStatement } from '../../fhir/fhir-types';
 import { ROW_CONTEXT, detailsOf, lisinopril } from '../../../testing/chart-fixtures';
-import { medicationRequestStatus, medicationRow, medicationStatementStatus } from './medications';
+import {
+  medicationRequestStatus,
+  medicationRow,
+  medicationStatementStatus,
+  medicationsSection,
+  statementRow,
+} from './medications';
 
 describe('Medications', () => {
   it('MedicationRequest: every R4 status, with the reason it was stopped', () => {
@@ -60,5 +66,50 @@ describe('Medications', () => {
     expect(row.title).toBe('Amoxicillin 500 mg');
     expect(row.when).toBe('Date not recorded');
     expect(detailsOf(row)['Dosage']).toBe('No dosage instructions recorded');
+  });
+
+  it('what the patient says they take is marked as reported by them, not prescribed', () => {
+    const statement: MedicationStatement = {
+      resourceType: 'MedicationStatement',
+      id: 'ms-1',
+      status: 'active',
+      medicationCodeableConcept: { text: 'Vitamin D 1000 IU' },
+      effectiveDateTime: '2023-06-01',
+      dateAsserted: '2024-01-10',
+      informationSource: { reference: 'Patient/pat-0001' },
+      dosage: [{ text: 'One capsule daily' }],
+    };
+    const row = statementRow(statement, ROW_CONTEXT);
+    expect(row.title).toBe('Vitamin D 1000 IU');
+    expect(row.status).toEqual({ label: 'Active', group: 'active' });
+    expect(row.when).toBe('Taken Jun 1, 2023');
+    expect(detailsOf(row)).toEqual({
+      Reported: 'Reported by the patient',
+      Dosage: 'One capsule daily',
+    });
+    const undated = statementRow(
+      { resourceType: 'MedicationStatement', dateAsserted: '2024-01-10' },
+      ROW_CONTEXT,
+    );
+    expect(undated.title).toBe('Unnamed medication');
+    expect(undated.when).toBe('Reported Jan 10, 2024');
+    expect(detailsOf(undated)['Reported']).toBe('Reported by the patient');
+  });
+
+  it('a statement someone else made says who', () => {
+    const row = statementRow(
+      {
+        resourceType: 'MedicationStatement',
+        informationSource: { reference: 'RelatedPerson/rp-1', display: 'Daughter' },
+      },
+      ROW_CONTEXT,
+    );
+    expect(detailsOf(row)['Reported']).toBe('Reported by Daughter');
+  });
+
+  it('the Medications section lists reported medications inside it', () => {
+    expect(medicationsSection.also?.map((list) => [list.type, list.heading])).toEqual([
+      ['MedicationStatement', 'Reported medications'],
+    ]);
   });
 });

@@ -28,8 +28,10 @@ export const CHART_SECTIONS = [
   notesSection,
 ] as const satisfies readonly SectionSpec[];
 
-/** The resource types the chart's sections list. */
-export type ChartType = (typeof CHART_SECTIONS)[number]['type'];
+type Section = (typeof CHART_SECTIONS)[number];
+
+/** The resource types the chart's sections list, theirs and those of the lists inside them. */
+export type ChartType = Section['type'] | NonNullable<Section['also']>[number]['type'];
 
 /** A section, whichever type it lists (the page hands each its own type's resources only). */
 export type AnySection = SectionSpec<ChartType>;
