@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { inputFromEnv, parseConfigFile } from './config-input.ts';
 import { buildConfig, spaClient } from './config.ts';
-import type { Logger } from './logger.ts';
+import type { Logger } from '../../protocol/logger.ts';
 import { hashPassword } from './passwords.ts';
 import {
   APP_ORIGIN,
@@ -119,7 +119,8 @@ describe('configuration', () => {
 
   test('the startup line of each client says how its refresh tokens rotate', async () => {
     const lines: string[] = [];
-    const logger: Logger = { info: (m) => lines.push(m), warn: (m) => lines.push(m) };
+    const log = (m: string) => lines.push(m);
+    const logger: Logger = { info: log, warn: log, error: log };
     const other = {
       ...spaClient('http://localhost:5200'),
       clientId: '0oaothercustomclient',

@@ -1,4 +1,5 @@
 /** `startAuthServer`: the local Okta-compatible authorization server (see docs/CONTRACT.md). */
+import type { Logger } from '../../protocol/logger.ts';
 import { listenHost } from '../stack-config.ts';
 import { createServer, type RequestListener } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -14,7 +15,7 @@ import { idxRoutes } from './idx.ts';
 import { interactionRoutes } from './interactions.ts';
 import { introspectRoutes } from './introspect.ts';
 import { loadOrCreateKeys } from './keys.ts';
-import { createLogger, type Logger } from './logger.ts';
+import { createLogger } from './logger.ts';
 import { createPasswordLogin } from './login.ts';
 import { installAuthorizeRewrites, tokenRequestRewrites } from './okta-rewrites.ts';
 import { createProvider } from './provider.ts';
@@ -88,7 +89,11 @@ export async function startAuthServer(options: AuthServerOptions): Promise<AuthS
   app.use(idxRoutes({ config, provider, login, store, users }));
   app.use(authnRoutes({ config, login, sessionTokens }));
   app.use(ISSUER_PATH, callback);
-  app.use(errorMiddleware((err) => logger.warn(`unexpected error: ${describeUnexpected(err)}`)));
+  app.use(
+    errorMiddleware(config.issuer, (err) =>
+      logger.warn(`unexpected error: ${describeUnexpected(err)}`),
+    ),
+  );
   server.on('request', app);
 
   for (const c of config.clients) {
