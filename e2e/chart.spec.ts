@@ -48,6 +48,7 @@ test('the clinician opens a chart from the patient list: allergies in the banner
     'Procedures',
     'Care plans',
     'Goals',
+    'Family history',
     'Notes',
   ]) {
     await expect(section(page, heading), heading).toBeVisible();
@@ -76,6 +77,10 @@ test('the clinician opens a chart from the patient list: allergies in the banner
   await expect(section(page, 'Reported medications').locator('.chart-row').first()).toContainText(
     'Reported by the patient',
   );
+  // Family history: who, what they had and from what age.
+  const family = section(page, 'Family history');
+  await expect(family.locator('.chart-row')).toHaveCount(3);
+  await expect(family.locator('.chart-row').first()).toContainText(/onset at age \d+/);
   await expect(
     section(page, 'Recent results').getByRole('table').first().getByRole('row').nth(1),
   ).toBeVisible();

@@ -356,4 +356,21 @@ describe('seed generator: the chart', () => {
       assert.ok(['active', 'stopped'].includes(String(statement['status'])));
     }
   });
+
+  it('has about a third of patients, the demo patient among them, give a family history with onset ages', () => {
+    const histories = ofType('FamilyMemberHistory');
+    const told = new Set(histories.map(patientOf));
+    assert.ok(told.has('Patient/pat-0001'), 'the demo patient gave a family history');
+    assert.ok(told.size >= 20 && told.size <= 70, `${told.size} patients gave one`);
+    for (const history of histories) {
+      assert.ok(byRef.has(patientOf(history)));
+      assert.equal(history['status'], 'completed');
+      const relationship = history['relationship'] as { coding: { system: string }[] };
+      assert.match(relationship.coding[0]?.system ?? '', /v3-RoleCode$/);
+      const had = history['condition'] as { onsetAge: { value: number; code: string } }[];
+      assert.ok(
+        had.length >= 1 && had.every((c) => c.onsetAge.code === 'a' && c.onsetAge.value >= 40),
+      );
+    }
+  });
 });

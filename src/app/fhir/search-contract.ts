@@ -81,6 +81,7 @@ export const SEARCH_CONTRACT = {
   DocumentReference: { params: { patient: 'reference' }, sorts: ['-date'], maxCount: 20 },
   CarePlan: { params: { patient: 'reference' }, sorts: [], maxCount: 20 },
   Goal: { params: { patient: 'reference' }, sorts: [], maxCount: 20 },
+  FamilyMemberHistory: { params: { patient: 'reference' }, sorts: [], maxCount: 50 },
 } as const satisfies Readonly<Record<string, ResourceSearchContract>>;
 
 export type SearchableType = keyof typeof SEARCH_CONTRACT;

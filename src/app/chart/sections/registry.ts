@@ -1,6 +1,7 @@
 import { allergiesSection } from './allergies';
 import { carePlansSection } from './care-plans';
 import { encountersSection } from './encounters';
+import { familyHistorySection } from './family-history';
 import { goalsSection } from './goals';
 import { immunizationsSection } from './immunizations';
 import { medicationsSection } from './medications';
@@ -25,6 +26,7 @@ export const CHART_SECTIONS = [
   proceduresSection,
   carePlansSection,
   goalsSection,
+  familyHistorySection,
   notesSection,
 ] as const satisfies readonly SectionSpec[];
 
