@@ -74,7 +74,7 @@ test('the clinician opens a chart from the patient list: allergies in the banner
   await expect(
     section(page, 'Medications').locator('dt', { hasText: 'Dosage' }).first(),
   ).toBeVisible();
-  await expect(section(page, 'Reported medications').locator('.chart-row').first()).toContainText(
+  await expect(section(page, 'Reported as taken').locator('.chart-row').first()).toContainText(
     'Reported by the patient',
   );
   // Family history: who, what they had and from what age.

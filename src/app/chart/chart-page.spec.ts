@@ -251,7 +251,7 @@ describe('ChartPage', () => {
     });
     const medications = section('Medications') as HTMLElement;
     const reported = [...medications.querySelectorAll('app-chart-section')].find(
-      (s) => s.querySelector('h3')?.textContent?.trim() === 'Reported medications',
+      (s) => s.querySelector('h3')?.textContent?.trim() === 'Reported as taken',
     ) as HTMLElement;
     expect(reported.textContent).toContain('Vitamin D 1000 IU');
     expect(reported.textContent).toContain('Reported by the patient');

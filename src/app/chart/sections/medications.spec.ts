@@ -109,7 +109,7 @@ describe('Medications', () => {
 
   it('the Medications section lists reported medications inside it', () => {
     expect(medicationsSection.also?.map((list) => [list.type, list.heading])).toEqual([
-      ['MedicationStatement', 'Reported medications'],
+      ['MedicationStatement', 'Reported as taken'],
     ]);
   });
 });

@@ -94,7 +94,7 @@ export function statementRow(statement: MedicationStatement, context: RowContext
 /** What the patient says they take, beside what was prescribed. */
 const reportedMedications = defineList({
   type: 'MedicationStatement',
-  heading: 'Reported medications',
+  heading: 'Reported as taken',
   what: 'reported medications',
   empty: 'No reported medications recorded.',
   filterable: true,
