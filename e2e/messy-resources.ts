@@ -1,6 +1,9 @@
 // Real-world data is sparser and odder than ours: the misbehaving proxy's `messyResources` rewrites
 // what the real server answers with these, so the app's fallbacks are exercised end to end.
-import { SEARCH_CONTRACT } from '../src/app/fhir/search-contract.ts';
+// src/ is CommonJS to Node and e2e/ is ESM: the contract comes as the module's default export.
+import searchContract from '../src/app/fhir/search-contract.ts';
+
+const { SEARCH_CONTRACT } = searchContract;
 
 /** Extensions the app has never heard of, which it must ignore. */
 const UNKNOWN_EXTENSION = [

@@ -17,8 +17,6 @@ export const RXNORM = 'http://www.nlm.nih.gov/research/umls/rxnorm';
 export const CVX = 'http://hl7.org/fhir/sid/cvx';
 export const TERMINOLOGY = 'http://terminology.hl7.org/CodeSystem';
 
-export type Json = Record<string, unknown>;
-
 export function concept(system: string, code: string, display: string): CodeableConcept {
   return { coding: [{ system, code, display }], text: display };
 }

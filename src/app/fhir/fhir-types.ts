@@ -29,6 +29,7 @@ export type Coding = Lenient<R4.Coding>;
 export type Dosage = Lenient<R4.Dosage>;
 export type HumanName = Lenient<R4.HumanName>;
 export type Identifier = Lenient<R4.Identifier>;
+export type Meta = Lenient<R4.Meta>;
 export type Period = Lenient<R4.Period>;
 export type Quantity = Lenient<R4.Quantity>;
 /** Age, Duration and the like: Quantities with a UCUM time unit. */
@@ -70,7 +71,9 @@ export type ObservationComponent = Lenient<R4.ObservationComponent>;
 export type ReferenceRange = Lenient<R4.ObservationReferenceRange>;
 export type OperationOutcome = Lenient<R4.OperationOutcome>;
 export type OperationOutcomeIssue = Lenient<R4.OperationOutcomeIssue>;
+export type Organization = Lenient<R4.Organization>;
 export type Patient = Lenient<R4.Patient>;
+export type Practitioner = Lenient<R4.Practitioner>;
 export type Procedure = Lenient<R4.Procedure>;
 
 export type ObservationStatus = NonNullable<Observation['status']>;
