@@ -1,9 +1,6 @@
 // Real-world data is sparser and odder than ours: the misbehaving proxy's `messyResources` rewrites
 // what the real server answers with these, so the app's fallbacks are exercised end to end.
-// src/ is CommonJS to Node and e2e/ is ESM: the contract comes as the module's default export.
-import searchContract from '../src/app/fhir/search-contract.ts';
-
-const { SEARCH_CONTRACT } = searchContract;
+import { clinicalTypes } from '../servers/fhir/search/clinical.ts';
 
 /** Extensions the app has never heard of, which it must ignore. */
 const UNKNOWN_EXTENSION = [
@@ -70,12 +67,12 @@ export function messy(resource: Json, index: number): void {
   if (CHART_TYPES.has(String(resource['resourceType']))) messyChartEntry(resource, index);
 }
 
-/** The chart's types: every type the app searches by patient, but Observation (its mess is above). */
-const CHART_TYPES = new Set(
-  Object.entries(SEARCH_CONTRACT)
-    .filter(([type, contract]) => 'patient' in contract.params && type !== 'Observation')
-    .map(([type]) => type),
-);
+/**
+ * The chart's types, as the server declares them (every one the app's search contract names is
+ * checked against it by servers/search-contract.test.ts). Playwright cannot load the app's contract
+ * itself: src/ is not an ES module to Node.
+ */
+const CHART_TYPES: ReadonlySet<string> = new Set(clinicalTypes);
 
 /**
  * A chart entry as other EHRs send it: codes without words, no dates, who recorded it an identifier
