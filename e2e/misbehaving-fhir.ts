@@ -10,7 +10,7 @@ import {
 import type { AddressInfo } from 'node:net';
 import { randomUUID } from 'node:crypto';
 import { messy, type Json } from './messy-resources.ts';
-import type { Bundle, CapabilityStatement } from '../src/app/fhir/fhir-types.ts';
+import type { Bundle, CapabilityStatement, Resource } from '../src/app/fhir/fhir-types.ts';
 
 export interface Misbehaviour {
   /** Answer this many FHIR reads with 429 and `Retry-After` before letting them through. */
@@ -37,6 +37,8 @@ export interface Misbehaviour {
   messyResources?: boolean;
   /** Every request for these types fails with 500 and an OperationOutcome: one store down, the rest up. */
   failingTypes?: string[];
+  /** Each searchset gains a copy of its first match that names another patient (a mixed-up index). */
+  otherPatientEntry?: boolean;
 }
 
 export interface MisbehavingFhir {
@@ -148,6 +150,14 @@ export async function startMisbehavingFhir(): Promise<MisbehavingFhir> {
     if (behaviour.noTotals) delete bundle.total;
     // This server's links always carry both; the rewrites below keep them so.
     const links = (bundle.link ??= []) as { relation: string; url: string }[];
+    const first = bundle.entry?.[0]?.resource;
+    if (behaviour.otherPatientEntry && first) {
+      const copy = structuredClone(first) as Resource & Json;
+      copy['id'] = `${String(copy['id'])}-other`;
+      for (const element of ['subject', 'patient'])
+        if (copy[element]) copy[element] = { reference: 'Patient/zz-another-patient' };
+      bundle.entry?.push({ resource: copy, search: { mode: 'match' } });
+    }
     if (behaviour.messyResources) {
       (bundle.entry ?? []).forEach((entry, index) => {
         const resource = (entry as { resource?: Json }).resource;

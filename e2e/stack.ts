@@ -115,7 +115,8 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
       startServer(
         'auth',
         'servers/auth/main.ts',
-        { ...sharedEnv, APP_ORIGIN: origins[0] ?? '' },
+        // The EHR simulator launches the first variant's app, as `npm start` serves it.
+        { ...sharedEnv, APP_ORIGIN: origins[0] ?? '', EHR_SIMULATOR: 'on' },
         `${issuer}/.well-known/openid-configuration`,
       ),
     // Every variant's requests come from its own origin.

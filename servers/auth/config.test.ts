@@ -42,6 +42,13 @@ describe('configuration', () => {
     );
   });
 
+  test('the EHR simulator is off unless EHR_SIMULATOR=on, and a typo stops the server', () => {
+    assert.equal(inputFromEnv({}).ehrSimulator, false);
+    assert.equal(inputFromEnv({ EHR_SIMULATOR: 'off' }).ehrSimulator, false);
+    assert.equal(inputFromEnv({ EHR_SIMULATOR: 'on' }).ehrSimulator, true);
+    assert.throws(() => inputFromEnv({ EHR_SIMULATOR: 'yes' }), /EHR_SIMULATOR must be on or off/);
+  });
+
   test('a config file with a bad field names it', () => {
     assert.throws(
       () => parseConfigFile('{"clients":[{"redirectUris":[]}]}', 'auth.json'),

@@ -21,7 +21,7 @@ import {
 } from './idx-documents.ts';
 import type { PasswordLogin } from './login.ts';
 import { applyScopePolicy, UNCONFIGURED_SCOPES } from './scope-policy.ts';
-import { splitScope, unknownScopes } from './scopes.ts';
+import { isLaunchRequest, splitScope, unknownScopes } from './scopes.ts';
 import type { Store } from './store.ts';
 import type { User, UserDirectory } from './users.ts';
 
@@ -111,6 +111,13 @@ export function idxRoutes(deps: IdxDeps): Router {
     const unknown = unknownScopes(scopes, config.scopes);
     if (!scopes.length || unknown.length) {
       throw new errors.InvalidScope(UNCONFIGURED_SCOPES, unknown.join(' '));
+    }
+    // The patient picker, the launch context and the consent page are steps of /v1/authorize: a
+    // widget sign-in would grant `launch/patient` with no patient at all.
+    if (isLaunchRequest(scopes)) {
+      throw new errors.InvalidRequest(
+        'A SMART launch (launch, launch/patient) signs in through /v1/authorize, not the Sign-In Widget.',
+      );
     }
     const txn: Transaction = {
       clientId: client.clientId,

@@ -32,7 +32,7 @@ export function userinfoRoutes(
         'The access token must provide access to at least one of these scopes - openid.',
         'openid',
       );
-    res.set('Cache-Control', 'no-store').json(userClaims(user, scopes));
+    res.set('Cache-Control', 'no-store').json(userClaims(user, scopes, config.audience));
   });
   return router;
 }

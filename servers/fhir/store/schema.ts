@@ -6,8 +6,10 @@
  * 2: the text of Observation code and category, for `:text`.
  * 3: the chart's types (Condition, Encounter, ...) in the generic `clinical` tables.
  * 4: Observation.encounter in `observation_ref`.
+ * 5: one patient per resource, from its type's patient element (compartment.ts), in
+ *    `resource.compartment` and the index alike; no more `_compartment` rows in `clinical_ref`.
  */
-export const INDEX_VERSION = 4;
+export const INDEX_VERSION = 5;
 
 /**
  * One SQLite file: `resource` holds every resource's current JSON; the other tables are search indexes
@@ -124,8 +126,7 @@ CREATE TABLE IF NOT EXISTS clinical_date (
   hi INTEGER NOT NULL,
   PRIMARY KEY (rid, param, lo, hi)
 ) WITHOUT ROWID;
--- References (encounter, medication, result, ...) as 'Type/id'; '_compartment' lists the patients
--- whose compartment holds the resource, for types where that reaches beyond the patient element.
+-- References (encounter, medication, result, ...) as 'Type/id'.
 CREATE TABLE IF NOT EXISTS clinical_ref (
   rid INTEGER NOT NULL,
   param TEXT NOT NULL,

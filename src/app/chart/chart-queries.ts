@@ -5,6 +5,12 @@ import { RUNTIME_CONFIG } from '../config/runtime-config-token';
 import { FhirClient } from '../fhir/fhir-client';
 import { Bundle, Resource, ResourceOf } from '../fhir/fhir-types';
 import { ResolvedResources, includedResources } from '../fhir/format-reference';
+import {
+  PatientPage,
+  PatientScope,
+  notThePatientsNotice,
+  onlyThePatients,
+} from '../fhir/patient-compartment';
 import { SearchPage, toSearchPage } from '../fhir/search-page';
 import { SearchParams, SearchableType } from '../fhir/search-contract';
 import { PageTurn } from '../shared/bundle-pager';
@@ -13,15 +19,24 @@ import { ChartRow } from './chart-row';
 import { ChartList, RowContext } from './sections/section';
 
 /** A page of one chart list, with what its rows may name: the resources `_include` brought along. */
-export interface SectionPage<T extends Resource> extends SearchPage<T> {
+export interface SectionPage<T extends Resource> extends SearchPage<T>, PatientPage {
   readonly resolved: ResolvedResources;
 }
 
+/** The patient's own entries of a page, matches and includes alike; another patient's are left out. */
 export function toSectionPage<T extends Resource>(
   bundle: Bundle<T>,
   resourceType: T['resourceType'],
+  scope: PatientScope,
 ): SectionPage<T> {
-  return { ...toSearchPage(bundle, resourceType), resolved: includedResources(bundle) };
+  const own = onlyThePatients(bundle, scope);
+  const page = toSearchPage(own.bundle, resourceType);
+  return {
+    ...page,
+    notices: [...page.notices, ...notThePatientsNotice(own.others)],
+    resolved: includedResources(own.bundle),
+    notThePatients: own.others,
+  };
 }
 
 /** A loaded page as rows: each resource read with what the page's `_include` brought along. */
@@ -47,6 +62,7 @@ export interface ListOwner {
 @Injectable({ providedIn: 'root' })
 export class ChartQueries {
   private readonly fhir = inject(FhirClient);
+  private readonly fhirBase = inject(RUNTIME_CONFIG).fhir.baseUrl;
 
   /** A list's first page, or the page a Bundle link of it leads to. */
   list(list: ChartList, owner: ListOwner, cursor = ''): Observable<SectionPage<Resource>> {
@@ -58,7 +74,8 @@ export class ChartQueries {
     const request = cursor
       ? this.fhir.getLink<Listed>(cursor)
       : this.fhir.search<Listed>(list.type, params);
-    return request.pipe(map((bundle) => toSectionPage(bundle, list.type)));
+    const scope = { patientId: owner.patient, fhirBase: this.fhirBase };
+    return request.pipe(map((bundle) => toSectionPage(bundle, list.type, scope)));
   }
 }
 

@@ -1,8 +1,16 @@
 import { Injectable, inject } from '@angular/core';
 import { Observable, forkJoin, map, of, switchMap } from 'rxjs';
-import { FhirClient, bundleResources } from '../fhir/fhir-client';
+import { RUNTIME_CONFIG } from '../config/runtime-config-token';
+import { FhirClient } from '../fhir/fhir-client';
 import { Bundle, Observation } from '../fhir/fhir-types';
 import { newestFirst, observationTime } from '../fhir/format-observation';
+import {
+  PatientPage,
+  PatientScope,
+  isSearchOfPatient,
+  notThePatientsNotice,
+  onlyThePatients,
+} from '../fhir/patient-compartment';
 import { SearchPage, toSearchPage } from '../fhir/search-page';
 import {
   FLOWSHEET_MAX_PAGES,
@@ -39,27 +47,88 @@ interface DayRun {
   /** The reading stopped with pages left. */
   readonly more: boolean;
   readonly notices: string[];
+  /** Entries read that did not name the patient, and so were left out. */
+  readonly others: number;
 }
 
 const daysOf = (observations: readonly Observation[]) =>
   observations.map((o) => dayKey(observationTime(o)));
 
-function toObservationPage(bundle: Bundle<Observation>): SearchPage<Observation> {
-  const page = toSearchPage(bundle, 'Observation');
+/** A page of the patient's own observations, newest first, and how many entries were not theirs. */
+function ownObservations(
+  bundle: Bundle<Observation>,
+  scope: PatientScope,
+): { readonly page: SearchPage<Observation>; readonly others: number } {
+  const own = onlyThePatients(bundle, scope);
+  const page = toSearchPage(own.bundle, 'Observation');
   // Sorted here too: not every server honours _sort=-date.
-  return { ...page, resources: newestFirst(page.resources) };
+  return { page: { ...page, resources: newestFirst(page.resources) }, others: own.others };
 }
+
+/** A page of one patient's observations, newest first. */
+export type ObservationPage = SearchPage<Observation> & PatientPage;
+
+/** The page of the patient's own observations, its notes saying what was left out. */
+function toObservationPage(bundle: Bundle<Observation>, scope: PatientScope): ObservationPage {
+  const { page, others } = ownObservations(bundle, scope);
+  return {
+    ...page,
+    notices: [...page.notices, ...notThePatientsNotice(others)],
+    notThePatients: others,
+  };
+}
+
+/** How many paging links the service remembers having been given (a session reads a few hundred pages). */
+const REMEMBERED_LINKS = 500;
 
 @Injectable({ providedIn: 'root' })
 export class ObservationService {
   private readonly fhir = inject(FhirClient);
+  private readonly fhirBase = inject(RUNTIME_CONFIG).fhir.baseUrl;
+  /** Paging links the server gave for a patient's observation pages, and whose they were. */
+  private readonly offeredLinks = new Map<string, string>();
 
-  /** One page of a patient's observations: the first page of the filters, or a paging link. */
-  search(patientId: string, filters: ObservationFilters): Observable<SearchPage<Observation>> {
+  private scope(patientId: string): PatientScope {
+    return { patientId, fhirBase: this.fhirBase };
+  }
+
+  /**
+   * Whether a paging link from a URL may be followed on this patient's page: one the server gave for
+   * this patient's observations in this session (an opaque HAPI `_getpages` link included), or a
+   * search of this patient's observations on the FHIR base. Anyone can write a link into a URL.
+   */
+  mayFollow(link: string, patientId: string): boolean {
+    return (
+      this.offeredLinks.get(link) === patientId ||
+      isSearchOfPatient(link, 'Observation', this.scope(patientId))
+    );
+  }
+
+  /**
+   * One page of a patient's observations: the first page of the filters, or a paging link (which the
+   * caller has checked with mayFollow).
+   */
+  search(patientId: string, filters: ObservationFilters): Observable<ObservationPage> {
     const request = filters.cursor
       ? this.fhir.getLink<Observation>(filters.cursor)
       : this.fhir.search<Observation>('Observation', observationSearchParams(patientId, filters));
-    return request.pipe(map(toObservationPage));
+    return request.pipe(
+      map((bundle) => {
+        const page = toObservationPage(bundle, this.scope(patientId));
+        for (const link of [page.nextLink, page.previousLink]) this.remember(link, patientId);
+        return page;
+      }),
+    );
+  }
+
+  private remember(link: string | undefined, patientId: string): void {
+    if (!link) return;
+    this.offeredLinks.delete(link);
+    this.offeredLinks.set(link, patientId);
+    for (const oldest of this.offeredLinks.keys()) {
+      if (this.offeredLinks.size <= REMEMBERED_LINKS) break;
+      this.offeredLinks.delete(oldest);
+    }
   }
 
   /**
@@ -77,9 +146,10 @@ export class ObservationService {
         'Observation',
         flowsheetSearchParams(patientId, filters, { through, direction }),
       );
+    const scope = this.scope(patientId);
     return forkJoin({
-      current: this.readDays(search('older'), days, 'newest'),
-      newer: through ? this.readDays(search('newer'), days, 'oldest') : of(undefined),
+      current: this.readDays(search('older'), scope, days, 'newest'),
+      newer: through ? this.readDays(search('newer'), scope, days, 'oldest') : of(undefined),
     }).pipe(
       map(({ current, newer }) => {
         const window = windowDays(daysOf(current.observations), current.more, days);
@@ -92,7 +162,10 @@ export class ObservationService {
           older: window.older,
           newer: newer && newerThrough(daysOf(newer.observations), newer.more, days),
           incomplete: window.incomplete,
-          notices: [...new Set([...current.notices, ...(newer?.notices ?? [])])],
+          notices: [
+            ...new Set([...current.notices, ...(newer?.notices ?? [])]),
+            ...notThePatientsNotice(current.others),
+          ],
         };
       }),
     );
@@ -101,25 +174,28 @@ export class ObservationService {
   /** Follows next links until more than `days` days are in, the pages run out, or the cap is hit. */
   private readDays(
     request: Observable<Bundle<Observation>>,
+    scope: PatientScope,
     days: number,
     order: 'newest' | 'oldest',
-    read: DayRun = { observations: [], more: false, notices: [] },
+    read: DayRun = { observations: [], more: false, notices: [], others: 0 },
     pages = 1,
   ): Observable<DayRun> {
     return request.pipe(
       switchMap((bundle) => {
-        const page = toObservationPage(bundle);
+        const { page, others } = ownObservations(bundle, scope);
         const sorted = order === 'newest' ? page.resources : [...page.resources].reverse();
         const run: DayRun = {
           observations: [...read.observations, ...sorted],
           more: page.nextLink !== undefined,
           notices: [...read.notices, ...page.notices],
+          others: read.others + others,
         };
         const done = enoughDays(daysOf(run.observations), days) || pages >= FLOWSHEET_MAX_PAGES;
         return done || !page.nextLink
           ? of(run)
           : this.readDays(
               this.fhir.getLink<Observation>(page.nextLink),
+              scope,
               days,
               order,
               run,
@@ -130,15 +206,15 @@ export class ObservationService {
   }
 
   /** The newest vital signs, for the summary at the top of the page. */
-  recentVitals(patientId: string): Observable<Observation[]> {
+  recentVitals(patientId: string): Observable<ObservationPage> {
     const filters = { ...NO_OBSERVATION_FILTERS, category: 'vital-signs' as const };
     return this.fhir
       .search<Observation>('Observation', observationSearchParams(patientId, filters, 100))
-      .pipe(map((bundle) => toObservationPage(bundle).resources));
+      .pipe(map((bundle) => toObservationPage(bundle, this.scope(patientId))));
   }
 
   /** Every observation of one code for a patient, oldest first, for a trend chart. */
-  history(patientId: string, loinc: string): Observable<Observation[]> {
+  history(patientId: string, loinc: string): Observable<ObservationPage> {
     return this.fhir
       .search<Observation>('Observation', {
         patient: patientId,
@@ -146,6 +222,11 @@ export class ObservationService {
         _sort: 'date',
         _count: 200,
       })
-      .pipe(map((bundle) => newestFirst(bundleResources(bundle)).reverse()));
+      .pipe(
+        map((bundle) => {
+          const page = toObservationPage(bundle, this.scope(patientId));
+          return { ...page, resources: [...page.resources].reverse() };
+        }),
+      );
   }
 }

@@ -4,6 +4,7 @@ import { map } from 'rxjs';
 import { formatNumber } from '../fhir/format-datatypes';
 import { createLoader } from '../shared/load-state';
 import { LoadStateView } from '../shared/load-state-view';
+import { SearchNotices } from '../shared/search-notices';
 import { ObservationService } from './observation.service';
 import { ChartGeometry, TrendPoint, chartScales, trendSeries } from './trend-series';
 
@@ -16,7 +17,7 @@ const GEOMETRY: ChartGeometry = { width: 640, height: 240, padding: 32 };
  */
 @Component({
   selector: 'app-trend-chart',
-  imports: [MatButtonModule, LoadStateView],
+  imports: [MatButtonModule, LoadStateView, SearchNotices],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './trend-chart.html',
   styleUrl: './trend-chart.scss',
@@ -33,9 +34,11 @@ export class TrendChart {
   protected readonly history = createLoader({
     params: () => ({ patientId: this.patientId(), loinc: this.loinc() }),
     request: ({ patientId, loinc }) =>
-      this.observations.history(patientId, loinc).pipe(map(trendSeries)),
+      this.observations
+        .history(patientId, loinc)
+        .pipe(map((page) => ({ series: trendSeries(page.resources), notices: page.notices }))),
   });
-  protected readonly series = this.history.data;
+  protected readonly series = computed(() => this.history.data()?.series);
 
   protected readonly chart = computed(() => {
     const series = this.series();
