@@ -1,5 +1,7 @@
 // Real-world data is sparser and odder than ours: the misbehaving proxy's `messyResources` rewrites
 // what the real server answers with these, so the app's fallbacks are exercised end to end.
+import { clinicalTypes } from '../servers/fhir/search/clinical.ts';
+
 /** Extensions the app has never heard of, which it must ignore. */
 const UNKNOWN_EXTENSION = [
   { url: 'http://example.org/fhir/StructureDefinition/unheard-of', valueString: 'ignore me' },
@@ -67,18 +69,12 @@ export function messy(resource: Json, index: number): void {
   if (CHART_TYPES.has(String(resource['resourceType']))) messyChartEntry(resource, index);
 }
 
-const CHART_TYPES = new Set([
-  'Condition',
-  'AllergyIntolerance',
-  'MedicationRequest',
-  'Immunization',
-  'Procedure',
-  'Encounter',
-  'DiagnosticReport',
-  'DocumentReference',
-  'CarePlan',
-  'Goal',
-]);
+/**
+ * The chart's types, as the server declares them (every one the app's search contract names is
+ * checked against it by servers/search-contract.test.ts). Playwright cannot load the app's contract
+ * itself: src/ is not an ES module to Node.
+ */
+const CHART_TYPES: ReadonlySet<string> = new Set(clinicalTypes);
 
 /**
  * A chart entry as other EHRs send it: codes without words, no dates, who recorded it an identifier

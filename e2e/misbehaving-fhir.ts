@@ -10,6 +10,7 @@ import {
 import type { AddressInfo } from 'node:net';
 import { randomUUID } from 'node:crypto';
 import { messy, type Json } from './messy-resources.ts';
+import type { Bundle, CapabilityStatement, Resource } from '../src/app/fhir/fhir-types.ts';
 
 export interface Misbehaviour {
   /** Answer this many FHIR reads with 429 and `Retry-After` before letting them through. */
@@ -52,34 +53,17 @@ export interface MisbehavingFhir {
   close(): Promise<void>;
 }
 
-interface SearchBundle {
-  resourceType?: string;
-  type?: string;
-  total?: number;
-  link?: { relation: string; url: string }[];
-  entry?: unknown[];
-}
-
-interface Statement {
-  rest?: {
-    resource?: {
-      type: string;
-      interaction?: { code: string }[];
-      searchParam?: { name: string }[];
-    }[];
-  }[];
-}
-
 /** A server that offers less: some types not searchable, some parameters not listed. */
 function withoutCapabilities(
-  statement: Statement,
+  statement: CapabilityStatement,
   without: NonNullable<Misbehaviour['capabilityWithout']>,
-): Statement {
+): CapabilityStatement {
   for (const resource of statement.rest?.flatMap((r) => r.resource ?? []) ?? []) {
-    if (without.searches?.includes(resource.type))
+    const type = resource.type ?? '';
+    if (without.searches?.includes(type))
       resource.interaction = resource.interaction?.filter((i) => i.code !== 'search-type');
-    const params = without.params?.[resource.type] ?? [];
-    resource.searchParam = resource.searchParam?.filter((p) => !params.includes(p.name));
+    const params = without.params?.[type] ?? [];
+    resource.searchParam = resource.searchParam?.filter((p) => !params.includes(p.name ?? ''));
   }
   return statement;
 }
@@ -147,24 +131,28 @@ export async function startMisbehavingFhir(): Promise<MisbehavingFhir> {
 
   /** A searchset rewritten the way the behaviour asks; anything else passes unchanged. */
   const misbehave = (text: string): string => {
-    let bundle: SearchBundle;
+    let parsed: Json;
     try {
-      bundle = JSON.parse(text) as SearchBundle;
+      parsed = JSON.parse(text) as Json;
     } catch {
       return text;
     }
-    if (bundle.resourceType === 'CapabilityStatement' && behaviour.capabilityWithout)
-      return JSON.stringify(withoutCapabilities(bundle as Statement, behaviour.capabilityWithout));
-    if (behaviour.messyResources && bundle.resourceType !== 'Bundle') {
-      messy(bundle as Json, 0);
-      return JSON.stringify(bundle);
+    if (parsed['resourceType'] === 'CapabilityStatement' && behaviour.capabilityWithout) {
+      const statement = parsed as CapabilityStatement;
+      return JSON.stringify(withoutCapabilities(statement, behaviour.capabilityWithout));
     }
+    if (behaviour.messyResources && parsed['resourceType'] !== 'Bundle') {
+      messy(parsed, 0);
+      return JSON.stringify(parsed);
+    }
+    const bundle = parsed as Bundle;
     if (bundle.resourceType !== 'Bundle' || bundle.type !== 'searchset') return text;
     if (behaviour.noTotals) delete bundle.total;
-    const links = (bundle.link ??= []);
-    const first = (bundle.entry as { resource?: Json }[] | undefined)?.[0]?.resource;
+    // This server's links always carry both; the rewrites below keep them so.
+    const links = (bundle.link ??= []) as { relation: string; url: string }[];
+    const first = bundle.entry?.[0]?.resource;
     if (behaviour.otherPatientEntry && first) {
-      const copy = structuredClone(first);
+      const copy = structuredClone(first) as Resource & Json;
       copy['id'] = `${String(copy['id'])}-other`;
       for (const element of ['subject', 'patient'])
         if (copy[element]) copy[element] = { reference: 'Patient/zz-another-patient' };
@@ -214,7 +202,7 @@ export async function startMisbehavingFhir(): Promise<MisbehavingFhir> {
   };
 
   /** The page after the last: no entries, and the way back. */
-  const emptyPage = (url: string): SearchBundle => {
+  const emptyPage = (url: string): Bundle => {
     const from = new URL(url, 'http://x').searchParams.get('from') ?? proxyBase;
     return {
       resourceType: 'Bundle',

@@ -133,6 +133,14 @@ export function chartSample(type: ClinicalType, patient: string, n: 1 | 2): Json
       lifecycleStatus: 'active',
       achievementStatus: cc('in-progress'),
     },
+    FamilyMemberHistory: {
+      patient: subject,
+      date: d,
+      status: 'completed',
+      relationship: cc(n === 1 ? 'FTH' : 'MTH'),
+      sex: cc(n === 1 ? 'male' : 'female'),
+      condition: [{ code, onsetAge: { value: 50, unit: 'a' } }],
+    },
   };
   return { ...base, ...shapes[type] };
 }

@@ -123,6 +123,15 @@ export const indexedElements: Record<string, Record<string, string>> = {
     lifecycleStatus: 'string',
     achievementStatus: 'CodeableConcept',
   },
+  FamilyMemberHistory: {
+    patient: 'Reference',
+    date: 'string',
+    relationship: 'CodeableConcept',
+    condition: 'BackboneElement[]',
+    'condition.code': 'CodeableConcept',
+    sex: 'CodeableConcept',
+    status: 'string',
+  },
 };
 
 /** The parts of each data type that anything here reads. */

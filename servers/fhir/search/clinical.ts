@@ -48,6 +48,7 @@ export const clinicalTypes = [
   'DocumentReference',
   'CarePlan',
   'Goal',
+  'FamilyMemberHistory',
 ] as const;
 export type ClinicalType = (typeof clinicalTypes)[number];
 
@@ -251,6 +252,21 @@ export const clinical: Record<ClinicalType, ClinicalDeclaration> = {
         param: 'achievement-status',
         paths: ['achievementStatus'],
         documentation: 'in-progress | improving | achieved | ...',
+      },
+    ],
+    references: [],
+  },
+  FamilyMemberHistory: {
+    patientParams: ['patient'],
+    date: { param: 'date', paths: ['date'], documentation: 'FamilyMemberHistory.date' },
+    otherDates: [],
+    tokens: [
+      { param: 'relationship', paths: ['relationship'], documentation: codeDoc },
+      { param: 'code', paths: ['condition.code'], documentation: codeDoc },
+      { param: 'sex', paths: ['sex'], documentation: 'male | female | other | unknown' },
+      {
+        ...statusDoc('partial | completed | entered-in-error | health-unknown'),
+        paths: ['status'],
       },
     ],
     references: [],

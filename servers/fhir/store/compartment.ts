@@ -28,6 +28,7 @@ export const patientElement = {
   DocumentReference: 'subject',
   CarePlan: 'subject',
   Goal: 'subject',
+  FamilyMemberHistory: 'patient',
 } as const satisfies Record<'Observation' | ClinicalType, 'subject' | 'patient'>;
 
 export type PatientBoundType = keyof typeof patientElement;

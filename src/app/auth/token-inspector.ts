@@ -3,10 +3,9 @@ import { toSignal } from '@angular/core/rxjs-interop';
 import { OktaAuthStateService } from '@okta/okta-angular';
 import { interval, map, startWith } from 'rxjs';
 import { RUNTIME_CONFIG } from '../config/runtime-config-token';
-import { decodeJwt } from './jwt-decode';
 import { tokenScopes } from '../../../protocol/smart-scopes';
 import { SessionWatch } from '../session/session-watch';
-import { checkAccessToken, describeExpiry, describeSession } from './token-checks';
+import { checkAccessToken, decodeJwt, describeExpiry, describeSession } from './token-checks';
 
 /**
  * /token: decodes the access and ID tokens in the browser and says, in plain words, whether

@@ -25,8 +25,14 @@ import {
 import { fakeOktaAuth, jwtWithClaims } from '../../testing/fake-okta';
 import { TEST_CONFIG, TEST_FHIR_BASE } from '../../testing/test-config';
 import { ChartPage } from './chart-page';
-import { CHART_TYPES } from './chart-queries';
+import { AnySection, CHART_SECTIONS } from './sections/registry';
 import { statementSearching } from '../../testing/capability-statement';
+
+/** Every type the chart lists: each section's, and those of the lists inside it. */
+const CHART_TYPES = CHART_SECTIONS.flatMap((section: AnySection) => [
+  section.type,
+  ...(section.also ?? []).map((list) => list.type),
+]);
 
 const PATIENT = {
   resourceType: 'Patient',
@@ -265,7 +271,9 @@ describe('ChartPage', () => {
     await harness.fixture.whenStable();
     expect(controller.match(() => true)).toEqual([]);
     const note = el().querySelector('[data-testid="outside-access"]')?.textContent ?? '';
-    expect(note).toContain('Outside your access: problems, medications, allergies');
+    expect(note).toContain(
+      'Outside your access: problems, medications, reported medications, allergies',
+    );
     expect(note).toContain('observations and vitals');
     expect(el().querySelectorAll('app-chart-section').length).toBe(0);
     expect(el().querySelector('[role="alert"]')).toBeNull();
@@ -273,6 +281,30 @@ describe('ChartPage', () => {
       'Allergies: outside your access',
     );
     expect(text()).toContain('Peter Chalmers');
+  });
+
+  it('shows what the patient reports taking inside Medications, each marked as reported', async () => {
+    await openChart();
+    await answerAll({
+      MedicationRequest: searchset([lisinopril], [lisinoprilMedication]),
+      MedicationStatement: searchset([
+        {
+          resourceType: 'MedicationStatement',
+          id: 'ms-1',
+          status: 'active',
+          subject: { reference: 'Patient/pat-0001' },
+          medicationCodeableConcept: { text: 'Vitamin D 1000 IU' },
+          effectiveDateTime: '2023-06-01',
+        },
+      ]),
+    });
+    const medications = section('Medications') as HTMLElement;
+    const reported = [...medications.querySelectorAll('app-chart-section')].find(
+      (s) => s.querySelector('h3')?.textContent?.trim() === 'Reported as taken',
+    ) as HTMLElement;
+    expect(reported.textContent).toContain('Vitamin D 1000 IU');
+    expect(reported.textContent).toContain('Reported by the patient');
+    expect(medications.textContent).toContain('isinopril');
   });
 
   it('says a section the server does not offer is not offered, not an error', async () => {

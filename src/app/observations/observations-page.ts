@@ -1,6 +1,6 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
 import { MatButtonToggleModule } from '@angular/material/button-toggle';
-import { ActivatedRoute, Router, RouterLink } from '@angular/router';
+import { ActivatedRoute, Router } from '@angular/router';
 import { EMPTY } from 'rxjs';
 import { AccessContext } from '../auth/access-context';
 import { describeResultSize, isPastTheEnd } from '../fhir/search-page';
@@ -8,7 +8,7 @@ import { BundlePager, PageTurn } from '../shared/bundle-pager';
 import { restartExpiredSearch } from '../shared/expired-search';
 import { createLoader } from '../shared/load-state';
 import { LoadStateView } from '../shared/load-state-view';
-import { patientHeader } from '../shared/patient-header';
+import { PatientHeader, patientHeader } from '../shared/patient-header';
 import { SearchAdjustments } from '../shared/search-adjustments';
 import { SearchNotices } from '../shared/search-notices';
 import { queryState } from '../shared/url-state';
@@ -28,7 +28,6 @@ import { groupByCategory, visibleRows } from './observation-groups';
 import { toObservationRow } from './observation-row';
 import { ObservationTable } from './observation-table';
 import { ObservationService } from './observation.service';
-import { PatientBanner } from './patient-banner';
 import { TrendChart } from './trend-chart';
 
 /** One patient's observations: banner, latest vitals, filters, then a flowsheet or a paged list; trends. */
@@ -38,7 +37,6 @@ const OBSERVATIONS = { one: 'observation', many: 'observations' };
   selector: 'app-observations-page',
   imports: [
     MatButtonToggleModule,
-    RouterLink,
     BundlePager,
     EnteredInErrorToggle,
     LoadStateView,
@@ -46,7 +44,7 @@ const OBSERVATIONS = { one: 'observation', many: 'observations' };
     ObservationFlowsheet,
     ObservationTable,
     LatestVitalsPanel,
-    PatientBanner,
+    PatientHeader,
     SearchNotices,
     SearchAdjustments,
     TrendChart,

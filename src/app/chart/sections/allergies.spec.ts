@@ -1,8 +1,8 @@
-import { FhirError } from '../fhir/fhir-error';
-import { AllergyIntolerance } from '../fhir/fhir-types';
-import { noKnownAllergy, penicillinAllergy } from '../../testing/chart-fixtures';
-import { summariseAllergies } from './allergy-summary';
-import { SectionPage } from './chart-queries';
+import { FhirError } from '../../fhir/fhir-error';
+import { AllergyIntolerance, CodeableConcept } from '../../fhir/fhir-types';
+import { noKnownAllergy, penicillinAllergy } from '../../../testing/chart-fixtures';
+import { SectionPage } from '../chart-queries';
+import { allergyStatus, isNoKnownAllergy, summariseAllergies } from './allergies';
 
 const page = (
   resources: AllergyIntolerance[],
@@ -99,5 +99,100 @@ describe('summariseAllergies (the banner line)', () => {
     for (const state of ['loading', 'not-permitted'] as const) {
       expect(summariseAllergies({ status: state }).incomplete).toBeTrue();
     }
+  });
+});
+
+const concept = (system: string, code: string): CodeableConcept => ({
+  coding: [{ system: `http://terminology.hl7.org/CodeSystem/${system}`, code }],
+});
+const allergy = (extra: Partial<AllergyIntolerance> = {}): AllergyIntolerance => ({
+  resourceType: 'AllergyIntolerance',
+  clinicalStatus: concept('allergyintolerance-clinical', 'active'),
+  verificationStatus: concept('allergyintolerance-verification', 'confirmed'),
+  ...extra,
+});
+
+describe('Allergy statuses in words', () => {
+  it('AllergyIntolerance: with its criticality when high or not assessable', () => {
+    expect(allergyStatus(allergy())).toEqual({ label: 'Active', group: 'active' });
+    expect(allergyStatus(allergy({ criticality: 'high' })).label).toBe('Active, high criticality');
+    expect(allergyStatus(allergy({ criticality: 'low' })).label).toBe('Active');
+    expect(allergyStatus(allergy({ criticality: 'unable-to-assess' })).label).toBe(
+      'Active, criticality not assessable',
+    );
+    expect(
+      allergyStatus(
+        allergy({ criticality: 'high', verificationStatus: concept('x', 'entered-in-error') }),
+      ),
+    ).toEqual({ label: 'Entered in error', group: 'entered-in-error' });
+    expect(
+      allergyStatus(allergy({ clinicalStatus: concept('allergyintolerance-clinical', 'resolved') }))
+        .group,
+    ).toBe('inactive');
+  });
+});
+
+describe('No known allergies', () => {
+  const nkda = {
+    coding: [
+      {
+        system: 'http://snomed.info/sct',
+        code: '409137002',
+        display: 'No Known Drug Allergy (situation)',
+      },
+    ],
+    text: 'NKDA',
+  };
+
+  it('recognises the SNOMED negation codes and the usual words (HL7 allergyintolerance-nkda)', () => {
+    expect(isNoKnownAllergy(allergy({ code: nkda }))).toBeTrue();
+    for (const code of ['716186003', '429625007', '428607008']) {
+      expect(
+        isNoKnownAllergy(
+          allergy({ code: { coding: [{ system: 'http://snomed.info/sct', code }] } }),
+        ),
+      )
+        .withContext(code)
+        .toBeTrue();
+    }
+    for (const text of ['NKA', 'No known allergies', 'no known food allergy.', 'NKDA']) {
+      expect(isNoKnownAllergy(allergy({ code: { text } })))
+        .withContext(text)
+        .toBeTrue();
+    }
+  });
+
+  it('is no negation when it is an allergy, or the negation was refuted, ended or in error', () => {
+    expect(isNoKnownAllergy(allergy({ code: { text: 'Penicillin' } }))).toBeFalse();
+    expect(
+      isNoKnownAllergy(allergy({ code: { text: 'Known allergies: none confirmed' } })),
+    ).toBeFalse();
+    expect(
+      isNoKnownAllergy(
+        allergy({ code: { coding: [{ system: 'http://other', code: '409137002' }] } }),
+      ),
+    ).toBeFalse();
+    expect(isNoKnownAllergy(allergy())).toBeFalse();
+    expect(
+      isNoKnownAllergy(
+        allergy({
+          code: nkda,
+          verificationStatus: concept('allergyintolerance-verification', 'refuted'),
+        }),
+      ),
+    ).toBeFalse();
+    expect(
+      isNoKnownAllergy(
+        allergy({
+          code: nkda,
+          verificationStatus: concept('allergyintolerance-verification', 'entered-in-error'),
+        }),
+      ),
+    ).toBeFalse();
+    expect(
+      isNoKnownAllergy(
+        allergy({ code: nkda, clinicalStatus: concept('allergyintolerance-clinical', 'inactive') }),
+      ),
+    ).toBeFalse();
   });
 });
