@@ -191,7 +191,7 @@ describe('ObservationsPage flowsheet', () => {
     const history = controller.expectOne(
       (r) => r.url === `${TEST_FHIR_BASE}/Observation` && r.params.get('code') === '85354-9',
     );
-    expect(history.request.params.get('_sort')).toBe('date');
+    expect(history.request.params.get('_sort')).toBe('-date');
     history.flush(bundle([on(bloodPressure, '2023-05-03')]));
     await settle();
     expect(el().querySelector('.trend h3')?.textContent).toContain('Trend: Blood pressure');

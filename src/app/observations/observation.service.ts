@@ -1,6 +1,6 @@
 import { Injectable, inject } from '@angular/core';
 import { Observable, forkJoin, map, of, switchMap } from 'rxjs';
-import { FhirClient, bundleResources } from '../fhir/fhir-client';
+import { FhirClient } from '../fhir/fhir-client';
 import { Bundle, Observation } from '../fhir/fhir-types';
 import { newestFirst, observationTime } from '../fhir/format-observation';
 import { SearchPage, toSearchPage } from '../fhir/search-page';
@@ -135,17 +135,5 @@ export class ObservationService {
     return this.fhir
       .search<Observation>('Observation', observationSearchParams(patientId, filters, 100))
       .pipe(map((bundle) => toObservationPage(bundle).resources));
-  }
-
-  /** Every observation of one code for a patient, oldest first, for a trend chart. */
-  history(patientId: string, loinc: string): Observable<Observation[]> {
-    return this.fhir
-      .search<Observation>('Observation', {
-        patient: patientId,
-        code: loinc,
-        _sort: 'date',
-        _count: 200,
-      })
-      .pipe(map((bundle) => newestFirst(bundleResources(bundle)).reverse()));
   }
 }
