@@ -138,7 +138,7 @@ export function visitObservations(
   return out;
 }
 
-function withRange(
+export function withRange(
   obs: Json,
   m: Measure,
   value: number,
