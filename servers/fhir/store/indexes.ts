@@ -3,6 +3,7 @@ import { observationRange, parseFhirDate } from '../dates.ts';
 import { encounter, isClinicalType, valuesAt } from '../search/clinical.ts';
 import { normalizeText, normalizeWords } from '../text.ts';
 import { ClinicalIndexWriter, clinicalTables, referenceOf } from './clinical-index.ts';
+import { UNDATED } from './schema.ts';
 
 type Json = Record<string, unknown>;
 interface Db {
@@ -71,6 +72,7 @@ const indexTables = [
   'observation_token',
   'observation_text',
   'observation_ref',
+  'observation_code_date',
   ...clinicalTables,
 ];
 
@@ -100,6 +102,9 @@ export class IndexWriter {
       text: db.prepare('INSERT OR IGNORE INTO observation_text (rid, tid) VALUES (?, ?)'),
       ref: db.prepare(
         'INSERT OR IGNORE INTO observation_ref (rid, param, target) VALUES (?, ?, ?)',
+      ),
+      codeDate: db.prepare(
+        'INSERT OR IGNORE INTO observation_code_date (patient, param, code, date_lo, rid, date_hi) VALUES (?, ?, ?, ?, ?, ?)',
       ),
       clear: indexTables.map((table) => db.prepare(`DELETE FROM ${table} WHERE rid = ?`)),
       // token_text is not keyed by resource: a text no observation carries any more stays, harmlessly
@@ -159,23 +164,35 @@ export class IndexWriter {
 
   private observation(rid: number, o: Json, lastUpdated: number): void {
     const range = observationRange(o);
+    const patient = compartmentOf(o);
     this.stmts.observation.run(
       rid,
-      compartmentOf(o) ?? null,
+      patient ?? null,
       range?.lo ?? null,
       range?.hi ?? null,
       typeof o['status'] === 'string' ? o['status'] : null,
       lastUpdated,
     );
+    const token = (param: 'code' | 'category', c: Coding) => {
+      if (!c.code) return;
+      this.stmts.token.run(rid, param, c.system ?? '', c.code);
+      if (patient) {
+        this.stmts.codeDate.run(
+          patient,
+          param,
+          c.code,
+          range?.lo ?? UNDATED,
+          rid,
+          range?.hi ?? null,
+        );
+      }
+    };
     // `code` is Observation.code only; component codes would be `component-code` (not supported).
     const code = o['code'] as CodeableConcept | undefined;
-    const codings = code?.coding ?? [];
-    for (const c of codings) if (c.code) this.stmts.token.run(rid, 'code', c.system ?? '', c.code);
+    for (const c of code?.coding ?? []) token('code', c);
     this.texts(rid, 'code', code ? [code] : []);
     const categories = (o['category'] as CodeableConcept[] | undefined) ?? [];
-    for (const c of categories.flatMap((cat) => cat.coding ?? [])) {
-      if (c.code) this.stmts.token.run(rid, 'category', c.system ?? '', c.code);
-    }
+    for (const c of categories.flatMap((cat) => cat.coding ?? [])) token('category', c);
     this.texts(rid, 'category', categories);
     for (const ref of encounter.paths.flatMap((path) => valuesAt(o, path)).map(referenceOf)) {
       if (ref) this.stmts.ref.run(rid, encounter.param, ref);
