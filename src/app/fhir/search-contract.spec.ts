@@ -125,7 +125,7 @@ describe('the search contract (src/app/fhir/search-contract.ts)', () => {
     observations.search('pat-0001', { ...filters, code: 'http://loinc.org|8867-4' }).subscribe();
     observations.search('pat-0001', { ...filters, code: 'heart rate' }).subscribe();
     observations.recentVitals('pat-0001').subscribe();
-    observations.flowsheetWindow('pat-0001', { ...filters, through: '2020-06-01' }, 8).subscribe();
+    observations.flowsheetWindow('pat-0001', { ...filters, through: '2020-06-01' }).subscribe();
     TestBed.inject(TrendReader).read('pat-0001', '8867-4').subscribe();
     TestBed.inject(ChartQueries).inEncounter('Observation', 'pat-0001', 'enc-1').subscribe();
     expectExactly('Observation', sentSearches('Observation'));

@@ -1,17 +1,19 @@
 import { Injectable, inject } from '@angular/core';
-import { Observable, forkJoin, map, of, switchMap } from 'rxjs';
+import { Observable, forkJoin, map, of } from 'rxjs';
 import { FhirClient } from '../fhir/fhir-client';
 import { Bundle, Observation } from '../fhir/fhir-types';
 import { newestFirst, observationTime } from '../fhir/format-observation';
 import { SearchPage, toSearchPage } from '../fhir/search-page';
+import { ColumnUnit, columnKey } from './flowsheet-columns';
 import {
   FLOWSHEET_MAX_PAGES,
-  dayKey,
-  enoughDays,
+  enoughColumns,
   flowsheetSearchParams,
   newerThrough,
-  windowDays,
+  unitFor,
+  windowColumns,
 } from './flowsheet-window';
+import { PagesRead, readPages } from './page-reading';
 import {
   NO_OBSERVATION_FILTERS,
   ObservationFilters,
@@ -22,27 +24,25 @@ import {
 export interface FlowsheetWindow {
   /** The window's observations, newest first, and any without a date that were read with them. */
   readonly observations: Observation[];
-  /** The window's days, newest first (YYYY-MM-DD). */
-  readonly days: string[];
+  /** Days, or hours where a day holds many readings. */
+  readonly unit: ColumnUnit;
+  /** The window's columns, newest first (see columnKey). */
+  readonly columns: string[];
   /** `through` of the older window; undefined when there is nothing older. */
   readonly older: string | undefined;
   /** `through` of the newer window ('' for the newest); undefined when there is nothing newer. */
   readonly newer: string | undefined;
-  /** The window's one day holds more observations than a window reads. */
+  /** The window's one column holds more observations than a window reads. */
   readonly incomplete: boolean;
   readonly notices: string[];
 }
 
-/** Observations read page by page until a window's worth of days (and one more) is in. */
-interface DayRun {
-  readonly observations: Observation[];
-  /** The reading stopped with pages left. */
-  readonly more: boolean;
-  readonly notices: string[];
+/** The pages of one side of a window, and the column unit their density called for. */
+interface SideRead {
+  readonly read: PagesRead;
+  readonly unit: ColumnUnit;
+  readonly times: number[];
 }
-
-const daysOf = (observations: readonly Observation[]) =>
-  observations.map((o) => dayKey(observationTime(o)));
 
 function toObservationPage(bundle: Bundle<Observation>): SearchPage<Observation> {
   const page = toSearchPage(bundle, 'Observation');
@@ -63,14 +63,11 @@ export class ObservationService {
   }
 
   /**
-   * One flowsheet window: the `days` newest days on or before `through` ('' for the newest on record),
-   * with the filters applied, and where the older and newer windows start.
+   * One flowsheet window: the columns on or before `through` ('' for the newest on record), with the
+   * filters applied, and where the older and newer windows start. The newer side of an hour window
+   * needs one page: its first reading's hour is where the newer window starts.
    */
-  flowsheetWindow(
-    patientId: string,
-    filters: ObservationFilters,
-    days: number,
-  ): Observable<FlowsheetWindow> {
+  flowsheetWindow(patientId: string, filters: ObservationFilters): Observable<FlowsheetWindow> {
     const { through } = filters;
     const search = (direction: 'older' | 'newer') =>
       this.fhir.search<Observation>(
@@ -78,53 +75,50 @@ export class ObservationService {
         flowsheetSearchParams(patientId, filters, { through, direction }),
       );
     return forkJoin({
-      current: this.readDays(search('older'), days, 'newest'),
-      newer: through ? this.readDays(search('newer'), days, 'oldest') : of(undefined),
+      current: this.readSide(search('older'), 'older'),
+      newer: through ? this.readSide(search('newer'), 'newer') : of(undefined),
     }).pipe(
       map(({ current, newer }) => {
-        const window = windowDays(daysOf(current.observations), current.more, days);
+        const { unit } = current;
+        const window = windowColumns(current.times, current.read.more, unit);
         return {
-          observations: current.observations.filter((o) => {
-            const day = dayKey(observationTime(o));
-            return day === '' || window.days.includes(day);
+          observations: newestFirst(current.read.observations).filter((o) => {
+            const key = columnKey(observationTime(o), unit);
+            return key === '' || window.columns.includes(key);
           }),
-          days: window.days,
+          unit,
+          columns: window.columns,
           older: window.older,
-          newer: newer && newerThrough(daysOf(newer.observations), newer.more, days),
+          newer: newer && newerThrough(newer.times, newer.read.more, newer.unit),
           incomplete: window.incomplete,
-          notices: [...new Set([...current.notices, ...(newer?.notices ?? [])])],
+          notices: [...new Set([...current.read.notices, ...(newer?.read.notices ?? [])])],
         };
       }),
     );
   }
 
-  /** Follows next links until more than `days` days are in, the pages run out, or the cap is hit. */
-  private readDays(
-    request: Observable<Bundle<Observation>>,
-    days: number,
-    order: 'newest' | 'oldest',
-    read: DayRun = { observations: [], more: false, notices: [] },
-    pages = 1,
-  ): Observable<DayRun> {
-    return request.pipe(
-      switchMap((bundle) => {
-        const page = toObservationPage(bundle);
-        const sorted = order === 'newest' ? page.resources : [...page.resources].reverse();
-        const run: DayRun = {
-          observations: [...read.observations, ...sorted],
-          more: page.nextLink !== undefined,
-          notices: [...read.notices, ...page.notices],
-        };
-        const done = enoughDays(daysOf(run.observations), days) || pages >= FLOWSHEET_MAX_PAGES;
-        return done || !page.nextLink
-          ? of(run)
-          : this.readDays(
-              this.fhir.getLink<Observation>(page.nextLink),
-              days,
-              order,
-              run,
-              pages + 1,
-            );
+  /** Reads one side of a window until it has its columns, the pages run out, or the cap is hit. */
+  private readSide(
+    first: Observable<Bundle<Observation>>,
+    side: 'older' | 'newer',
+  ): Observable<SideRead> {
+    const timesOf = (read: PagesRead) => {
+      const times = read.observations.map(observationTime).filter(Number.isFinite);
+      return times.sort((a, b) => (side === 'older' ? b - a : a - b));
+    };
+    // The first page says how dense the readings are; the unit holds for the rest of the window.
+    let unit: ColumnUnit | undefined;
+    const enough = (read: PagesRead) => {
+      const times = timesOf(read);
+      unit ??= unitFor(times);
+      return side === 'newer'
+        ? unit === 'hour' || enoughColumns(times, unit)
+        : enoughColumns(times, unit);
+    };
+    return readPages(this.fhir, first, FLOWSHEET_MAX_PAGES, enough, side === 'older').pipe(
+      map((read) => {
+        const times = timesOf(read);
+        return { read, times, unit: unit ?? unitFor(times) };
       }),
     );
   }

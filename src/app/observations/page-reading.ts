@@ -17,7 +17,7 @@ export interface PagesRead {
   readonly unsorted: boolean;
 }
 
-export const NOTHING_READ: PagesRead = {
+const NOTHING_READ: PagesRead = {
   observations: [],
   pages: 0,
   more: false,

@@ -26,7 +26,7 @@ export const TREND_SPANS: readonly {
 /** Readings a chart of 640 points' width draws so that each can still be told apart. */
 export const TREND_READABLE_POINTS = 300;
 /** The first read: the newest readings, enough to hold an outpatient's whole history of one code. */
-export const TREND_PROBE_SIZE = 50;
+export const TREND_PROBE_SIZE = 20;
 /** Readings per page of a span: the most the app asks any server for (its search contract). */
 export const TREND_PAGE_SIZE = 200;
 /** Pages a span reads at most: beyond, the trend shows what it read and says the span holds more. */
