@@ -1,5 +1,5 @@
 import { Injectable, inject } from '@angular/core';
-import { Observable, forkJoin, map, of } from 'rxjs';
+import { Observable, forkJoin, map, of, switchMap } from 'rxjs';
 import { FhirClient } from '../fhir/fhir-client';
 import { Bundle, Observation } from '../fhir/fhir-types';
 import { newestFirst, observationTime } from '../fhir/format-observation';
@@ -13,6 +13,8 @@ import {
   unitFor,
   windowColumns,
 } from './flowsheet-window';
+import { VITAL_SIGNS, latestVitals } from './latest-vitals';
+import { toObservationRow } from './observation-row';
 import { PagesRead, readPages } from './page-reading';
 import {
   NO_OBSERVATION_FILTERS,
@@ -43,6 +45,9 @@ interface SideRead {
   readonly unit: ColumnUnit;
   readonly times: number[];
 }
+
+/** The newest vital signs read first: a clinic visit's eight, several times over. */
+const VITALS_PAGE = 50;
 
 function toObservationPage(bundle: Bundle<Observation>): SearchPage<Observation> {
   const page = toSearchPage(bundle, 'Observation');
@@ -123,11 +128,37 @@ export class ObservationService {
     );
   }
 
-  /** The newest vital signs, for the summary at the top of the page. */
+  /**
+   * What the latest-vitals summary needs: the newest page of vital signs, and, when more pages are
+   * left and a vital sign is not on it (a monitor's readings crowd out a clinic's weight), that sign's
+   * newest reading by its codes. Never all of a patient's vital signs.
+   */
   recentVitals(patientId: string): Observable<Observation[]> {
     const filters = { ...NO_OBSERVATION_FILTERS, category: 'vital-signs' as const };
+    const newest = (bundle: Bundle<Observation>) => toObservationPage(bundle);
     return this.fhir
-      .search<Observation>('Observation', observationSearchParams(patientId, filters, 100))
-      .pipe(map((bundle) => toObservationPage(bundle).resources));
+      .search<Observation>('Observation', observationSearchParams(patientId, filters, VITALS_PAGE))
+      .pipe(
+        switchMap((bundle) => {
+          const page = newest(bundle);
+          const found = latestVitals(page.resources.map(toObservationRow)).map((v) => v.label);
+          const missing = page.nextLink
+            ? VITAL_SIGNS.filter((vital) => !found.includes(vital.label))
+            : [];
+          if (missing.length === 0) return of(page.resources);
+          const latestOf = (codes: readonly string[]) =>
+            this.fhir
+              .search<Observation>('Observation', {
+                patient: patientId,
+                code: codes.join(','),
+                _sort: '-date',
+                _count: 1,
+              })
+              .pipe(map((one) => newest(one).resources));
+          return forkJoin(missing.map((vital) => latestOf(vital.loinc))).pipe(
+            map((latest) => [...page.resources, ...latest.flat()]),
+          );
+        }),
+      );
   }
 }
