@@ -29,8 +29,8 @@ function withoutWords(concept: unknown): void {
 /**
  * A resource as sparse and odd as real-world data: Patients with only `name.text`, no birthDate,
  * identifiers without a system; Observations without effective[x], units or code words, their
- * subject a display or an identifier only, a performer `contained` and referenced as `#id`; unknown
- * extensions throughout.
+ * subject with a display, or (every third) an identifier only, a performer `contained` and referenced
+ * as `#id`; unknown extensions throughout.
  */
 export function messy(resource: Json, index: number): void {
   resource['extension'] = UNKNOWN_EXTENSION;
@@ -53,10 +53,12 @@ export function messy(resource: Json, index: number): void {
       withoutWords(component['code']);
     }
     for (const category of (resource['category'] ?? []) as Json[]) withoutWords(category);
+    const reference = (resource['subject'] as Json | undefined)?.['reference'];
+    // Every third names its patient by an identifier alone: the app cannot read it as this patient's.
     resource['subject'] =
-      index % 2 === 0
-        ? { display: 'A patient' }
-        : { identifier: { value: 'MRN-unknown' }, extension: UNKNOWN_EXTENSION };
+      index % 3 === 2
+        ? { identifier: { value: 'MRN-unknown' }, extension: UNKNOWN_EXTENSION }
+        : { reference, display: index % 3 === 0 ? 'A patient' : undefined };
     resource['contained'] = [
       { resourceType: 'Practitioner', id: 'author', name: [{ text: 'Dr Contained' }] },
     ];

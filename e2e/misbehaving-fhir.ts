@@ -41,6 +41,8 @@ export interface Misbehaviour {
    * from a server that cannot sort by date; ids that grow with time make that oldest first.
    */
   observationsInIdOrder?: boolean;
+  /** Each searchset gains a copy of its first match that names another patient (a mixed-up index). */
+  otherPatientEntry?: boolean;
 }
 
 export interface MisbehavingFhir {
@@ -165,6 +167,14 @@ export async function startMisbehavingFhir(): Promise<MisbehavingFhir> {
     if (bundle.resourceType !== 'Bundle' || bundle.type !== 'searchset') return text;
     if (behaviour.noTotals) delete bundle.total;
     const links = (bundle.link ??= []);
+    const first = (bundle.entry as { resource?: Json }[] | undefined)?.[0]?.resource;
+    if (behaviour.otherPatientEntry && first) {
+      const copy = structuredClone(first);
+      copy['id'] = `${String(copy['id'])}-other`;
+      for (const element of ['subject', 'patient'])
+        if (copy[element]) copy[element] = { reference: 'Patient/zz-another-patient' };
+      bundle.entry?.push({ resource: copy, search: { mode: 'match' } });
+    }
     if (behaviour.messyResources) {
       (bundle.entry ?? []).forEach((entry, index) => {
         const resource = (entry as { resource?: Json }).resource;

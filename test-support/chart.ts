@@ -74,7 +74,7 @@ export function chartSample(type: ClinicalType, patient: string, n: 1 | 2): Json
       context: encounter,
       effectiveDateTime: at,
       ...medication,
-      category: [cc('community')],
+      category: cc('community'), // 0..1 in R4, unlike most types' category
       status: 'active',
     },
     Immunization: {

@@ -95,7 +95,10 @@ export async function serveObservations(
   throw new Error('Still searching after 200 rounds');
 }
 
-/** `count` readings of `template`, `everyMinutes` apart, the last at `last`; values from `value`. */
+/**
+ * `count` readings of `template` for the specs' patient (pat-0001), `everyMinutes` apart, the last at
+ * `last`; values from `value`.
+ */
 export function readingsUpTo(
   template: Observation,
   last: string,
@@ -107,6 +110,7 @@ export function readingsUpTo(
   return Array.from({ length: count }, (_, index) => ({
     ...template,
     id: `${template.id}-${index}`,
+    subject: { reference: 'Patient/pat-0001' },
     effectiveDateTime: new Date(end - (count - 1 - index) * everyMinutes * 60_000)
       .toISOString()
       .replace('.000Z', 'Z'),

@@ -6,9 +6,11 @@
  * 2: the text of Observation code and category, for `:text`.
  * 3: the chart's types (Condition, Encounter, ...) in the generic `clinical` tables.
  * 4: Observation.encounter in `observation_ref`.
- * 5: Observation code and category with the patient and date, in `observation_code_date`.
+ * 5: one patient per resource, from its type's patient element (compartment.ts), in
+ *    `resource.compartment` and the index alike; no more `_compartment` rows in `clinical_ref`.
+ * 6: Observation code and category with the patient and date, in `observation_code_date`.
  */
-export const INDEX_VERSION = 5;
+export const INDEX_VERSION = 6;
 
 /** `observation_code_date.date_lo` of an observation without a date: before every date, never null. */
 export const UNDATED = Number.MIN_SAFE_INTEGER;
@@ -146,8 +148,7 @@ CREATE TABLE IF NOT EXISTS clinical_date (
   hi INTEGER NOT NULL,
   PRIMARY KEY (rid, param, lo, hi)
 ) WITHOUT ROWID;
--- References (encounter, medication, result, ...) as 'Type/id'; '_compartment' lists the patients
--- whose compartment holds the resource, for types where that reaches beyond the patient element.
+-- References (encounter, medication, result, ...) as 'Type/id'.
 CREATE TABLE IF NOT EXISTS clinical_ref (
   rid INTEGER NOT NULL,
   param TEXT NOT NULL,

@@ -9,7 +9,7 @@ import { inject } from '@angular/core';
 import { OKTA_AUTH } from '@okta/okta-angular';
 import { OktaAuth } from '@okta/okta-auth-js';
 import { Observable, catchError, from, switchMap, throwError } from 'rxjs';
-import { RUNTIME_CONFIG } from '../config/runtime-config';
+import { RUNTIME_CONFIG } from '../config/runtime-config-token';
 import { isUnderFhirBase } from '../fhir/fhir-url';
 import { SessionEndNotices, renewalFailureReason } from '../session/session-end';
 

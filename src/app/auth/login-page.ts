@@ -11,7 +11,7 @@ import { MatButtonModule } from '@angular/material/button';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { Router } from '@angular/router';
 import { OKTA_AUTH } from '@okta/okta-angular';
-import { RUNTIME_CONFIG } from '../config/runtime-config';
+import { RUNTIME_CONFIG } from '../config/runtime-config-token';
 import { SessionEndNotices, sessionEndMessage } from '../session/session-end';
 import { SIGN_IN_WIDGET_FACTORY, SignInWidget, ensureWidgetStylesheet } from './widget-loader';
 

@@ -2,7 +2,7 @@ import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/c
 import { toSignal } from '@angular/core/rxjs-interop';
 import { OktaAuthStateService } from '@okta/okta-angular';
 import { interval, map, startWith } from 'rxjs';
-import { RUNTIME_CONFIG } from '../config/runtime-config';
+import { RUNTIME_CONFIG } from '../config/runtime-config-token';
 import { decodeJwt } from './jwt-decode';
 import { tokenScopes } from '../../../protocol/smart-scopes';
 import { SessionWatch } from '../session/session-watch';

@@ -16,6 +16,7 @@ const page = (
   totalIsEstimate: false,
   unsorted: false,
   resolved: new Map(),
+  notThePatients: 0,
 });
 const loaded = (resources: AllergyIntolerance[], nextLink?: string) =>
   summariseAllergies({ status: 'loaded', data: page(resources, nextLink) });
@@ -67,6 +68,19 @@ describe('summariseAllergies (the banner line)', () => {
       'No known',
     );
     expect(loaded([peanut], 'https://fhir.example.com/fhir?page=2').incomplete).toBeTrue();
+  });
+
+  it('never says "none" when the server also sent another patient’s entries', () => {
+    const doubtful = (resources: AllergyIntolerance[]) =>
+      summariseAllergies({
+        status: 'loaded',
+        data: { ...page(resources), notThePatients: 1 },
+      });
+    expect(doubtful([]).text).toBe('Allergies: see the list below');
+    expect(doubtful([]).incomplete).toBeTrue();
+    expect(doubtful([noKnownAllergy]).text).not.toContain('No known');
+    expect(doubtful([peanut]).allergies.map((a) => a.name)).toEqual(['Peanut']);
+    expect(doubtful([peanut]).incomplete).toBeTrue();
   });
 
   it('says what is unknown while loading, on error, when withheld and when not offered', () => {

@@ -51,14 +51,17 @@ function loadedSummary(page: SectionPage<AllergyIntolerance>): AllergySummary {
     }))
     .sort((a, b) => Number(b.highCriticality) - Number(a.highCriticality));
   const more = page.nextLink !== undefined;
+  // The server answered with another patient's entries too: what it sent for this one is in doubt.
+  const doubtful = page.notThePatients > 0;
   if (allergies.length > 0) {
     return {
       text: more ? 'Allergies (more on the next page below):' : 'Allergies:',
       allergies,
-      incomplete: more,
+      incomplete: more || doubtful,
     };
   }
-  if (more) return { text: 'Allergies: see the list below', allergies: [], incomplete: true };
+  if (more || doubtful)
+    return { text: 'Allergies: see the list below', allergies: [], incomplete: true };
   if (negations.length > 0) return { text: 'No known allergies', allergies: [], incomplete: false };
   if (current.length > 0)
     return { text: 'No active allergies (inactive ones below)', allergies: [], incomplete: false };

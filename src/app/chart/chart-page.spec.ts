@@ -8,9 +8,9 @@ import { TestBed } from '@angular/core/testing';
 import { provideRouter, withComponentInputBinding } from '@angular/router';
 import { RouterTestingHarness } from '@angular/router/testing';
 import { OKTA_AUTH } from '@okta/okta-angular';
-import { RUNTIME_CONFIG } from '../config/runtime-config';
+import { RUNTIME_CONFIG } from '../config/runtime-config-token';
 import { CapabilityService } from '../fhir/capabilities';
-import { Bundle, Resource } from '../fhir/fhir-types';
+import { Bundle, Condition, Resource } from '../fhir/fhir-types';
 import {
   erroneousAsthma,
   hypertension,
@@ -176,6 +176,55 @@ describe('ChartPage', () => {
     await answerAll();
     expect(line()).toContain('No allergies recorded');
     expect(line()).not.toContain('No known allergies');
+  });
+
+  it('shows no entry of another patient in a section or the banner, and says so', async () => {
+    await openChart();
+    const another = { reference: `${TEST_FHIR_BASE}/Patient/pat-0002` };
+    await answerAll({
+      Condition: searchset([
+        hypertension,
+        { ...resolvedSinusitis, clinicalStatus: hypertension.clinicalStatus, subject: another },
+      ]),
+      AllergyIntolerance: searchset([{ ...penicillinAllergy, patient: another }]),
+    });
+    const problems = section('Problems')?.textContent ?? '';
+    expect(problems).toContain('Essential hypertension');
+    expect(problems).not.toContain('Viral sinusitis');
+    expect(problems).toContain('1 entry that does not name this patient was not shown.');
+    const allergies = section('Allergies and intolerances')?.textContent ?? '';
+    expect(allergies).not.toContain('penicillin');
+    expect(allergies).toContain('1 entry that does not name this patient was not shown.');
+    // The banner never says "none" over a list the server got wrong: it points at the note.
+    const line = el().querySelector('[data-testid="allergy-line"]')?.textContent ?? '';
+    expect(line).not.toContain('penicillin');
+    expect(line).toContain('Allergies: see the list below');
+  });
+
+  it("shows no entry of another patient in an encounter's record, and says so", async () => {
+    await openChart();
+    await answerAll({ Encounter: searchset([inpatientStay]) });
+    const open = [...(section('Recent encounters')?.querySelectorAll('button') ?? [])].find(
+      (b) => b.textContent?.trim() === 'What was recorded',
+    );
+    open?.click();
+    await harness.fixture.whenStable();
+    const inRecord = (type: string) =>
+      controller.match((r) => r.url === `${TEST_FHIR_BASE}/${type}` && r.params.has('encounter'));
+    const another: Condition = {
+      resourceType: 'Condition',
+      id: 'cond-other',
+      code: { text: 'Another patient’s fracture' },
+      subject: { reference: 'Patient/pat-0002' },
+    };
+    for (const request of inRecord('Condition')) request.flush(searchset([hypertension, another]));
+    for (const type of ['Observation', 'Procedure', 'MedicationRequest'])
+      for (const request of inRecord(type)) request.flush(searchset([]));
+    await harness.fixture.whenStable();
+    const record = el().querySelector('app-encounter-entries')?.textContent ?? '';
+    expect(record).toContain('Essential hypertension');
+    expect(record).not.toContain('fracture');
+    expect(record).toContain('1 entry that does not name this patient was not shown.');
   });
 
   it("keeps every other section working when one fails, with the server's words and Retry", async () => {

@@ -8,7 +8,7 @@ import {
 } from '@angular/core';
 import { RouterLink } from '@angular/router';
 import { AccessContext } from '../auth/access-context';
-import { RUNTIME_CONFIG } from '../config/runtime-config';
+import { RUNTIME_CONFIG } from '../config/runtime-config-token';
 import { AllergyIntolerance, Resource } from '../fhir/fhir-types';
 import { LatestVitalsPanel } from '../observations/latest-vitals-panel';
 import { ObservationService } from '../observations/observation.service';

@@ -1,5 +1,6 @@
 import { Injectable, inject } from '@angular/core';
 import { Observable, map } from 'rxjs';
+import { RUNTIME_CONFIG } from '../config/runtime-config-token';
 import { FhirClient } from '../fhir/fhir-client';
 import {
   AllergyIntolerance,
@@ -17,10 +18,16 @@ import {
   Resource,
 } from '../fhir/fhir-types';
 import { ResolvedResources, includedResources } from '../fhir/format-reference';
+import {
+  PatientPage,
+  PatientScope,
+  notThePatientsNotice,
+  onlyThePatients,
+} from '../fhir/patient-compartment';
 import { SearchPage, toSearchPage } from '../fhir/search-page';
 
 /** A page of one chart section, with what its rows may name: the resources `_include` brought along. */
-export interface SectionPage<T extends Resource> extends SearchPage<T> {
+export interface SectionPage<T extends Resource> extends SearchPage<T>, PatientPage {
   readonly resolved: ResolvedResources;
 }
 
@@ -50,11 +57,20 @@ export interface ChartResources {
   Goal: Goal;
 }
 
+/** The patient's own entries of a page, matches and includes alike; another patient's are left out. */
 export function toSectionPage<T extends Resource>(
   bundle: Bundle<T>,
   resourceType: T['resourceType'],
+  scope: PatientScope,
 ): SectionPage<T> {
-  return { ...toSearchPage(bundle, resourceType), resolved: includedResources(bundle) };
+  const own = onlyThePatients(bundle, scope);
+  const page = toSearchPage(own.bundle, resourceType);
+  return {
+    ...page,
+    notices: [...page.notices, ...notThePatientsNotice(own.others)],
+    resolved: includedResources(own.bundle),
+    notThePatients: own.others,
+  };
 }
 
 type FirstPage<K extends ChartType> = (
@@ -141,6 +157,7 @@ const IN_ENCOUNTER: { readonly [K in EncounterRecordType]: InEncounter<K> } = {
 @Injectable({ providedIn: 'root' })
 export class ChartQueries {
   private readonly fhir = inject(FhirClient);
+  private readonly fhirBase = inject(RUNTIME_CONFIG).fhir.baseUrl;
 
   /** A section's first page, or the page a Bundle link of it leads to. */
   section<K extends ChartType>(
@@ -151,7 +168,8 @@ export class ChartQueries {
     const request = cursor
       ? this.fhir.getLink<ChartResources[K]>(cursor)
       : FIRST_PAGES[type](this.fhir, patientId);
-    return request.pipe(map((bundle) => toSectionPage(bundle, type)));
+    const scope = { patientId, fhirBase: this.fhirBase };
+    return request.pipe(map((bundle) => toSectionPage(bundle, type, scope)));
   }
 
   /** What of `type` was recorded in one encounter (its first page: an encounter holds a few). */
@@ -160,8 +178,9 @@ export class ChartQueries {
     patientId: string,
     encounterId: string,
   ): Observable<SectionPage<EncounterRecordResources[K]>> {
+    const scope = { patientId, fhirBase: this.fhirBase };
     return IN_ENCOUNTER[type](this.fhir, patientId, `Encounter/${encounterId}`).pipe(
-      map((bundle) => toSectionPage(bundle, type)),
+      map((bundle) => toSectionPage(bundle, type, scope)),
     );
   }
 }

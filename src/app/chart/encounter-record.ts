@@ -1,7 +1,7 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { AccessContext } from '../auth/access-context';
-import { RUNTIME_CONFIG } from '../config/runtime-config';
+import { RUNTIME_CONFIG } from '../config/runtime-config-token';
 import { Condition, MedicationRequest, Observation, Procedure } from '../fhir/fhir-types';
 import { toObservationRow } from '../observations/observation-row';
 import { createLoader } from '../shared/load-state';

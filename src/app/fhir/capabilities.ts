@@ -1,7 +1,7 @@
 import { HttpClient } from '@angular/common/http';
 import { Injectable, inject, signal } from '@angular/core';
 import { Observable, catchError, map, of, shareReplay, switchMap } from 'rxjs';
-import { RUNTIME_CONFIG } from '../config/runtime-config';
+import { RUNTIME_CONFIG } from '../config/runtime-config-token';
 import {
   ServerCapabilities,
   SmartConfiguration,

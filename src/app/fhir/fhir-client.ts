@@ -1,7 +1,7 @@
 import { HttpClient, HttpParams } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import { Observable, catchError, map, switchMap, throwError } from 'rxjs';
-import { RUNTIME_CONFIG } from '../config/runtime-config';
+import { RUNTIME_CONFIG } from '../config/runtime-config-token';
 import { FhirError, issueText, toFhirError } from './fhir-error';
 import { Bundle, OperationOutcome, OperationOutcomeIssue, Resource } from './fhir-types';
 import { CapabilityService } from './capabilities';

@@ -1,7 +1,7 @@
 import { HttpErrorResponse, HttpInterceptorFn } from '@angular/common/http';
 import { Injectable, inject, signal } from '@angular/core';
 import { catchError, finalize, switchMap, throwError, timer } from 'rxjs';
-import { RUNTIME_CONFIG } from '../config/runtime-config';
+import { RUNTIME_CONFIG } from '../config/runtime-config-token';
 import { isUnderFhirBase } from './fhir-url';
 import { RetryPlan, retryPlan } from './retry-policy';
 

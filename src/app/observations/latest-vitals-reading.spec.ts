@@ -2,7 +2,7 @@ import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
 import { firstValueFrom } from 'rxjs';
-import { RUNTIME_CONFIG } from '../config/runtime-config';
+import { RUNTIME_CONFIG } from '../config/runtime-config-token';
 import { Observation } from '../fhir/fhir-types';
 import { bloodPressure, heartRate } from '../../testing/fhir-fixtures';
 import { readingsUpTo, serveObservations } from '../../testing/observation-server';
@@ -11,8 +11,13 @@ import { latestVitals } from './latest-vitals';
 import { toObservationRow } from './observation-row';
 import { ObservationService } from './observation.service';
 
+/** The fixtures come from several example patients: here they are pat-0001's. */
+const mine = (o: Observation): Observation => ({
+  ...o,
+  subject: { reference: 'Patient/pat-0001' },
+});
 const weight: Observation = {
-  ...heartRate,
+  ...mine(heartRate),
   id: 'weight',
   code: { coding: [{ system: 'http://loinc.org', code: '29463-7' }] },
   effectiveDateTime: '2026-09-01T09:00:00Z',
@@ -45,7 +50,10 @@ describe('latest vitals as read', () => {
       () => Promise.resolve(),
       stored,
     );
-    return { labels: latestVitals((await result).map(toObservationRow)).map((v) => v.label), urls };
+    return {
+      labels: latestVitals((await result).resources.map(toObservationRow)).map((v) => v.label),
+      urls,
+    };
   }
 
   it('finds a sparse vital sign that a monitor’s readings crowd out of the newest page, by its code', async () => {
@@ -57,7 +65,7 @@ describe('latest vitals as read', () => {
   });
 
   it('asks nothing more when the first page holds every vital sign there is', async () => {
-    const { labels, urls } = await read([weight, heartRate, bloodPressure]);
+    const { labels, urls } = await read([weight, mine(heartRate), mine(bloodPressure)]);
     expect(labels).toEqual(['Blood pressure', 'Heart rate', 'Weight']);
     expect(urls.length).toBe(1);
     expect(new URL(urls[0]).searchParams.get('category')).toBe('vital-signs');

@@ -5,7 +5,7 @@ import { TestBed } from '@angular/core/testing';
 import { Router, provideRouter, withComponentInputBinding } from '@angular/router';
 import { RouterTestingHarness } from '@angular/router/testing';
 import { OKTA_AUTH } from '@okta/okta-angular';
-import { RUNTIME_CONFIG } from '../config/runtime-config';
+import { RUNTIME_CONFIG } from '../config/runtime-config-token';
 import { Observation } from '../fhir/fhir-types';
 import { fakeOktaAuth } from '../../testing/fake-okta';
 import { heartRate } from '../../testing/fhir-fixtures';
@@ -26,6 +26,7 @@ const monitored = readingsUpTo(heartRate, noon('2026-10-31'), 289, 5, (index) =>
 const visits: Observation[] = ['2026-10-10', '2026-10-17', '2026-10-24'].map((day) => ({
   ...heartRate,
   id: `visit-${day}`,
+  subject: { reference: 'Patient/pat-0001' },
   effectiveDateTime: noon(day),
 }));
 

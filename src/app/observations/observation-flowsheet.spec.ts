@@ -9,7 +9,7 @@ import { DeferBlockBehavior, DeferBlockState, TestBed } from '@angular/core/test
 import { Router, provideRouter, withComponentInputBinding } from '@angular/router';
 import { RouterTestingHarness } from '@angular/router/testing';
 import { OKTA_AUTH } from '@okta/okta-angular';
-import { RUNTIME_CONFIG } from '../config/runtime-config';
+import { RUNTIME_CONFIG } from '../config/runtime-config-token';
 import { Bundle, Observation } from '../fhir/fhir-types';
 import { fakeOktaAuth } from '../../testing/fake-okta';
 import { bloodPressure, heartRate } from '../../testing/fhir-fixtures';
@@ -22,14 +22,15 @@ const bundle = (observations: Observation[], next?: string): Bundle<Observation>
   ...(next ? { link: [{ relation: 'next', url: next }] } : {}),
 });
 
-/** A reading on a day, at nine in the morning in the browser's zone. */
+/** A reading of pat-0001 (the fixtures come from several example patients) on a day, at nine in the morning in the browser's zone. */
 const on = (observation: Observation, day: string, extra: Partial<Observation> = {}) => {
   const [year, month, date] = day.split('-').map(Number);
   const effectiveDateTime = new Date(year, month - 1, date, 9).toISOString();
-  return { ...observation, id: `${observation.id}-${day}`, effectiveDateTime, ...extra };
+  const subject = { reference: 'Patient/pat-0001' };
+  return { ...observation, id: `${observation.id}-${day}`, effectiveDateTime, subject, ...extra };
 };
 
-const highHeartRate = (day: string) =>
+const highHeartRate = (day: string): Observation =>
   on(heartRate, day, {
     valueQuantity: { value: 130, unit: '/min' },
     interpretation: [{ coding: [{ code: 'H' }] }],
@@ -127,6 +128,23 @@ describe('ObservationsPage flowsheet', () => {
     controller.expectOne(next).flush(bundle([on(heartRate, '2023-05-02')]));
     await settle();
     expect(columnHeaders()).toEqual(['Measurement', 'May 3, 2023', 'May 2, 2023']);
+  });
+
+  it('shows no reading of another patient, and says so', async () => {
+    const another = { subject: { reference: 'https://fhir.example.com/fhir/Patient/pat-0002' } };
+    windowSearch().flush(
+      bundle([
+        on(heartRate, '2023-05-03'),
+        on(bloodPressure, '2023-05-03', another),
+        on(heartRate, '2023-05-02', another),
+      ]),
+    );
+    await settle();
+    expect(columnHeaders()).toEqual(['Measurement', 'May 3, 2023']);
+    expect(rowOf('Blood pressure')).toBeUndefined();
+    expect(el().querySelector('.search-notices')?.textContent).toContain(
+      '2 entries that do not name this patient were not shown.',
+    );
   });
 
   it('pages to the older window and back to the newer one through the URL', async () => {

@@ -1,8 +1,16 @@
 import { Injectable, inject } from '@angular/core';
 import { Observable, forkJoin, map, of, switchMap } from 'rxjs';
+import { RUNTIME_CONFIG } from '../config/runtime-config-token';
 import { FhirClient } from '../fhir/fhir-client';
 import { Bundle, Observation } from '../fhir/fhir-types';
 import { newestFirst, observationTime } from '../fhir/format-observation';
+import {
+  PatientPage,
+  PatientScope,
+  isSearchOfPatient,
+  notThePatientsNotice,
+  onlyThePatients,
+} from '../fhir/patient-compartment';
 import { SearchPage, toSearchPage } from '../fhir/search-page';
 import { ColumnUnit, columnKey } from './flowsheet-columns';
 import {
@@ -49,22 +57,81 @@ interface SideRead {
 /** The newest vital signs read first: a clinic visit's eight, several times over. */
 const VITALS_PAGE = 50;
 
-function toObservationPage(bundle: Bundle<Observation>): SearchPage<Observation> {
-  const page = toSearchPage(bundle, 'Observation');
+/** A page of the patient's own observations, newest first, and how many entries were not theirs. */
+function ownObservations(
+  bundle: Bundle<Observation>,
+  scope: PatientScope,
+): { readonly page: SearchPage<Observation>; readonly others: number } {
+  const own = onlyThePatients(bundle, scope);
+  const page = toSearchPage(own.bundle, 'Observation');
   // Sorted here too: not every server honours _sort=-date.
-  return { ...page, resources: newestFirst(page.resources) };
+  return { page: { ...page, resources: newestFirst(page.resources) }, others: own.others };
 }
+
+/** A page of one patient's observations, newest first. */
+export type ObservationPage = SearchPage<Observation> & PatientPage;
+
+/** The page of the patient's own observations, its notes saying what was left out. */
+function toObservationPage(bundle: Bundle<Observation>, scope: PatientScope): ObservationPage {
+  const { page, others } = ownObservations(bundle, scope);
+  return {
+    ...page,
+    notices: [...page.notices, ...notThePatientsNotice(others)],
+    notThePatients: others,
+  };
+}
+
+/** How many paging links the service remembers having been given (a session reads a few hundred pages). */
+const REMEMBERED_LINKS = 500;
 
 @Injectable({ providedIn: 'root' })
 export class ObservationService {
   private readonly fhir = inject(FhirClient);
+  private readonly fhirBase = inject(RUNTIME_CONFIG).fhir.baseUrl;
+  /** Paging links the server gave for a patient's observation pages, and whose they were. */
+  private readonly offeredLinks = new Map<string, string>();
 
-  /** One page of a patient's observations: the first page of the filters, or a paging link. */
-  search(patientId: string, filters: ObservationFilters): Observable<SearchPage<Observation>> {
+  private scope(patientId: string): PatientScope {
+    return { patientId, fhirBase: this.fhirBase };
+  }
+
+  /**
+   * Whether a paging link from a URL may be followed on this patient's page: one the server gave for
+   * this patient's observations in this session (an opaque HAPI `_getpages` link included), or a
+   * search of this patient's observations on the FHIR base. Anyone can write a link into a URL.
+   */
+  mayFollow(link: string, patientId: string): boolean {
+    return (
+      this.offeredLinks.get(link) === patientId ||
+      isSearchOfPatient(link, 'Observation', this.scope(patientId))
+    );
+  }
+
+  /**
+   * One page of a patient's observations: the first page of the filters, or a paging link (which the
+   * caller has checked with mayFollow).
+   */
+  search(patientId: string, filters: ObservationFilters): Observable<ObservationPage> {
     const request = filters.cursor
       ? this.fhir.getLink<Observation>(filters.cursor)
       : this.fhir.search<Observation>('Observation', observationSearchParams(patientId, filters));
-    return request.pipe(map(toObservationPage));
+    return request.pipe(
+      map((bundle) => {
+        const page = toObservationPage(bundle, this.scope(patientId));
+        for (const link of [page.nextLink, page.previousLink]) this.remember(link, patientId);
+        return page;
+      }),
+    );
+  }
+
+  private remember(link: string | undefined, patientId: string): void {
+    if (!link) return;
+    this.offeredLinks.delete(link);
+    this.offeredLinks.set(link, patientId);
+    for (const oldest of this.offeredLinks.keys()) {
+      if (this.offeredLinks.size <= REMEMBERED_LINKS) break;
+      this.offeredLinks.delete(oldest);
+    }
   }
 
   /**
@@ -79,9 +146,10 @@ export class ObservationService {
         'Observation',
         flowsheetSearchParams(patientId, filters, { through, direction }),
       );
+    const scope = this.scope(patientId);
     return forkJoin({
-      current: this.readSide(search('older'), 'older'),
-      newer: through ? this.readSide(search('newer'), 'newer') : of(undefined),
+      current: this.readSide(search('older'), scope, 'older'),
+      newer: through ? this.readSide(search('newer'), scope, 'newer') : of(undefined),
     }).pipe(
       map(({ current, newer }) => {
         const { unit } = current;
@@ -96,7 +164,10 @@ export class ObservationService {
           older: window.older,
           newer: newer && newerThrough(newer.times, newer.read.more, newer.unit),
           incomplete: window.incomplete,
-          notices: [...new Set([...current.read.notices, ...(newer?.read.notices ?? [])])],
+          notices: [
+            ...new Set([...current.read.notices, ...(newer?.read.notices ?? [])]),
+            ...notThePatientsNotice(current.read.others),
+          ],
         };
       }),
     );
@@ -105,6 +176,7 @@ export class ObservationService {
   /** Reads one side of a window until it has its columns, the pages run out, or the cap is hit. */
   private readSide(
     first: Observable<Bundle<Observation>>,
+    scope: PatientScope,
     side: 'older' | 'newer',
   ): Observable<SideRead> {
     const timesOf = (read: PagesRead) => {
@@ -120,7 +192,7 @@ export class ObservationService {
         ? unit === 'hour' || enoughColumns(times, unit)
         : enoughColumns(times, unit);
     };
-    return readPages(this.fhir, first, FLOWSHEET_MAX_PAGES, enough, side === 'older').pipe(
+    return readPages(this.fhir, first, scope, FLOWSHEET_MAX_PAGES, enough, side === 'older').pipe(
       map((read) => {
         const times = timesOf(read);
         return { read, times, unit: unit ?? unitFor(times) };
@@ -131,21 +203,22 @@ export class ObservationService {
   /**
    * What the latest-vitals summary needs: the newest page of vital signs, and, when more pages are
    * left and a vital sign is not on it (a monitor's readings crowd out a clinic's weight), that sign's
-   * newest reading by its codes. Never all of a patient's vital signs.
+   * newest reading by its codes. Never all of a patient's vital signs; only the patient's own.
    */
-  recentVitals(patientId: string): Observable<Observation[]> {
+  recentVitals(patientId: string): Observable<ObservationPage> {
     const filters = { ...NO_OBSERVATION_FILTERS, category: 'vital-signs' as const };
-    const newest = (bundle: Bundle<Observation>) => toObservationPage(bundle);
+    const scope = this.scope(patientId);
     return this.fhir
       .search<Observation>('Observation', observationSearchParams(patientId, filters, VITALS_PAGE))
       .pipe(
         switchMap((bundle) => {
-          const page = newest(bundle);
-          const found = latestVitals(page.resources.map(toObservationRow)).map((v) => v.label);
-          const missing = page.nextLink
+          const first = ownObservations(bundle, scope);
+          const found = latestVitals(first.page.resources.map(toObservationRow)).map(
+            (v) => v.label,
+          );
+          const missing = first.page.nextLink
             ? VITAL_SIGNS.filter((vital) => !found.includes(vital.label))
             : [];
-          if (missing.length === 0) return of(page.resources);
           const latestOf = (codes: readonly string[]) =>
             this.fhir
               .search<Observation>('Observation', {
@@ -154,9 +227,23 @@ export class ObservationService {
                 _sort: '-date',
                 _count: 1,
               })
-              .pipe(map((one) => newest(one).resources));
-          return forkJoin(missing.map((vital) => latestOf(vital.loinc))).pipe(
-            map((latest) => [...page.resources, ...latest.flat()]),
+              .pipe(map((one) => ownObservations(one, scope)));
+          return (
+            missing.length ? forkJoin(missing.map((vital) => latestOf(vital.loinc))) : of([])
+          ).pipe(
+            map((more): ObservationPage => {
+              const pages = [first, ...more];
+              const others = pages.reduce((sum, read) => sum + read.others, 0);
+              return {
+                ...first.page,
+                resources: pages.flatMap((read) => read.page.resources),
+                notices: [
+                  ...new Set(pages.flatMap((read) => read.page.notices)),
+                  ...notThePatientsNotice(others),
+                ],
+                notThePatients: others,
+              };
+            }),
           );
         }),
       );

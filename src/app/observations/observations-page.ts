@@ -77,8 +77,21 @@ export class ObservationsPage {
     request: (id) => this.observations.recentVitals(id),
     permitted: this.observationsAllowed,
   });
+  /**
+   * A page link in the URL that is not one of this patient's observation searches (anyone can write
+   * one into a link): it is not followed, the list starts from its first page, and the page says so.
+   */
+  protected readonly refusedLink = computed(() => {
+    const { cursor } = this.filters();
+    return cursor !== '' && !this.observations.mayFollow(cursor, this.id());
+  });
+  /** The filters the list is read with: the URL's, less a refused page link. */
+  protected readonly listFilters = computed(() =>
+    this.refusedLink() ? { ...this.filters(), cursor: '', page: 1 } : this.filters(),
+  );
+
   protected readonly list = createLoader({
-    params: () => ({ id: this.id(), filters: this.filters() }),
+    params: () => ({ id: this.id(), filters: this.listFilters() }),
     // The flowsheet reads its own windows; the list's page is asked for only when it is shown.
     request: ({ id, filters }) =>
       filters.view === 'list' ? this.observations.search(id, filters) : EMPTY,
@@ -96,11 +109,11 @@ export class ObservationsPage {
   );
   protected readonly totalText = computed(() => {
     const page = this.list.data();
-    return page ? describeResultSize(page, this.filters().page, OBSERVATIONS) : '';
+    return page ? describeResultSize(page, this.listFilters().page, OBSERVATIONS) : '';
   });
   protected readonly pastTheEnd = computed(() => {
     const page = this.list.data();
-    return page !== undefined && isPastTheEnd(page, this.filters().page);
+    return page !== undefined && isPastTheEnd(page, this.listFilters().page);
   });
   /** Set when the server's stored results had expired (410 Gone) and the search ran again. */
   protected readonly restarted = restartExpiredSearch(this.list.state, () => {

@@ -2,6 +2,7 @@ import { Observable, of, switchMap } from 'rxjs';
 import { FhirClient } from '../fhir/fhir-client';
 import { Bundle, Observation } from '../fhir/fhir-types';
 import { observationTime } from '../fhir/format-observation';
+import { PatientScope, onlyThePatients } from '../fhir/patient-compartment';
 import { toSearchPage } from '../fhir/search-page';
 
 /** The pages of one search read so far, in the server's order. */
@@ -15,6 +16,8 @@ export interface PagesRead {
   readonly notices: string[];
   /** The server did not sort as asked: it said so, or its pages are out of date order. */
   readonly unsorted: boolean;
+  /** Entries that did not name the patient, and so were left out (see onlyThePatients). */
+  readonly others: number;
 }
 
 const NOTHING_READ: PagesRead = {
@@ -24,6 +27,7 @@ const NOTHING_READ: PagesRead = {
   total: undefined,
   notices: [],
   unsorted: false,
+  others: 0,
 };
 
 /** Whether readings run newest first, as `_sort=-date` asks (undated ones are not looked at). */
@@ -34,11 +38,13 @@ export function isNewestFirst(observations: readonly Observation[]): boolean {
 
 /**
  * Follows a search's next links until the pages run out, `enough` says so, or `maxPages` are read:
- * a patient with thousands of readings never makes a screen read without end.
+ * a patient with thousands of readings never makes a screen read without end. Only the patient's own
+ * observations are kept; the others are counted.
  */
 export function readPages(
   fhir: FhirClient,
   first: Observable<Bundle<Observation>>,
+  scope: PatientScope,
   maxPages: number,
   enough: (read: PagesRead) => boolean = () => false,
   newestFirst = true,
@@ -46,7 +52,8 @@ export function readPages(
   const step = (request: Observable<Bundle<Observation>>, read: PagesRead): Observable<PagesRead> =>
     request.pipe(
       switchMap((bundle) => {
-        const page = toSearchPage(bundle, 'Observation');
+        const own = onlyThePatients(bundle, scope);
+        const page = toSearchPage(own.bundle, 'Observation');
         const observations = [...read.observations, ...page.resources];
         const next: PagesRead = {
           observations,
@@ -58,6 +65,7 @@ export function readPages(
             read.unsorted ||
             page.unsorted ||
             !isNewestFirst(newestFirst ? observations : [...observations].reverse()),
+          others: read.others + own.others,
         };
         return page.nextLink && next.pages < maxPages && !enough(next)
           ? step(fhir.getLink<Observation>(page.nextLink), next)

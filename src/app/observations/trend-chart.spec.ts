@@ -5,7 +5,7 @@ import { TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
 import { OKTA_AUTH } from '@okta/okta-angular';
 import { fakeOktaAuth } from '../../testing/fake-okta';
-import { RUNTIME_CONFIG } from '../config/runtime-config';
+import { RUNTIME_CONFIG } from '../config/runtime-config-token';
 import { Observation } from '../fhir/fhir-types';
 import { bloodPressure, heartRate } from '../../testing/fhir-fixtures';
 import { TEST_CONFIG, TEST_FHIR_BASE } from '../../testing/test-config';
@@ -13,16 +13,21 @@ import { readingsUpTo, serveObservations } from '../../testing/observation-serve
 import { TrendChart } from './trend-chart';
 
 describe('TrendChart', () => {
-  /** Renders the chart for one code, answering its history search with `observations`. */
+  /**
+   * Renders the chart for one code, answering its history search with `observations` (the fixtures
+   * come from several example patients: here they are pat-0001's) and `others`, as they are.
+   */
   async function renderTrend(
     loinc: string,
     title: string,
     observations: Observation[],
+    others: Observation[] = [],
   ): Promise<HTMLElement> {
     const { fixture, request } = await openTrend(loinc, title);
+    const mine = observations.map((o) => ({ ...o, subject: { reference: 'Patient/pat-0001' } }));
     request().flush({
       resourceType: 'Bundle',
-      entry: observations.map((resource) => ({ resource })),
+      entry: [...mine, ...others].map((resource) => ({ resource })),
     });
     await fixture.whenStable();
     return fixture.nativeElement as HTMLElement;
@@ -75,7 +80,8 @@ describe('TrendChart', () => {
     const retry = [...el.querySelectorAll('button')].find((b) => b.textContent?.trim() === 'Retry');
     retry?.click();
     await fixture.whenStable();
-    request().flush({ resourceType: 'Bundle', entry: [{ resource: heartRate }] });
+    const mine = { ...heartRate, subject: { reference: 'Patient/pat-0001' } };
+    request().flush({ resourceType: 'Bundle', entry: [{ resource: mine }] });
     await fixture.whenStable();
     expect(el.querySelector('[role="alert"]')).toBeNull();
     expect(el.querySelector('svg[role="img"]')).not.toBeNull();
@@ -100,6 +106,19 @@ describe('TrendChart', () => {
     expect(el.querySelector('details caption')?.textContent?.trim()).toBe('Blood pressure values');
     await openTable(el);
     expect(el.querySelectorAll('details tbody tr').length).toBe(2);
+  });
+
+  it('charts no value of another patient, and says so', async () => {
+    const another = { ...heartRate, id: 'other', subject: { reference: 'Patient/pat-0002' } };
+    const el = await renderTrend('8867-4', 'Heart rate', [heartRate], [another]);
+    expect(el.querySelector('svg[role="img"]')?.getAttribute('aria-label')).toContain(
+      'Heart rate: 1 of 1 reading',
+    );
+    await openTable(el);
+    expect(el.querySelectorAll('details tbody tr').length).toBe(1);
+    expect(el.querySelector('.search-notices')?.textContent).toContain(
+      '1 entry that does not name this patient was not shown.',
+    );
   });
 
   it('marks a value with a comparator and keeps "< 5" in its tooltip, the table and the summary', async () => {

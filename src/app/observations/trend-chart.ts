@@ -12,6 +12,7 @@ import { MatButtonModule } from '@angular/material/button';
 import { MatButtonToggleModule } from '@angular/material/button-toggle';
 import { map } from 'rxjs';
 import { formatNumber } from '../fhir/format-datatypes';
+import { notThePatientsNotice } from '../fhir/patient-compartment';
 import { createLoader } from '../shared/load-state';
 import { LoadStateView } from '../shared/load-state-view';
 import { SearchNotices } from '../shared/search-notices';
@@ -75,6 +76,12 @@ export class TrendChart {
       ? { oldest: points[0].time, newest: points[points.length - 1].time }
       : undefined;
     return describeCoverage(trend.read, points.length, this.drawn(), times);
+  });
+
+  /** The server's notes, and what was left out as not naming the patient. */
+  protected readonly notices = computed(() => {
+    const read = this.trend()?.read;
+    return read ? [...read.notices, ...notThePatientsNotice(read.notThePatients)] : [];
   });
 
   private readonly drawn = computed(() => reduceForDisplay(this.series()?.points ?? []));

@@ -12,6 +12,7 @@ const read = (over: Partial<TrendRead>): TrendRead => ({
   complete: true,
   newestFirst: true,
   notices: [],
+  notThePatients: 0,
   ...over,
 });
 const ALL_DRAWN = { points: [], bucketMs: undefined };

@@ -1,8 +1,10 @@
 import { Injectable, inject } from '@angular/core';
 import { Observable, map, of, switchMap } from 'rxjs';
+import { RUNTIME_CONFIG } from '../config/runtime-config-token';
 import { FhirClient } from '../fhir/fhir-client';
 import { Observation } from '../fhir/fhir-types';
 import { observationTime } from '../fhir/format-observation';
+import { PatientScope, onlyThePatients } from '../fhir/patient-compartment';
 import { toSearchPage } from '../fhir/search-page';
 import { PagesRead, readPages } from './page-reading';
 import {
@@ -31,7 +33,10 @@ export interface TrendRead {
   readonly complete: boolean;
   /** The server sent the span newest first, so a read cut short holds its most recent readings. */
   readonly newestFirst: boolean;
+  /** The server's notes on the searches. */
   readonly notices: string[];
+  /** Entries that did not name the patient: neither charted nor counted among the readings. */
+  readonly notThePatients: number;
 }
 
 /** The span the user chose, and where spans end (from the trend first shown). */
@@ -62,6 +67,7 @@ function toTrendRead(span: TrendSpan, read: PagesRead, latest?: number): TrendRe
     complete,
     newestFirst: !read.unsorted,
     notices: read.notices,
+    notThePatients: read.others,
   };
 }
 
@@ -82,6 +88,7 @@ function grown(span: TrendSpan, shorter: TrendRead, older: TrendRead): TrendRead
     complete: shorter.complete && older.complete,
     newestFirst: shorter.newestFirst && older.newestFirst,
     notices: [...new Set([...shorter.notices, ...older.notices])],
+    notThePatients: shorter.notThePatients + older.notThePatients,
   };
 }
 
@@ -95,10 +102,12 @@ function grown(span: TrendSpan, shorter: TrendRead, older: TrendRead): TrendRead
 @Injectable({ providedIn: 'root' })
 export class TrendReader {
   private readonly fhir = inject(FhirClient);
+  private readonly fhirBase = inject(RUNTIME_CONFIG).fhir.baseUrl;
 
   read(patientId: string, loinc: string, choice?: TrendChoice): Observable<TrendRead> {
     if (choice) return this.span(patientId, loinc, choice.span, choice.latest);
-    return readPages(this.fhir, this.search(patientId, loinc, undefined, TREND_PROBE_SIZE), 1).pipe(
+    const probe = this.search(patientId, loinc, undefined, TREND_PROBE_SIZE);
+    return readPages(this.fhir, probe, this.scope(patientId), 1).pipe(
       switchMap((probe) => {
         if (!probe.more) return of(toTrendRead('all', probe));
         if (probe.total !== undefined && probe.total <= TREND_READABLE_POINTS)
@@ -129,6 +138,7 @@ export class TrendReader {
     return readPages(
       this.fhir,
       this.search(patientId, loinc, dates, TREND_PAGE_SIZE),
+      this.scope(patientId),
       TREND_MAX_PAGES,
     ).pipe(map((read) => toTrendRead(span, read, span === 'all' ? undefined : latest)));
   }
@@ -154,6 +164,7 @@ export class TrendReader {
     return readPages(
       this.fhir,
       this.search(patientId, loinc, dates, TREND_PAGE_SIZE),
+      this.scope(patientId),
       TREND_MAX_PAGES,
     ).pipe(
       switchMap((read) => {
@@ -177,7 +188,10 @@ export class TrendReader {
   private latestAfter(patientId: string, loinc: string, known: number): Observable<number> {
     const probe = (after: number) =>
       this.search(patientId, loinc, [`gt${searchInstant(after)}`], 1).pipe(
-        map((bundle) => latestTime(toSearchPage(bundle, 'Observation').resources)),
+        map((bundle) => {
+          const own = onlyThePatients(bundle, this.scope(patientId)).bundle;
+          return latestTime(toSearchPage(own, 'Observation').resources);
+        }),
       );
     const step = (
       lo: number,
@@ -204,6 +218,10 @@ export class TrendReader {
       );
     };
     return step(known, undefined, HOUR, 0);
+  }
+
+  private scope(patientId: string): PatientScope {
+    return { patientId, fhirBase: this.fhirBase };
   }
 
   private search(patientId: string, loinc: string, date: string[] | undefined, count: number) {
