@@ -37,6 +37,11 @@ export interface Misbehaviour {
   messyResources?: boolean;
   /** Every request for these types fails with 500 and an OperationOutcome: one store down, the rest up. */
   failingTypes?: string[];
+  /**
+   * Observation searches come back in id order whatever `_sort` asks (or when it asks nothing), as
+   * from a server that cannot sort by date; ids that grow with time make that oldest first.
+   */
+  observationsInIdOrder?: boolean;
   /** Each searchset gains a copy of its first match that names another patient (a mixed-up index). */
   otherPatientEntry?: boolean;
 }
@@ -258,6 +263,10 @@ export async function startMisbehavingFhir(): Promise<MisbehavingFhir> {
       if (behaviour.refuseSort && query.has('_sort')) {
         writeJson(req, res, 400, OUTCOME_400_SORT);
         return;
+      }
+      if (behaviour.observationsInIdOrder && /^\/fhir\/Observation\?/.test(req.url ?? '')) {
+        query.set('_sort', '_id');
+        path = `${path.split('?')[0]}?${query.toString()}`;
       }
       if (behaviour.containsNames && query.has('name')) {
         for (const name of query.getAll('name')) query.append('name:contains', name);

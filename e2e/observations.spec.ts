@@ -336,7 +336,7 @@ test('choosing a numeric code opens its trend from a lazy chunk; blood pressure 
   const heartTrend = page.getByRole('region', { name: 'Trend: Heart rate' });
   await expect(heartTrend.getByRole('img')).toHaveAttribute(
     'aria-label',
-    'Heart rate: 7 values, latest 60 /min on May 26, 2026, 1:24 PM',
+    'Heart rate: 7 of 7 readings, latest 60 /min on May 26, 2026, 1:24 PM',
   );
   const newChunks = scripts.filter((script) => !beforeTrend.has(script.url));
   expect(newChunks.length, 'JavaScript chunks loaded when the trend opened').toBeGreaterThan(0);
@@ -377,7 +377,7 @@ test('choosing a numeric code opens its trend from a lazy chunk; blood pressure 
   const bpTrend = page.getByRole('region', { name: /^Trend: Blood pressure/ });
   await expect(bpTrend.getByRole('img')).toHaveAttribute(
     'aria-label',
-    /: 7 values, latest 135\/62 mmHg on May 26, 2026/,
+    /: 7 of 7 readings, latest 135\/62 mmHg on May 26, 2026/,
   );
   await expect(bpTrend.locator('polyline.series.first')).toHaveAttribute(
     'points',

@@ -143,7 +143,7 @@ export function visitObservations(
   return out;
 }
 
-function withRange<T extends Observation | ObservationComponent>(
+export function withRange<T extends Observation | ObservationComponent>(
   obs: T,
   m: Measure,
   value: number,

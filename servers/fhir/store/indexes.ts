@@ -4,6 +4,7 @@ import { encounter, isClinicalType, valuesAt } from '../search/clinical.ts';
 import { normalizeText, normalizeWords } from '../text.ts';
 import { ClinicalIndexWriter, clinicalTables, referenceOf, tokensOf } from './clinical-index.ts';
 import { compartmentOf } from './compartment.ts';
+import { UNDATED } from './schema.ts';
 
 type Json = Record<string, unknown>;
 interface Db {
@@ -71,6 +72,7 @@ const indexTables = [
   'observation_token',
   'observation_text',
   'observation_ref',
+  'observation_code_date',
   ...clinicalTables,
 ];
 
@@ -100,6 +102,9 @@ export class IndexWriter {
       text: db.prepare('INSERT OR IGNORE INTO observation_text (rid, tid) VALUES (?, ?)'),
       ref: db.prepare(
         'INSERT OR IGNORE INTO observation_ref (rid, param, target) VALUES (?, ?, ?)',
+      ),
+      codeDate: db.prepare(
+        'INSERT OR IGNORE INTO observation_code_date (patient, param, code, date_lo, rid, date_hi) VALUES (?, ?, ?, ?, ?, ?)',
       ),
       clear: indexTables.map((table) => db.prepare(`DELETE FROM ${table} WHERE rid = ?`)),
       // token_text is not keyed by resource: a text no observation carries any more stays, harmlessly
@@ -158,9 +163,10 @@ export class IndexWriter {
 
   private observation(rid: number, o: Json, lastUpdated: number): void {
     const range = observationRange(o);
+    const patient = compartmentOf(o);
     this.stmts.observation.run(
       rid,
-      compartmentOf(o) ?? null,
+      patient ?? null,
       range?.lo ?? null,
       range?.hi ?? null,
       stringOf(o['status']) ?? null,
@@ -171,6 +177,10 @@ export class IndexWriter {
       const concepts = objectsAt(o, param);
       for (const t of concepts.flatMap(tokensOf)) {
         this.stmts.token.run(rid, param, t.system, t.code);
+        if (patient) {
+          const lo = range?.lo ?? UNDATED;
+          this.stmts.codeDate.run(patient, param, t.code, lo, rid, range?.hi ?? null);
+        }
       }
       this.texts(rid, param, concepts);
     }

@@ -4,6 +4,7 @@ import { TestBed } from '@angular/core/testing';
 import { RUNTIME_CONFIG } from '../config/runtime-config-token';
 import { NO_OBSERVATION_FILTERS } from '../observations/observation-filters';
 import { ObservationService } from '../observations/observation.service';
+import { TrendReader } from '../observations/trend-reader';
 import { DEFAULT_PATIENT_SEARCH, PAGE_SIZES, PATIENT_SORTS } from '../patients/patient-search';
 import { PatientService } from '../patients/patient.service';
 import { TEST_CONFIG, TEST_FHIR_BASE } from '../../testing/test-config';
@@ -128,7 +129,8 @@ describe('the search contract (src/app/fhir/search-contract.ts)', () => {
     observations.search('pat-0001', { ...filters, code: 'http://loinc.org|8867-4' }).subscribe();
     observations.search('pat-0001', { ...filters, code: 'heart rate' }).subscribe();
     observations.recentVitals('pat-0001').subscribe();
-    observations.history('pat-0001', '8867-4').subscribe();
+    observations.flowsheetWindow('pat-0001', { ...filters, through: '2020-06-01' }).subscribe();
+    TestBed.inject(TrendReader).read('pat-0001', '8867-4').subscribe();
     for (const list of ENCOUNTER_LISTS.filter((l) => l.type === 'Observation'))
       TestBed.inject(ChartQueries).list(list, IN_ENCOUNTER).subscribe();
     expectExactly('Observation', sentSearches('Observation'));

@@ -30,8 +30,9 @@ export const SEARCH_CONTRACT = {
     sorts: ['name', '-name', 'birthdate', '-birthdate'],
     maxCount: 50,
   },
-  // observation-filters.ts and observation.service.ts: one patient's observations, newest first
-  // (the table, latest vitals), and oldest first for a trend.
+  // observation-filters.ts, observation.service.ts and trend-reader.ts: one patient's observations,
+  // newest first (the table, latest vitals, a trend's date-bounded spans), and oldest first for the
+  // flowsheet's newer windows.
   Observation: {
     params: {
       patient: 'reference',

@@ -103,7 +103,9 @@ describe('ObservationsPage flowsheet', () => {
     );
     await settle();
     const table = el().querySelector('table.flowsheet-table');
-    expect(table?.querySelector('caption')?.textContent).toContain('Flowsheet, newest first');
+    expect(table?.querySelector('caption')?.textContent).toContain(
+      'Flowsheet by day, newest first',
+    );
     expect(columnHeaders()).toEqual(['Measurement', 'May 3, 2023', 'May 1, 2023']);
     expect(table?.querySelector('th[scope="rowgroup"]')?.textContent?.trim()).toBe('Vital signs');
     const bp = rowOf('Blood pressure');
@@ -151,9 +153,9 @@ describe('ObservationsPage flowsheet', () => {
     windowSearch().flush(bundle([...days, ...more].map((day) => on(heartRate, day))));
     await settle();
     expect(columnHeaders().length).toBe(1 + 8);
-    expect(button('← Newer')?.disabled).toBeTrue();
+    expect(button('← Newer days')?.disabled).toBeTrue();
 
-    button('Older →')?.click();
+    button('Older days →')?.click();
     await settle();
     expect(TestBed.inject(Router).url).toBe(
       '/observations/pat-0001?view=flowsheet&through=2023-05-01',
@@ -168,9 +170,9 @@ describe('ObservationsPage flowsheet', () => {
     newer.flush(bundle(['2023-05-02', '2023-05-03'].map((day) => on(heartRate, day))));
     await settle();
     expect(columnHeaders()).toEqual(['Measurement', 'May 1, 2023']);
-    expect(button('Older →')?.disabled).toBeTrue();
+    expect(button('Older days →')?.disabled).toBeTrue();
 
-    button('← Newer')?.click();
+    button('← Newer days')?.click();
     await settle();
     expect(TestBed.inject(Router).url).toBe('/observations/pat-0001?view=flowsheet');
     windowSearch().flush(bundle([]));
@@ -209,7 +211,7 @@ describe('ObservationsPage flowsheet', () => {
     const history = controller.expectOne(
       (r) => r.url === `${TEST_FHIR_BASE}/Observation` && r.params.get('code') === '85354-9',
     );
-    expect(history.request.params.get('_sort')).toBe('date');
+    expect(history.request.params.get('_sort')).toBe('-date');
     history.flush(bundle([on(bloodPressure, '2023-05-03')]));
     await settle();
     expect(el().querySelector('.trend h3')?.textContent).toContain('Trend: Blood pressure');
