@@ -9,6 +9,7 @@ import {
 } from '@angular/core';
 import { MatButtonToggleModule } from '@angular/material/button-toggle';
 import { MatCheckboxModule } from '@angular/material/checkbox';
+import { nothingShownNote } from '../fhir/patient-compartment';
 import { BundlePager } from '../shared/bundle-pager';
 import { LoadStateView } from '../shared/load-state-view';
 import { SearchNotices } from '../shared/search-notices';
@@ -58,6 +59,15 @@ export class ChartSection {
   protected readonly rows = computed(() => this.list().rows());
   protected readonly notices = computed(() => this.list().loader.data()?.notices ?? []);
   protected readonly links = computed(() => (this.paged() ? this.list().loader.data() : undefined));
+
+  /**
+   * What a loaded first page with no rows says: "none" only when the server sent nothing; when every
+   * entry was left out as not the patient's, that nothing could be shown, since the truth is unknown.
+   */
+  protected readonly emptyNote = computed(() => {
+    const others = this.list().loader.data()?.notThePatients ?? 0;
+    return others > 0 ? nothingShownNote(others) : this.spec().empty;
+  });
 
   protected readonly visible = computed(() =>
     visibleChartRows(this.rows() ?? [], {

@@ -18,8 +18,10 @@ const PATIENT_ELEMENT: Readonly<Record<string, 'subject' | 'patient'>> = {
   DiagnosticReport: 'subject',
   DocumentReference: 'subject',
   Encounter: 'subject',
+  FamilyMemberHistory: 'patient',
   Goal: 'subject',
   MedicationRequest: 'subject',
+  MedicationStatement: 'subject',
   Observation: 'subject',
   Procedure: 'subject',
 };
@@ -93,6 +95,15 @@ export function notThePatientsNotice(others: number): string[] {
   return others === 1
     ? ['1 entry that does not name this patient was not shown.']
     : [`${others} entries that do not name this patient were not shown.`];
+}
+
+/**
+ * What a list says in place of "none" when every entry the server sent was left out: the truth is
+ * unknown, not that nothing is recorded.
+ */
+export function nothingShownNote(others: number): string {
+  const entries = others === 1 ? '1 entry' : `${others} entries`;
+  return `Nothing recorded for this patient could be shown: ${entries} did not name this patient.`;
 }
 
 /** The names a search may narrow to a patient by; any other spelling of them is not trusted. */
