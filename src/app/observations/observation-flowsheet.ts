@@ -9,6 +9,7 @@ import {
 } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { AccessContext } from '../auth/access-context';
+import { nothingShownNote } from '../fhir/patient-compartment';
 import { createLoader } from '../shared/load-state';
 import { LoadStateView } from '../shared/load-state-view';
 import { SearchNotices } from '../shared/search-notices';
@@ -67,5 +68,7 @@ export class ObservationFlowsheet {
   protected readonly unitWords = computed(() =>
     this.window.data()?.unit === 'hour' ? 'hours' : 'days',
   );
+  /** Said instead of "none match" when every reading the server sent was not the patient's. */
+  protected readonly nothingShown = nothingShownNote;
   protected readonly readsAtMost = `${FLOWSHEET_MAX_PAGES} pages of ${FLOWSHEET_PAGE_SIZE}`;
 }

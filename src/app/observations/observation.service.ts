@@ -31,7 +31,7 @@ import {
 } from './observation-filters';
 
 /** One flowsheet window as read from the server. */
-export interface FlowsheetWindow {
+export interface FlowsheetWindow extends PatientPage {
   /** The window's observations, newest first, and any without a date that were read with them. */
   readonly observations: Observation[];
   /** Days, or hours where a day holds many readings. */
@@ -168,6 +168,7 @@ export class ObservationService {
             ...new Set([...current.read.notices, ...(newer?.read.notices ?? [])]),
             ...notThePatientsNotice(current.read.others),
           ],
+          notThePatients: current.read.others,
         };
       }),
     );

@@ -1,10 +1,12 @@
-// The page as a link opens it: by a user whose token has no Observation scope, and with filters it cannot use.
+// The page as a link opens it: by a user whose token has no Observation scope, with filters it cannot
+// use, and with a server that answers with no entry naming this patient.
 import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
 import { provideRouter, withComponentInputBinding } from '@angular/router';
 import { RouterTestingHarness } from '@angular/router/testing';
 import { OKTA_AUTH } from '@okta/okta-angular';
+import { heartRate } from '../../testing/fhir-fixtures';
 import { fakeOktaAuth } from '../../testing/fake-okta';
 import { TEST_CONFIG, TEST_FHIR_BASE } from '../../testing/test-config';
 import { RUNTIME_CONFIG } from '../config/runtime-config-token';
@@ -133,4 +135,41 @@ describe('ObservationsPage opened from a link whose page link is not for this pa
     expect(el.querySelector('.pager .page-number')?.textContent).toBe('Page 2');
     controller.verify();
   });
+});
+
+describe('ObservationsPage when every entry the server sent names another patient', () => {
+  const another = (id: string) => ({ ...heartRate, id, subject: { reference: 'Patient/pat-0002' } });
+  const foreignOnly = {
+    resourceType: 'Bundle',
+    total: 2,
+    entry: [{ resource: another('o-1') }, { resource: another('o-2') }],
+  };
+
+  for (const [view, url] of [
+    ['list', '/observations/pat-0001'],
+    ['flowsheet', '/observations/pat-0001?view=flowsheet'],
+  ]) {
+    it(`says in the ${view} that nothing could be shown, never that none match`, async () => {
+      const { controller, harness } = await openAt(fakeOktaAuth(), url);
+      await harness.fixture.whenStable();
+      controller
+        .expectOne(`${TEST_FHIR_BASE}/Patient/pat-0001`)
+        .flush({ resourceType: 'Patient', id: 'pat-0001' });
+      for (const request of controller.match((r) => r.url === `${TEST_FHIR_BASE}/Observation`)) {
+        const vitals = request.request.params.get('category') === 'vital-signs';
+        request.flush(vitals ? { resourceType: 'Bundle', entry: [] } : foreignOnly);
+      }
+      await harness.fixture.whenStable();
+      const shown = (harness.routeNativeElement as HTMLElement).querySelector(
+        view === 'list' ? '.observations' : 'app-observation-flowsheet',
+      );
+      const text = shown?.textContent?.replace(/\s+/g, ' ') ?? '';
+      expect(text).toContain('2 entries that do not name this patient were not shown.');
+      expect(text).toContain(
+        'Nothing recorded for this patient could be shown: 2 entries did not name this patient.',
+      );
+      expect(text).not.toMatch(/No observations .*match these filters/);
+      controller.verify();
+    });
+  }
 });

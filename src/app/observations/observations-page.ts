@@ -3,6 +3,7 @@ import { MatButtonToggleModule } from '@angular/material/button-toggle';
 import { ActivatedRoute, Router } from '@angular/router';
 import { EMPTY } from 'rxjs';
 import { AccessContext } from '../auth/access-context';
+import { nothingShownNote } from '../fhir/patient-compartment';
 import { describeResultSize, isPastTheEnd } from '../fhir/search-page';
 import { BundlePager, PageTurn } from '../shared/bundle-pager';
 import { restartExpiredSearch } from '../shared/expired-search';
@@ -109,6 +110,8 @@ export class ObservationsPage {
     const page = this.list.data();
     return page ? describeResultSize(page, this.listFilters().page, OBSERVATIONS) : '';
   });
+  /** Said instead of "none match" when every entry the server sent was not the patient's. */
+  protected readonly nothingShown = nothingShownNote;
   protected readonly pastTheEnd = computed(() => {
     const page = this.list.data();
     return page !== undefined && isPastTheEnd(page, this.listFilters().page);
