@@ -23,7 +23,8 @@ let sectionCount = 0;
 /**
  * One section of the chart, whatever it lists: its own loading, error (Retry) and not-permitted states,
  * statuses in words, an "Active only" filter where the type has a lifecycle, entered-in-error behind a
- * toggle, the server's notes and its paging links. "None" is said only once the list has loaded.
+ * toggle, the server's notes and its paging links. "None" is said only once the list has loaded, and
+ * never when the server's entries were all left out as not the patient's.
  * Content inside it (a section's other lists) follows the section's own list.
  */
 @Component({

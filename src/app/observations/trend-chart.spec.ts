@@ -92,6 +92,18 @@ describe('TrendChart', () => {
     expect(el.querySelector('.empty-state')?.textContent).toBe('No numeric values to chart.');
   });
 
+  it('says nothing could be shown, not that there is nothing to chart, when no reading is the patient’s', async () => {
+    const another = (id: string) => ({
+      ...heartRate,
+      id,
+      subject: { reference: 'Patient/pat-0002' },
+    });
+    const el = await renderTrend('8867-4', 'Heart rate', [], [another('o-1'), another('o-2')]);
+    expect(el.querySelector('.empty-state')?.textContent?.trim()).toBe(
+      'Nothing recorded for this patient could be shown: 2 entries did not name this patient.',
+    );
+  });
+
   it('draws blood pressure as two series with a data table alternative', async () => {
     const el = await renderTrend('85354-9', 'Blood pressure', [
       bloodPressure,

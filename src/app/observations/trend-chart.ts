@@ -12,7 +12,7 @@ import { MatButtonModule } from '@angular/material/button';
 import { MatButtonToggleModule } from '@angular/material/button-toggle';
 import { map } from 'rxjs';
 import { formatNumber } from '../fhir/format-datatypes';
-import { notThePatientsNotice } from '../fhir/patient-compartment';
+import { nothingShownNote, notThePatientsNotice } from '../fhir/patient-compartment';
 import { createLoader } from '../shared/load-state';
 import { LoadStateView } from '../shared/load-state-view';
 import { SearchNotices } from '../shared/search-notices';
@@ -82,6 +82,14 @@ export class TrendChart {
   protected readonly notices = computed(() => {
     const read = this.trend()?.read;
     return read ? [...read.notices, ...notThePatientsNotice(read.notThePatients)] : [];
+  });
+
+  /** "None to chart" is said of the patient's own readings only: with none of theirs, it is unknown. */
+  protected readonly emptyNote = computed(() => {
+    const read = this.trend()?.read;
+    return read && read.observations.length === 0 && read.notThePatients > 0
+      ? nothingShownNote(read.notThePatients)
+      : 'No numeric values to chart.';
   });
 
   private readonly drawn = computed(() => reduceForDisplay(this.series()?.points ?? []));
