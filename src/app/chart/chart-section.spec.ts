@@ -60,7 +60,9 @@ describe('ChartSection', () => {
     controller = TestBed.inject(HttpTestingController);
     const fixture = TestBed.createComponent(SectionHost);
     await fixture.whenStable();
-    controller.expectOne((r) => r.url === `${TEST_FHIR_BASE}/${list.type}`).flush(searchset(entries));
+    controller
+      .expectOne((r) => r.url === `${TEST_FHIR_BASE}/${list.type}`)
+      .flush(searchset(entries));
     await fixture.whenStable();
     return (fixture.nativeElement as HTMLElement).textContent?.replace(/\s+/g, ' ') ?? '';
   }

@@ -138,7 +138,11 @@ describe('ObservationsPage opened from a link whose page link is not for this pa
 });
 
 describe('ObservationsPage when every entry the server sent names another patient', () => {
-  const another = (id: string) => ({ ...heartRate, id, subject: { reference: 'Patient/pat-0002' } });
+  const another = (id: string) => ({
+    ...heartRate,
+    id,
+    subject: { reference: 'Patient/pat-0002' },
+  });
   const foreignOnly = {
     resourceType: 'Bundle',
     total: 2,
