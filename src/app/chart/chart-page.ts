@@ -8,7 +8,7 @@ import {
 } from '@angular/core';
 import { RouterLink } from '@angular/router';
 import { AccessContext } from '../auth/access-context';
-import { RUNTIME_CONFIG } from '../config/runtime-config';
+import { FHIR_SESSION } from '../fhir/fhir-session';
 import { AllergyIntolerance, Resource } from '../fhir/fhir-types';
 import { LatestVitalsPanel } from '../observations/latest-vitals-panel';
 import { ObservationService } from '../observations/observation.service';
@@ -24,6 +24,7 @@ import { ChartSection } from './chart-section';
 import { CHART_SECTIONS, SectionSpec } from './chart-sections';
 import { RowContext, pageRows } from './chart-rows';
 import { EncounterRecord } from './encounter-record';
+import { LaunchEncounter } from '../launch/launch-encounter';
 
 /** A section as the page binds it: its spec, its loader, the page it is on, its rows. */
 interface OpenSection {
@@ -48,6 +49,7 @@ const FIRST_PAGE: PageTurn = { page: 1, cursor: '' };
     ChartSection,
     EncounterRecord,
     LatestVitalsPanel,
+    LaunchEncounter,
     LoadStateView,
     PatientBanner,
   ],
@@ -62,7 +64,7 @@ export class ChartPage {
   private readonly queries = inject(ChartQueries);
   private readonly observations = inject(ObservationService);
   private readonly access = inject(AccessContext);
-  private readonly fhirBase = inject(RUNTIME_CONFIG).fhir.baseUrl;
+  private readonly fhirBase = inject(FHIR_SESSION).baseUrl;
 
   protected readonly observationsAllowed = this.access.mayRead('Observation');
 

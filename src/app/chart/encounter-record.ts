@@ -1,7 +1,7 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { AccessContext } from '../auth/access-context';
-import { RUNTIME_CONFIG } from '../config/runtime-config';
+import { FHIR_SESSION } from '../fhir/fhir-session';
 import { Condition, MedicationRequest, Observation, Procedure } from '../fhir/fhir-types';
 import { toObservationRow } from '../observations/observation-row';
 import { createLoader } from '../shared/load-state';
@@ -57,7 +57,7 @@ export class EncounterEntries {
 
   private readonly queries = inject(ChartQueries);
   private readonly access = inject(AccessContext);
-  private readonly fhirBase = inject(RUNTIME_CONFIG).fhir.baseUrl;
+  private readonly fhirBase = inject(FHIR_SESSION).baseUrl;
   private readonly ids = computed(() => ({
     patient: this.patientId(),
     encounter: this.encounterId(),

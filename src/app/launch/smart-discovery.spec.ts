@@ -59,14 +59,14 @@ describe('an EHR is discovered from its SMART configuration', () => {
       ).toEqual({
         ok: false,
         problem:
-          'Its SMART configuration does not offer PKCE with S256 (code_challenge_methods_supported), which this app requires.',
+          'its SMART configuration does not offer PKCE with S256 (code_challenge_methods_supported), which this app requires.',
       });
     }
   });
 
   it('refuses missing or unusable endpoints', () => {
     const problem =
-      'Its SMART configuration does not name a usable authorization and token endpoint.';
+      'its SMART configuration does not name a usable authorization and token endpoint.';
     expect(fromSmartConfiguration({ ...SMART, token_endpoint: undefined })).toEqual({
       ok: false,
       problem,
@@ -120,7 +120,7 @@ describe('an older EHR is discovered from its CapabilityStatement', () => {
 
   it('refuses a statement without the extension, or only on a client rest entry', () => {
     const problem =
-      "Its CapabilityStatement's oauth-uris extension does not name a usable authorization and token endpoint.";
+      "its CapabilityStatement's oauth-uris extension does not name a usable authorization and token endpoint.";
     expect(fromCapabilityStatement(statement({}))).toEqual({ ok: false, problem });
     expect(fromCapabilityStatement(statement({ extension: [oauthUris] }, 'client'))).toEqual({
       ok: false,
@@ -131,7 +131,7 @@ describe('an older EHR is discovered from its CapabilityStatement', () => {
   it('refuses what is not a CapabilityStatement', () => {
     expect(fromCapabilityStatement({ resourceType: 'Patient' })).toEqual({
       ok: false,
-      problem: 'Its CapabilityStatement could not be read.',
+      problem: 'its CapabilityStatement could not be read.',
     });
   });
 });

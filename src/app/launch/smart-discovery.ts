@@ -59,7 +59,7 @@ function endpoints(
   if (!authorizeUrl || !tokenUrl) {
     return {
       ok: false,
-      problem: `Its ${where} does not name a usable authorization and token endpoint.`,
+      problem: `its ${where} does not name a usable authorization and token endpoint.`,
     };
   }
   return { ok: true, endpoints: { authorizeUrl, tokenUrl, ...rest } };
@@ -71,14 +71,14 @@ function endpoints(
  */
 export function fromSmartConfiguration(document: unknown): Discovery {
   if (!isObject(document)) {
-    return { ok: false, problem: 'Its SMART configuration is not a JSON object.' };
+    return { ok: false, problem: 'its SMART configuration is not a JSON object.' };
   }
   const methods = strings(document['code_challenge_methods_supported']) ?? [];
   if (!methods.includes('S256')) {
     return {
       ok: false,
       problem:
-        'Its SMART configuration does not offer PKCE with S256 (code_challenge_methods_supported), which this app requires.',
+        'its SMART configuration does not offer PKCE with S256 (code_challenge_methods_supported), which this app requires.',
     };
   }
   const revokeUrl = plainHttpUrl(document['revocation_endpoint']);
@@ -118,7 +118,7 @@ function extensions(value: unknown): Extension[] {
 export function fromCapabilityStatement(statement: unknown): Discovery {
   const where = 'CapabilityStatement';
   if (!isObject(statement) || statement['resourceType'] !== 'CapabilityStatement') {
-    return { ok: false, problem: `Its ${where} could not be read.` };
+    return { ok: false, problem: `its ${where} could not be read.` };
   }
   const rests = Array.isArray(statement['rest']) ? statement['rest'].filter(isObject) : [];
   const security = rests
