@@ -1,6 +1,6 @@
-import { ChangeDetectionStrategy, Component, DOCUMENT, OnInit, inject } from '@angular/core';
+import { ChangeDetectionStrategy, Component, OnInit, inject } from '@angular/core';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
-import { Router } from '@angular/router';
+import { ActivatedRoute, Router } from '@angular/router';
 import { OKTA_AUTH } from '@okta/okta-angular';
 import { EHR_SESSION } from '../fhir/fhir-session';
 import { SessionEndNotices } from '../session/session-end';
@@ -29,14 +29,14 @@ export class EhrCallback implements OnInit {
   private readonly oktaAuth = inject(OKTA_AUTH);
   private readonly router = inject(Router);
   private readonly exit = inject(EhrExit);
-  private readonly document = inject(DOCUMENT);
+  private readonly route = inject(ActivatedRoute);
   private readonly launch = inject(LaunchSession);
   private readonly style = inject(SmartStyle);
   private readonly notices = inject(SessionEndNotices);
   private readonly session = inject(EHR_SESSION) as EhrSession;
 
   async ngOnInit(): Promise<void> {
-    const params = new URLSearchParams(this.document.location.search);
+    const params = this.route.snapshot.queryParamMap;
     const error = params.get('error');
     const opened = openedFrom(this.session);
     if (error !== null) {
