@@ -53,7 +53,16 @@ module.exports = tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['**/testing/*'], message: 'src/testing/ is for specs only.' }] },
+        {
+          patterns: [
+            { group: ['**/testing/*'], message: 'src/testing/ is for specs only.' },
+            // The schema check runs in specs; the app validates config.json with validate-config.ts.
+            {
+              group: ['ajv', 'ajv/*'],
+              message: 'Ajv is for specs and tools, never the app bundle.',
+            },
+          ],
+        },
       ],
     },
   },

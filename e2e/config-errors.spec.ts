@@ -45,6 +45,15 @@ const cases = [
     says: /must use https.*Set "fhir\.baseUrl" to an absolute https URL/s,
   },
   {
+    name: 'an EHR whose FHIR base climbs out of its path',
+    text: JSON.stringify({
+      ...valid,
+      ehrs: [{ name: 'Hospital EHR', iss: 'https://ehr.example.test/fhir/../x', clientId: 'app' }],
+    }),
+    field: 'ehrs[0].iss',
+    says: /must not contain "\." or "\.\." path segments.*Set "ehrs\[0\]\.iss" to the EHR's FHIR base URL/s,
+  },
+  {
     name: 'a file that is not JSON',
     text: '{ "okta": ',
     field: '(file)',

@@ -14,6 +14,7 @@ import {
   type LaunchedProcess,
 } from '../servers/launch.ts';
 import { auditLogsIn, findLeaks, patientNamesIn } from '../security/log-scan.ts';
+import type { EhrEntry } from '../src/app/config/runtime-config.ts';
 
 const repoRoot = resolve(fileURLToPath(new URL('.', import.meta.url)), '..');
 export const CLIENT_ID = '0oalocalfhirokta0spa';
@@ -29,6 +30,8 @@ export interface AppVariant {
   session?: { idleMinutes?: number; warningSeconds?: number };
   /** Another FHIR base than the stack's (a proxy in front of it); DPoP must then be off. */
   fhirBase?: string;
+  /** The EHRs allowed to launch the app; by default the stack's own FHIR server, as "Local EHR". */
+  ehrs?: EhrEntry[];
 }
 
 export interface StackUrls {
@@ -112,7 +115,8 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
       startServer(
         'auth',
         'servers/auth/main.ts',
-        { ...sharedEnv, APP_ORIGIN: origins[0] ?? '' },
+        // The EHR simulator launches the first variant's app, as `npm start` serves it.
+        { ...sharedEnv, APP_ORIGIN: origins[0] ?? '', EHR_SIMULATOR: 'on' },
         `${issuer}/.well-known/openid-configuration`,
       ),
     // Every variant's requests come from its own origin.
@@ -221,6 +225,8 @@ function appConfig(issuer: string, fhirBase: string, variant: AppVariant): unkno
     loginMode: variant.loginMode ?? 'redirect',
     fhir: { baseUrl: variant.fhirBase ?? fhirBase },
     ...(variant.session ? { session: variant.session } : {}),
+    // The local stack is also an EHR that launches the app, as in public/config.json.
+    ehrs: variant.ehrs ?? [{ name: 'Local EHR', iss: fhirBase, clientId: CLIENT_ID }],
   };
 }
 

@@ -580,7 +580,7 @@ describe('malformed requests get a clear refusal and leave nothing of themselves
   let server: TestServer;
   before(async () => {
     const keep = (line: string) => void lines.push(line);
-    server = await startTestServer({ logger: { info: keep, warn: keep } });
+    server = await startTestServer({ logger: { info: keep, warn: keep, error: keep } });
   });
   after(() => server.close());
 

@@ -1,6 +1,7 @@
 // `npm start`: the authorization server, the FHIR server and `ng serve`, in one terminal, stopped by one Ctrl-C.
 // `npm run start:servers` (--no-app) starts only the two servers, e.g. in a container or beside `npm run serve`.
 import { resolve } from 'node:path';
+import { SMART_LAUNCH } from './auth/defaults.ts';
 import { launch, stopAll, tsEntry, waitForUrl, type LaunchedProcess } from './launch.ts';
 import { repoRoot, stackFromEnvironment } from './stack-config.ts';
 
@@ -13,7 +14,10 @@ const sharedEnv = {
   FHIR_BASE: stack.fhirBase,
   AUTH_PORT: String(stack.authPort),
   FHIR_PORT: String(stack.fhirPort),
+  // The local stack is also an EHR: its simulator launches the app (development only).
+  EHR_SIMULATOR: 'on',
 };
+const ehrSimulator = `http://localhost:${stack.authPort}${SMART_LAUNCH.simulatorPath}`;
 
 const processes: LaunchedProcess[] = [];
 let stopping = false;
@@ -61,6 +65,7 @@ try {
       withApp ? `  fhirokta is running at ${stack.appOrigin}` : '  fhirokta servers are running',
       `  authorization server  ${stack.issuer}`,
       `  FHIR server           ${stack.fhirBase}`,
+      `  EHR simulator         ${ehrSimulator}  (launches fhirokta as an EHR does)`,
       `  data directory        ${stack.dataDir}  (npm run reset-data clears it)`,
       '',
       '  Demo users (password: fhirokta-demo)',

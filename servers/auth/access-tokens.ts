@@ -2,28 +2,16 @@
  * Verifies our own access tokens for the Okta-shaped endpoints (userinfo, introspect): signature
  * against our key, issuer, expiry, the revocation list, and for DPoP-bound tokens the proof.
  */
-import { createHash } from 'node:crypto';
-import {
-  EmbeddedJWK,
-  calculateJwkThumbprint,
-  createLocalJWKSet,
-  jwtVerify,
-  type JWTPayload,
-  type JWTVerifyGetKey,
-} from 'jose';
+import * as jose from 'jose';
 import type { Request } from 'express';
-import {
-  DPOP_ALGORITHMS,
-  DPOP_PROOF_TYPE,
-  DPOP_REQUIRED_CLAIMS,
-  proofMismatch,
-} from '../../protocol/dpop.ts';
-import { ReplayGuard } from '../../protocol/replay-guard.ts';
+import { parseAuthorization } from '../../protocol/authorization.ts';
+import { createDpopVerifier } from '../../protocol/dpop.ts';
+import type { AuthScheme } from '../../protocol/refusal.ts';
 import { ACCESS_TOKEN_CLOCK_TOLERANCE_SECONDS, DPOP_PROOFS, SIGNING_KEY } from './defaults.ts';
-import { InvalidRequest, InvalidToken } from './errors.ts';
+import { invalidToken, resourceRefusal } from './errors.ts';
 import type { Store } from './store.ts';
 
-export interface AccessTokenClaims extends JWTPayload {
+export interface AccessTokenClaims extends jose.JWTPayload {
   scope?: string;
   scp?: string[];
   uid?: string;
@@ -32,7 +20,7 @@ export interface AccessTokenClaims extends JWTPayload {
 }
 
 export interface AccessTokenVerifier {
-  /** Verifies the token only (introspection). Throws InvalidToken. */
+  /** Verifies the token only (introspection). Throws invalid_token. */
   verify(token: string): Promise<AccessTokenClaims>;
   /** Verifies a resource request: the Authorization header and, for DPoP-bound tokens, the proof. */
   verifyRequest(req: Request, url: string): Promise<AccessTokenClaims>;
@@ -44,82 +32,39 @@ export function createAccessTokenVerifier(opts: {
   jwks: { keys: object[] };
   store: Store;
 }): AccessTokenVerifier {
-  const keySet = createLocalJWKSet(opts.jwks as Parameters<typeof createLocalJWKSet>[0]);
-  const proofs = new ReplayGuard({
-    windowMs: (DPOP_PROOFS.maxAgeSeconds + DPOP_PROOFS.clockToleranceSeconds) * 1000,
-    maxEntries: DPOP_PROOFS.replayMaxEntries,
-  });
+  const keySet = jose.createLocalJWKSet(opts.jwks as Parameters<typeof jose.createLocalJWKSet>[0]);
+  const verifyDpop = createDpopVerifier({ jose, ...DPOP_PROOFS, refuse: resourceRefusal });
 
-  async function verify(token: string): Promise<AccessTokenClaims> {
+  /** `scheme`: how the token was presented, so a refusal challenges in the same scheme. */
+  async function verify(token: string, scheme: AuthScheme = 'Bearer'): Promise<AccessTokenClaims> {
     let payload: AccessTokenClaims;
     try {
-      ({ payload } = await jwtVerify<AccessTokenClaims>(token, keySet as JWTVerifyGetKey, {
+      ({ payload } = await jose.jwtVerify<AccessTokenClaims>(token, keySet, {
         issuer: opts.issuer,
         audience: opts.audience,
         algorithms: [SIGNING_KEY.algorithm],
         clockTolerance: ACCESS_TOKEN_CLOCK_TOLERANCE_SECONDS,
       }));
     } catch {
-      throw new InvalidToken();
+      throw invalidToken(undefined, scheme);
     }
-    if (!payload.jti || opts.store.isRevoked(payload.jti)) throw new InvalidToken();
+    if (!payload.jti || opts.store.isRevoked(payload.jti)) throw invalidToken(undefined, scheme);
     return payload;
-  }
-
-  async function checkProof(
-    proof: string,
-    token: string,
-    req: Request,
-    url: string,
-    jkt: string,
-  ): Promise<void> {
-    try {
-      const { payload, protectedHeader } = await jwtVerify(proof, EmbeddedJWK, {
-        typ: DPOP_PROOF_TYPE,
-        algorithms: [...DPOP_ALGORITHMS],
-        maxTokenAge: DPOP_PROOFS.maxAgeSeconds,
-        clockTolerance: DPOP_PROOFS.clockToleranceSeconds,
-        requiredClaims: [...DPOP_REQUIRED_CLAIMS],
-      });
-      const thumbprint = await calculateJwkThumbprint(
-        protectedHeader.jwk as NonNullable<typeof protectedHeader.jwk>,
-      );
-      const mismatch = proofMismatch(payload, {
-        method: req.method,
-        url,
-        ath: createHash('sha256').update(token).digest('base64url'),
-        thumbprint,
-        jkt,
-      });
-      if (mismatch || !proofs.firstUse(`${jkt}:${String(payload.jti)}`, Number(payload.iat) * 1000))
-        throw new Error('proof mismatch');
-    } catch {
-      throw new InvalidToken('DPoP proof is invalid.', 'DPoP');
-    }
   }
 
   return {
     verify,
     async verifyRequest(req, url) {
-      const header = req.get('authorization') ?? '';
-      const match = /^(Bearer|DPoP) +([A-Za-z0-9._~+/-]+=*)$/i.exec(header);
-      if (!match?.[1] || !match[2]) throw new InvalidToken('An access token is required.');
-      const scheme = match[1].toLowerCase() === 'dpop' ? 'DPoP' : 'Bearer';
-      const token = match[2];
-      const claims = await verify(token);
-      const jkt = claims.cnf?.jkt;
-      if (jkt) {
-        if (scheme !== 'DPoP')
-          throw new InvalidToken(
-            'A DPoP-bound access token must be sent with the DPoP scheme.',
-            'DPoP',
-          );
-        const proof = req.get('dpop');
-        if (!proof) throw new InvalidRequest('A DPoP proof is required.');
-        await checkProof(proof, token, req, url, jkt);
-      } else if (scheme === 'DPoP') {
-        throw new InvalidToken('The access token is not DPoP-bound.', 'DPoP');
-      }
+      const { scheme, token } = parseAuthorization(req.get('authorization'), resourceRefusal);
+      const claims = await verify(token, scheme);
+      await verifyDpop({
+        scheme,
+        accessToken: token,
+        jkt: claims.cnf?.jkt,
+        proof: req.get('dpop'),
+        method: req.method,
+        url,
+      });
       return claims;
     },
   };

@@ -4,9 +4,10 @@
  * `/v1/authorize?sessionToken=...` then redeems.
  */
 import express, { type Router } from 'express';
+import { errors } from 'oidc-provider';
 import type { AuthConfig } from './config.ts';
 import { PROFILE_DEFAULTS } from './defaults.ts';
-import { AuthenticationFailed, InvalidRequest, OktaApiError, TooManyAttempts } from './errors.ts';
+import { AuthenticationFailed, OktaApiError, TooManyAttempts } from './errors.ts';
 import type { PasswordLogin } from './login.ts';
 import type { SessionTokens } from './session-tokens.ts';
 
@@ -63,7 +64,7 @@ export function authnRoutes(deps: {
     );
   });
   router.all('/api/v1/{*rest}', () => {
-    throw new InvalidRequest('Not supported by the local authorization server.');
+    throw new errors.InvalidRequest('Not supported by the local authorization server.');
   });
   return router;
 }

@@ -25,3 +25,15 @@ export async function startBrowserSession(
     ...(remember ? { maxAge: ttlSeconds * 1000 } : {}),
   });
 }
+
+/** The browser's signed-in user at this authorization server (its Okta session), if any. */
+export async function signedInAccount(
+  provider: Provider,
+  req: IncomingMessage,
+  res: ServerResponse,
+): Promise<string | undefined> {
+  const ctx = provider.createContext(req, res);
+  const id = ctx.cookies.get(provider.cookieName('session'), { signed: true });
+  const session = id ? await provider.Session.find(id) : undefined;
+  return session?.accountId;
+}

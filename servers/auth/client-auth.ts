@@ -5,9 +5,10 @@
  */
 import express, { type Request, type Response, type Router } from 'express';
 import type Provider from 'oidc-provider';
+import { errors } from 'oidc-provider';
 import type { AccessTokenClaims, AccessTokenVerifier } from './access-tokens.ts';
 import type { ClientConfig } from './config-input.ts';
-import { InvalidClient, InvalidRequest } from './errors.ts';
+import { invalidClient } from './errors.ts';
 
 export function authenticatePublicClient(
   req: Request,
@@ -20,11 +21,11 @@ export function authenticatePublicClient(
     const decoded = Buffer.from(header.slice(6).trim(), 'base64').toString('utf8');
     const fromHeader = decodeClientId(decoded.split(':')[0] ?? '');
     if (clientId && clientId !== fromHeader)
-      throw new InvalidClient('client_id does not match the Authorization header');
+      throw invalidClient('client_id does not match the Authorization header');
     clientId = fromHeader;
   }
   const client = clients.find((c) => c.clientId === clientId);
-  if (!client) throw new InvalidClient();
+  if (!client) throw invalidClient();
   return client;
 }
 
@@ -33,7 +34,7 @@ function decodeClientId(encoded: string): string {
   try {
     return decodeURIComponent(encoded.replace(/\+/g, ' '));
   } catch {
-    throw new InvalidClient('the Authorization header is malformed');
+    throw invalidClient('the Authorization header is malformed');
   }
 }
 
@@ -67,7 +68,7 @@ export function tokenEndpoint(
     const body = (req.body ?? {}) as Record<string, unknown>;
     const client = authenticatePublicClient(req, body, deps.clients);
     const token = typeof body.token === 'string' ? body.token : '';
-    if (!token) throw new InvalidRequest('token is required');
+    if (!token) throw new errors.InvalidRequest('token is required');
     res.set('Cache-Control', 'no-store');
     await handle(await presentedToken(deps, token, client), res);
   });

@@ -43,6 +43,11 @@ export interface AuthConfigInput {
   refreshTokenGraceSeconds?: number;
   /** Failed sign-in limits (per user, per IP, window). */
   loginThrottle?: Partial<ThrottleLimits>;
+  /**
+   * Serves the EHR simulator at `{origin}/ehr` (development only): a signed-in user makes launch
+   * contexts there and opens the app's `/launch`. Off unless the stack turns it on.
+   */
+  ehrSimulator?: boolean;
 }
 
 /** A grace period in Okta's range, or a configuration error that names the setting. */
@@ -143,7 +148,8 @@ function seconds(env: NodeJS.ProcessEnv, name: string): number | undefined {
  * `stackFromEnvironment` in servers/stack-config.ts), then ACCESS_TOKEN_TTL_SECONDS,
  * REFRESH_TOKEN_TTL_SECONDS, SESSION_TTL_SECONDS, REFRESH_TOKEN_GRACE_SECONDS (30; 0 to 60), USERS_FILE
  * and the parsed AUTH_CONFIG_FILE (clients, lifetimes, usersFile, refreshTokenGraceSeconds). The
- * environment wins over the file, and a client's own grace period over both.
+ * environment wins over the file, and a client's own grace period over both. EHR_SIMULATOR=on serves
+ * the EHR simulator (`npm start` and the e2e stack set it).
  */
 export function inputFromEnv(env: NodeJS.ProcessEnv, file: AuthConfigFile = {}): AuthConfigInput {
   const stack = stackFromEnvironment(env);
@@ -165,5 +171,14 @@ export function inputFromEnv(env: NodeJS.ProcessEnv, file: AuthConfigFile = {}):
     refreshTokenGraceSeconds: grace
       ? graceSeconds(Number(grace), 'REFRESH_TOKEN_GRACE_SECONDS')
       : file.refreshTokenGraceSeconds,
+    ehrSimulator: onOff(env, 'EHR_SIMULATOR'),
   };
+}
+
+/** A switch in the environment: `on` or `off` (unset is off); anything else is a mistake worth a stop. */
+function onOff(env: NodeJS.ProcessEnv, name: string): boolean {
+  const value = env[name]?.trim().toLowerCase() ?? '';
+  if (value === '' || value === 'off') return false;
+  if (value === 'on') return true;
+  throw new Error(`${name} must be on or off`);
 }

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { inputFromEnv, parseConfigFile } from './config-input.ts';
 import { buildConfig, spaClient } from './config.ts';
-import type { Logger } from './logger.ts';
+import type { Logger } from '../../protocol/logger.ts';
 import { hashPassword } from './passwords.ts';
 import {
   APP_ORIGIN,
@@ -40,6 +40,13 @@ describe('configuration', () => {
       () => inputFromEnv({ ACCESS_TOKEN_TTL_SECONDS: 'soon' }),
       /ACCESS_TOKEN_TTL_SECONDS/,
     );
+  });
+
+  test('the EHR simulator is off unless EHR_SIMULATOR=on, and a typo stops the server', () => {
+    assert.equal(inputFromEnv({}).ehrSimulator, false);
+    assert.equal(inputFromEnv({ EHR_SIMULATOR: 'off' }).ehrSimulator, false);
+    assert.equal(inputFromEnv({ EHR_SIMULATOR: 'on' }).ehrSimulator, true);
+    assert.throws(() => inputFromEnv({ EHR_SIMULATOR: 'yes' }), /EHR_SIMULATOR must be on or off/);
   });
 
   test('a config file with a bad field names it', () => {
@@ -119,7 +126,8 @@ describe('configuration', () => {
 
   test('the startup line of each client says how its refresh tokens rotate', async () => {
     const lines: string[] = [];
-    const logger: Logger = { info: (m) => lines.push(m), warn: (m) => lines.push(m) };
+    const log = (m: string) => lines.push(m);
+    const logger: Logger = { info: log, warn: log, error: log };
     const other = {
       ...spaClient('http://localhost:5200'),
       clientId: '0oaothercustomclient',

@@ -7,6 +7,7 @@ import {
   DEFAULT_LIFETIMES,
   DEFAULT_USERS_FILE,
   ISSUER_PATH,
+  LAUNCH_SCOPES,
   LOGIN_THROTTLE,
   OIDC_SCOPES,
   REFRESH_TOKEN_GRACE,
@@ -26,6 +27,10 @@ export interface AuthConfig {
   origin: string;
   /** Access-token audience: the FHIR base URL. */
   audience: string;
+  /** The app's origin: where the EHR simulator opens `/launch`. */
+  appOrigin: string;
+  /** Whether the EHR simulator is served (development only). */
+  ehrSimulator: boolean;
   dataDir: string;
   usersFile: string;
   clients: AuthClient[];
@@ -61,13 +66,14 @@ export function buildConfig(input: AuthConfigInput): AuthConfig {
     input.refreshTokenGraceSeconds ?? REFRESH_TOKEN_GRACE.defaultSeconds,
     'refreshTokenGraceSeconds',
   );
-  const clients = input.clients?.length
-    ? input.clients
-    : [spaClient(input.appOrigin.replace(/\/$/, ''))];
+  const appOrigin = input.appOrigin.replace(/\/$/, '');
+  const clients = input.clients?.length ? input.clients : [spaClient(appOrigin)];
   return {
     issuer: `${origin}${ISSUER_PATH}`,
     origin,
     audience: input.fhirBase,
+    appOrigin,
+    ehrSimulator: input.ehrSimulator ?? false,
     dataDir: input.dataDir,
     usersFile: input.usersFile ?? DEFAULT_USERS_FILE,
     clients: clients.map((c) => ({
@@ -78,7 +84,7 @@ export function buildConfig(input: AuthConfigInput): AuthConfig {
       ),
     })),
     lifetimes,
-    scopes: [...OIDC_SCOPES, ...SMART_SCOPES],
+    scopes: [...OIDC_SCOPES, ...LAUNCH_SCOPES, ...SMART_SCOPES],
     loginThrottle: { ...LOGIN_THROTTLE, ...input.loginThrottle },
   };
 }

@@ -4,6 +4,7 @@
  * operator may change one, config-input.ts says how (option, environment variable, config file).
  */
 import { fileURLToPath } from 'node:url';
+import { readableTypes } from '../fhir/config.ts';
 
 /** The one public single-page-app client (Okta app ids start with `0oa`), as docs/CONTRACT.md fixes it. */
 export const SPA_CLIENT_ID = '0oalocalfhirokta0spa';
@@ -17,16 +18,26 @@ export const ISSUER_PATH = '/oauth2/default';
 /** The committed users file (scrypt hashes only); `usersFile` or `USERS_FILE` names another. */
 export const DEFAULT_USERS_FILE = fileURLToPath(new URL('./users.json', import.meta.url));
 
-/** OpenID scopes the server knows; `offline_access` asks for a refresh token. */
-export const OIDC_SCOPES = ['openid', 'profile', 'email', 'offline_access'] as const;
+/**
+ * OpenID scopes the server knows; `offline_access` asks for a refresh token, and SMART's `fhirUser`
+ * for the user's FHIR resource in the ID token (configured as a custom scope on an Okta server).
+ */
+export const OIDC_SCOPES = ['openid', 'profile', 'email', 'offline_access', 'fhirUser'] as const;
+
+/**
+ * SMART launch scopes: `launch` (EHR launch, with the `launch` parameter) and `launch/patient`
+ * (standalone launch: the patient picker). Granted as requested; a request with either one goes
+ * through the launch steps (launch-interaction.ts), every other request is unchanged.
+ */
+export const LAUNCH_SCOPES = ['launch', 'launch/patient'] as const;
 
 /**
  * The SMART scopes configured on the authorization server, like the scope list of an Okta custom
  * authorization server: anything else is `invalid_scope`. v1 (`.read`) and v2 (`.rs`, `.r`, `.s`)
- * forms; a new resource type is a new entry here.
+ * forms, for every type the FHIR server reads (its `readableTypes`, the one list) and `*`.
  */
 const SMART_CONTEXTS = ['user', 'patient'];
-const SMART_RESOURCE_TYPES = ['*', 'Patient', 'Observation'];
+const SMART_RESOURCE_TYPES = ['*', ...readableTypes];
 const SMART_PERMISSIONS = ['read', 'rs', 'r', 's'];
 export const SMART_SCOPES: readonly string[] = SMART_CONTEXTS.flatMap((context) =>
   SMART_RESOURCE_TYPES.flatMap((type) => SMART_PERMISSIONS.map((p) => `${context}/${type}.${p}`)),
@@ -45,6 +56,8 @@ export interface TokenLifetimes {
   interactionSeconds: number;
   /** Classic Engine one-time session token. */
   sessionTokenSeconds: number;
+  /** A launch context made by the EHR simulator, until the app's authorize request redeems it. */
+  launchContextSeconds: number;
 }
 
 export const DEFAULT_LIFETIMES: TokenLifetimes = {
@@ -60,6 +73,8 @@ export const DEFAULT_LIFETIMES: TokenLifetimes = {
   interactionSeconds: 600,
   /** Okta's session tokens live 5 minutes at most. */
   sessionTokenSeconds: 300,
+  /** Five minutes: the app opens at once after "Launch"; a launch URL found later is worthless. */
+  launchContextSeconds: 300,
 };
 
 /**
@@ -136,3 +151,35 @@ export const PASSWORD_HASHING = {
 
 /** Locale and time zone of every user (users.json has neither), so userinfo and `/api/v1/authn` agree. */
 export const PROFILE_DEFAULTS = { locale: 'en_US', timeZone: 'America/Los_Angeles' } as const;
+
+/** SMART App Launch: the patient picker, the EHR simulator and how they read the FHIR server. */
+export const SMART_LAUNCH = {
+  /** Patients listed per picker search: a name narrows it, and the page says how many matched. */
+  pickerPageSize: 20,
+  /** A patient's encounters offered by the EHR simulator, newest first. */
+  encounterPageSize: 20,
+  /** The token the picker reads the FHIR server with, as the signed-in user: one page of searching. */
+  readerTokenSeconds: 60,
+  /** The FHIR server must answer the picker within this, or the page says it could not. */
+  fhirTimeoutMs: 5_000,
+  /** The EHR simulator lives below the authorization server's origin. */
+  simulatorPath: '/ehr',
+} as const;
+
+/**
+ * The style the EHR simulator offers as `smart_style_url` (SMART App Launch "Styling"): an EHR's
+ * colours, fonts and sizes, for an app that wants to blend in.
+ */
+export const SIMULATOR_STYLE = {
+  color_background: '#f2f5f7',
+  color_error: '#b3261e',
+  color_highlight: '#00658f',
+  color_modal_backdrop: 'rgba(0, 0, 0, 0.4)',
+  color_success: '#2e7d32',
+  color_text: '#1b1f23',
+  dim_border_radius: '6px',
+  dim_font_size: '15px',
+  dim_spacing_size: '18px',
+  font_family_body: 'Georgia, "Times New Roman", serif',
+  font_family_heading: '"Trebuchet MS", Helvetica, sans-serif',
+} as const;

@@ -156,6 +156,21 @@ describe('DPoP-bound tokens', () => {
     assert.match(res.headers.get('www-authenticate') ?? '', /^DPoP /);
   });
 
+  test('userinfo challenges a DPoP refusal like the FHIR server: with the realm and the accepted proof algorithms', async () => {
+    const key = await dpopKey('ES256');
+    const issued = await signInWithProofs(key);
+    const asBearer = await userinfo(key, issued.body.access_token ?? '', 'Bearer');
+    assert.equal(
+      asBearer.headers.get('www-authenticate'),
+      `DPoP realm="${server.issuer}", error="invalid_token", error_description="A DPoP-bound access token must be sent with the DPoP scheme.", algs="RS256 ES256"`,
+    );
+    const foreign = await userinfo(await dpopKey('ES256'), issued.body.access_token ?? '');
+    assert.equal(
+      foreign.headers.get('www-authenticate'),
+      `DPoP realm="${server.issuer}", error="invalid_token", error_description="DPoP proof is invalid.", algs="RS256 ES256"`,
+    );
+  });
+
   test('a proof from another key is refused', async () => {
     const key = await dpopKey('ES256');
     const other = await dpopKey('ES256');

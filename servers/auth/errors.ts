@@ -1,50 +1,54 @@
 /**
  * Typed refusals of the Okta-shaped endpoints, rendered in exactly one place (`renderError`): OAuth
- * JSON, Okta API JSON, or an IDX ion document (sent by `sendIon`, like every IDX answer). oidc-provider
- * renders the JSON errors of its own endpoints; HTML error pages come from error-pages.ts.
+ * JSON (oidc-provider's own error classes, with the resource challenge of protocol/challenge.ts where
+ * RFC 6750 asks for one), Okta API JSON, or an IDX ion document (sent by `sendIon`, like every IDX
+ * answer). oidc-provider renders the JSON errors of its own endpoints; HTML error pages come from
+ * error-pages.ts.
  */
 import { randomBytes } from 'node:crypto';
 import type { NextFunction, Request, Response } from 'express';
+import { errors } from 'oidc-provider';
+import { challengeHeader } from '../../protocol/challenge.ts';
+import type { AuthScheme, Challenge, Refusal } from '../../protocol/refusal.ts';
 import { sendIon, terminalDocument } from './idx-documents.ts';
 
-/** An OAuth 2.0 error body: `{ error, error_description }`. */
-export class OAuthError extends Error {
-  constructor(
-    readonly status: number,
-    readonly error: string,
-    readonly description: string,
-  ) {
-    super(description);
-  }
+/** A protected resource's refusal (userinfo): answered with this challenge (RFC 6750 §3). */
+type Challenged = errors.OIDCProviderError & { challenge: Challenge };
+
+/** 401 invalid_token, in Okta's words unless told otherwise. */
+export function invalidToken(
+  description = 'The access token is invalid.',
+  scheme: AuthScheme = 'Bearer',
+): Challenged {
+  return Object.assign(new errors.InvalidToken(), {
+    error_description: description,
+    challenge: { scheme, error: 'invalid_token', description } satisfies Challenge,
+  });
 }
 
-export class InvalidRequest extends OAuthError {
-  constructor(description: string) {
-    super(400, 'invalid_request', description);
-  }
+/**
+ * 401 invalid_client (RFC 6749 §5.2): oidc-provider's InvalidClientAuth, whose own description is
+ * fixed, with Okta's words for what failed.
+ */
+export function invalidClient(
+  description = 'client authentication failed',
+): errors.OIDCProviderError {
+  return Object.assign(new errors.InvalidClientAuth(), { error_description: description });
 }
 
-export class InvalidClient extends OAuthError {
-  constructor(description = 'client authentication failed') {
-    super(401, 'invalid_client', description);
-  }
-}
+/** Userinfo's words for the refusals of protocol/authorization.ts and protocol/dpop.ts. */
+const RESOURCE_REFUSALS: Record<Exclude<Refusal['reason'], 'no-proof'>, string> = {
+  'no-token': 'An access token is required.',
+  'malformed-header': 'An access token is required.',
+  'bound-token-as-bearer': 'A DPoP-bound access token must be sent with the DPoP scheme.',
+  'unbound-token-as-dpop': 'The access token is not DPoP-bound.',
+  'bad-proof': 'DPoP proof is invalid.',
+};
 
-/** A scope the authorization server does not list (Okta refuses it; oidc-provider would drop it). */
-export class InvalidScope extends OAuthError {
-  constructor(description: string) {
-    super(400, 'invalid_scope', description);
-  }
-}
-
-/** RFC 6750: the resource answers 401 with a `WWW-Authenticate` challenge. */
-export class InvalidToken extends OAuthError {
-  constructor(
-    description = 'The access token is invalid.',
-    readonly scheme: 'Bearer' | 'DPoP' = 'Bearer',
-  ) {
-    super(401, 'invalid_token', description);
-  }
+/** The `Refuse` factory of userinfo: every refusal an invalid token, but a missing proof. */
+export function resourceRefusal(refusal: Refusal): errors.OIDCProviderError {
+  if (refusal.reason === 'no-proof') return new errors.InvalidRequest('A DPoP proof is required.');
+  return invalidToken(RESOURCE_REFUSALS[refusal.reason], refusal.scheme);
 }
 
 /** Okta management-API style error (`/api/v1/authn`): `{ errorCode, errorSummary, ... }`. */
@@ -81,21 +85,18 @@ export class IdxError extends Error {
   }
 }
 
-export function renderError(res: Response, err: unknown): void {
+/** `realm`: the issuer, as in oidc-provider's own challenges. */
+export function renderError(res: Response, err: unknown, realm: string): void {
   if (res.headersSent) return;
   res.set('Cache-Control', 'no-store');
   if (err instanceof IdxError) {
     sendIon(res, err.status, err.document);
     return;
   }
-  if (err instanceof InvalidToken) {
-    res.set(
-      'WWW-Authenticate',
-      `${err.scheme} error="invalid_token", error_description="${err.description}"`,
-    );
-  }
-  if (err instanceof OAuthError) {
-    res.status(err.status).json({ error: err.error, error_description: err.description });
+  if (err instanceof errors.OIDCProviderError) {
+    const { challenge } = err as Partial<Challenged>;
+    if (challenge) res.set('WWW-Authenticate', challengeHeader(realm, challenge));
+    res.status(err.status).json({ error: err.error, error_description: err.error_description });
     return;
   }
   if (err instanceof OktaApiError) {
@@ -127,7 +128,7 @@ function unreadableBody(path: string): Error {
   if (path.startsWith('/api/v1/')) return new OktaApiError(400, 'E0000003', summary);
   if (path.startsWith('/idp/idx/'))
     return new IdxError(400, terminalDocument({ message: summary, key: 'E0000003' }));
-  return new InvalidRequest(summary);
+  return new errors.InvalidRequest(summary);
 }
 
 /** What an unexpected error may put in a log: its class and where it was thrown, never its message. */
@@ -138,7 +139,7 @@ export function describeUnexpected(err: unknown): string {
 }
 
 /** Express error middleware that funnels everything through `renderError`. */
-export function errorMiddleware(onUnexpected: (err: unknown) => void) {
+export function errorMiddleware(realm: string, onUnexpected: (err: unknown) => void) {
   return (err: unknown, req: Request, res: Response, next: NextFunction): void => {
     if (res.headersSent) {
       next(err);
@@ -146,11 +147,11 @@ export function errorMiddleware(onUnexpected: (err: unknown) => void) {
     }
     const refusal = isUnreadableBody(err) ? unreadableBody(req.path) : err;
     if (
-      !(refusal instanceof OAuthError) &&
+      !(refusal instanceof errors.OIDCProviderError) &&
       !(refusal instanceof OktaApiError) &&
       !(refusal instanceof IdxError)
     )
       onUnexpected(refusal);
-    renderError(res, refusal);
+    renderError(res, refusal, realm);
   };
 }

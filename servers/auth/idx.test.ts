@@ -107,6 +107,14 @@ describe('Identity Engine emulation for the Sign-In Widget', () => {
     return { status: res.status, body: (await res.json()) as Record<string, string> };
   };
 
+  test('a SMART launch is refused by the widget: its patient and consent steps live behind /v1/authorize', async () => {
+    for (const scope of ['openid launch/patient user/*.rs', 'openid launch user/*.rs']) {
+      const { res, body } = await interact(scope);
+      assert.equal(res.status, 400, scope);
+      assert.equal(body.error, 'invalid_request');
+    }
+  });
+
   test('interact and introspect give an identify form with username, password and a state handle', async () => {
     const { doc, stateHandle } = await start();
     assert.equal(doc.version, '1.0.0');

@@ -7,10 +7,11 @@
 import { randomBytes } from 'node:crypto';
 import express, { type Request, type Router } from 'express';
 import type Provider from 'oidc-provider';
+import { errors } from 'oidc-provider';
 import { startBrowserSession } from './browser-session.ts';
 import type { AuthConfig } from './config.ts';
 import { ISSUER_PATH } from './defaults.ts';
-import { IdxError, InvalidClient, InvalidRequest, InvalidScope } from './errors.ts';
+import { IdxError, invalidClient } from './errors.ts';
 import {
   identifyDocument,
   sendIon,
@@ -20,7 +21,7 @@ import {
 } from './idx-documents.ts';
 import type { PasswordLogin } from './login.ts';
 import { applyScopePolicy, UNCONFIGURED_SCOPES } from './scope-policy.ts';
-import { splitScope, unknownScopes } from './scopes.ts';
+import { isLaunchRequest, splitScope, unknownScopes } from './scopes.ts';
 import type { Store } from './store.ts';
 import type { User, UserDirectory } from './users.ts';
 
@@ -90,23 +91,33 @@ export function idxRoutes(deps: IdxDeps): Router {
   router.post(`${ISSUER_PATH}/v1/interact`, express.urlencoded({ extended: false }), (req, res) => {
     const body = (req.body ?? {}) as Record<string, string | undefined>;
     const client = config.clients.find((c) => c.clientId === body.client_id);
-    if (!client) throw new InvalidClient("Invalid value for 'client_id' parameter.");
+    if (!client) throw invalidClient("Invalid value for 'client_id' parameter.");
     if (!body.redirect_uri || !client.redirectUris.includes(body.redirect_uri)) {
-      throw new InvalidRequest(
+      throw new errors.InvalidRequest(
         "'redirect_uri' must be a Login redirect URI in the client app settings.",
       );
     }
     if (!body.code_challenge || body.code_challenge_method !== 'S256') {
-      throw new InvalidRequest('PKCE code challenge is required, with code_challenge_method S256.');
+      throw new errors.InvalidRequest(
+        'PKCE code challenge is required, with code_challenge_method S256.',
+      );
     }
     if (body.activation_token || body.recovery_token) {
-      throw new InvalidRequest(
+      throw new errors.InvalidRequest(
         'Activation and recovery tokens are not supported by the local authorization server.',
       );
     }
     const scopes = splitScope(body.scope);
-    if (!scopes.length || unknownScopes(scopes, config.scopes).length) {
-      throw new InvalidScope(UNCONFIGURED_SCOPES);
+    const unknown = unknownScopes(scopes, config.scopes);
+    if (!scopes.length || unknown.length) {
+      throw new errors.InvalidScope(UNCONFIGURED_SCOPES, unknown.join(' '));
+    }
+    // The patient picker, the launch context and the consent page are steps of /v1/authorize: a
+    // widget sign-in would grant `launch/patient` with no patient at all.
+    if (isLaunchRequest(scopes)) {
+      throw new errors.InvalidRequest(
+        'A SMART launch (launch, launch/patient) signs in through /v1/authorize, not the Sign-In Widget.',
+      );
     }
     const txn: Transaction = {
       clientId: client.clientId,
@@ -193,7 +204,7 @@ export function idxRoutes(deps: IdxDeps): Router {
 async function mintCode(deps: IdxDeps, txn: Transaction, user: User): Promise<string> {
   const { provider, config } = deps;
   const client = await provider.Client.find(txn.clientId);
-  if (!client) throw new InvalidClient();
+  if (!client) throw invalidClient();
   const { grantId, granted } = await applyScopePolicy(
     provider,
     deps,

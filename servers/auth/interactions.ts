@@ -1,6 +1,7 @@
 /**
  * The hosted sign-in page behind `/v1/authorize` (oidc-provider's interaction step). Consent is
- * approved automatically, as Okta does for a first-party app, and a Classic Engine `sessionToken`
+ * approved automatically, as Okta does for a first-party app, except for a SMART launch, whose steps
+ * (patient picker, consent page) are launch-interaction.ts's; a Classic Engine `sessionToken`
  * completes the login with no page at all.
  */
 import express, { type Request, type Response, type Router } from 'express';
@@ -9,27 +10,14 @@ import type { ClientConfig } from './config-input.ts';
 import { originsOf } from './config.ts';
 import { ISSUER_PATH } from './defaults.ts';
 import { EXPIRED_SIGN_IN_PAGE } from './error-pages.ts';
-import { contentSecurityPolicy } from './html.ts';
+import { sendPage } from './html.ts';
+import type { LaunchSteps } from './launch-interaction.ts';
 import type { PasswordLogin } from './login.ts';
+import { isLaunchRequest, splitScope } from './scopes.ts';
 import type { SessionTokens } from './session-tokens.ts';
 import { signInPage } from './signin-page.ts';
 
 const INVALID = 'Incorrect username or password. Check both and try again.';
-
-function sendPage(
-  res: Response,
-  status: number,
-  html: string,
-  formTargets: readonly string[] = [],
-): void {
-  res.status(status).set({
-    'Content-Type': 'text/html; charset=utf-8',
-    'Content-Security-Policy': contentSecurityPolicy({ formTargets }),
-    'Cache-Control': 'no-store',
-    'X-Frame-Options': 'DENY',
-  });
-  res.send(html);
-}
 
 type Interaction = Awaited<ReturnType<Provider['interactionDetails']>>;
 
@@ -52,6 +40,7 @@ export function interactionRoutes(
   clients: ClientConfig[],
   login: PasswordLogin,
   sessionTokens: SessionTokens,
+  launchSteps: LaunchSteps,
 ): Router {
   const router = express.Router();
   // After the form is posted the browser is redirected to the app: CSP form-action must allow it.
@@ -62,6 +51,10 @@ export function interactionRoutes(
     const details = await interactionOf(provider, req, res);
     if (!details) return;
     const { prompt, params, uid } = details;
+    if (prompt.name === 'consent' && isLaunchRequest(splitScope(params.scope as string))) {
+      await launchSteps.show(req, res, details);
+      return;
+    }
     if (prompt.name === 'consent') {
       // Okta asks no consent of a first-party app; `offline_access` requests get here (okta-rewrites.ts).
       await provider.interactionFinished(

@@ -1,5 +1,5 @@
 /** Password sign-in shared by every entry point (hosted page, Identity Engine, Classic authn). */
-import type { Logger } from './logger.ts';
+import type { Logger } from '../../protocol/logger.ts';
 import type { LoginThrottle } from './throttle.ts';
 import type { User, UserDirectory } from './users.ts';
 

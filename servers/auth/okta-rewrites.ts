@@ -4,8 +4,8 @@
 import { IncomingMessage, type RequestListener } from 'node:http';
 import type { NextFunction, Request, Response } from 'express';
 import type Provider from 'oidc-provider';
+import { errors } from 'oidc-provider';
 import { ISSUER_PATH, TOKEN_REQUEST_MAX_BODY_BYTES } from './defaults.ts';
-import { InvalidRequest } from './errors.ts';
 import { applyGracePeriod, inFamilyOrder } from './refresh-grace.ts';
 import type { Store } from './store.ts';
 
@@ -62,7 +62,7 @@ export function tokenRequestRewrites(callback: RequestListener, store: Store) {
     req.on('error', next);
     req.on('end', () => {
       if (size > TOKEN_REQUEST_MAX_BODY_BYTES) {
-        next(new InvalidRequest('request body too large'));
+        next(new errors.InvalidRequest('request body too large'));
         return;
       }
       const params = new URLSearchParams(Buffer.concat(chunks).toString('utf8'));

@@ -14,11 +14,14 @@ import {
 } from './defaults.ts';
 import type { SigningKeys } from './keys.ts';
 import { renderProviderError } from './error-pages.ts';
+import type { LaunchContexts } from './launch-contexts.ts';
+import { launchClaims, type LaunchGrants } from './launch-grants.ts';
+import { launchParams, launchPolicy } from './launch-params.ts';
 import { logoutSource, postLogoutSuccessSource } from './logout.ts';
 import { oktaPostMessage } from './post-message.ts';
 import { rotateUnlessGraceReuse } from './refresh-grace.ts';
 import { applyScopePolicy, UNCONFIGURED_SCOPES } from './scope-policy.ts';
-import { splitScope, unknownScopes } from './scopes.ts';
+import { isLaunchRequest, splitScope, unknownScopes } from './scopes.ts';
 import type { Store } from './store.ts';
 import { userClaims, type UserDirectory } from './users.ts';
 
@@ -27,6 +30,8 @@ export interface ProviderDeps {
   keys: SigningKeys;
   store: Store;
   users: UserDirectory;
+  launchContexts: LaunchContexts;
+  launchGrants: LaunchGrants;
 }
 
 /** Okta: "It can contain alphanumeric, comma, period, underscore, and hyphen characters." */
@@ -37,10 +42,11 @@ const CLAIMS = {
   openid: ['sub'],
   profile: ['name', 'given_name', 'family_name', 'preferred_username', 'locale', 'zoneinfo'],
   email: ['email', 'email_verified'],
+  fhirUser: ['fhirUser'],
 };
 
 export function createProvider(deps: ProviderDeps): Provider {
-  const { config, keys, store, users } = deps;
+  const { config, keys, store, users, launchGrants } = deps;
   const client = config.clients;
   const ttl = config.lifetimes;
   const configuration: Configuration = {
@@ -67,7 +73,7 @@ export function createProvider(deps: ProviderDeps): Provider {
       return {
         accountId: id,
         claims: (_use: string, scope: string) => ({
-          ...userClaims(user, new Set(splitScope(scope))),
+          ...userClaims(user, new Set(splitScope(scope)), config.audience),
           sub: user.id,
         }),
       };
@@ -124,6 +130,7 @@ export function createProvider(deps: ProviderDeps): Provider {
     // the redirect URI is checked, so the error goes back to the app like Okta's.
     extraParams: {
       sessionToken: null,
+      ...launchParams(config, deps.launchContexts),
       // Okta requires `state` on every authorize request (CSRF protection) and allows only these
       // characters in it; a missing or odd one is sent back to the app as `invalid_request`.
       state_check: (ctx: KoaContextWithOIDC) => {
@@ -148,10 +155,19 @@ export function createProvider(deps: ProviderDeps): Provider {
       const accountId = ctx.oidc.session?.accountId;
       if (!accountId || !ctx.oidc.client) return undefined;
       const clientId = ctx.oidc.client.clientId;
-      const grantId =
-        (ctx.oidc.result?.consent as { grantId?: string } | undefined)?.grantId ??
-        ctx.oidc.session?.grantIdFor(clientId);
+      const resultGrantId = (ctx.oidc.result?.consent as { grantId?: string } | undefined)?.grantId;
+      const launch = launchGrants.find(resultGrantId);
+      if (launch && ctx.oidc.params) {
+        // The launch steps made this grant with exactly the scopes the user approved.
+        ctx.oidc.params.scope = launch.scopes.join(' ');
+        return ctx.oidc.provider.Grant.find(launch.grantId);
+      }
       const requested = splitScope(ctx.oidc.params?.scope as string | undefined);
+      // A launch waits for the launch steps, which give it a grant of its own.
+      if (isLaunchRequest(requested)) return undefined;
+      const sessionGrantId = resultGrantId ?? ctx.oidc.session?.grantIdFor(clientId);
+      // A launch's grant (and its patient) serves that launch only, never a later ordinary sign-in.
+      const grantId = launchGrants.find(sessionGrantId) ? undefined : sessionGrantId;
       const { grant, granted } = await applyScopePolicy(
         ctx.oidc.provider,
         deps,
@@ -166,19 +182,22 @@ export function createProvider(deps: ProviderDeps): Provider {
     },
     formats: {
       customizers: {
-        // Okta's access token: `sub` is the login, plus `uid`, `cid`, `scp` and the patient binding.
+        // Okta's access token: `sub` is the login, plus `uid`, `cid`, `scp` and the patient binding;
+        // a launch's token also its context, as Okta's SMART token inline hook adds it.
         jwt: (_ctx, token, jwt) => {
           const user = 'accountId' in token ? users.byId(token.accountId) : undefined;
           const scope = typeof jwt.payload.scope === 'string' ? jwt.payload.scope : '';
+          const grantId = 'grantId' in token ? token.grantId : undefined;
+          const launch = launchGrants.find(grantId);
           Object.assign(jwt.payload, {
             cid: token.clientId,
             client_id: token.clientId,
             scp: splitScope(scope),
             ...(user ? { sub: user.login, uid: user.id } : {}),
             ...(user?.patient ? { patient: user.patient } : {}),
+            ...(launch ? launchClaims(launch.context, user?.patient) : {}),
           });
           // Remember which grant issued this token, so revoking the grant revokes the token too.
-          const grantId = 'grantId' in token ? token.grantId : undefined;
           store.recordIssued(String(jwt.payload.jti), grantId, Number(jwt.payload.exp));
         },
       },
@@ -197,7 +216,10 @@ export function createProvider(deps: ProviderDeps): Provider {
       PreAuthorizedCode: UNUSED_FLOW_TTL_SECONDS,
     },
     rotateRefreshToken: rotateUnlessGraceReuse,
-    interactions: { url: (_ctx, interaction) => `${ISSUER_PATH}/interaction/${interaction.uid}` },
+    interactions: {
+      policy: launchPolicy(launchGrants),
+      url: (_ctx, interaction) => `${ISSUER_PATH}/interaction/${interaction.uid}`,
+    },
     renderError: renderProviderError,
   };
 
@@ -212,6 +234,10 @@ export function createProvider(deps: ProviderDeps): Provider {
   provider.on('end_session.success', (ctx: KoaContextWithOIDC) => {
     for (const { grantId } of Object.values(ctx.oidc.session?.authorizations ?? {}))
       if (grantId) store.endGrant(grantId);
+    // Each launch had a grant of its own; the session remembers only the last one per client.
+    const sessionUid = ctx.oidc.session?.uid;
+    if (sessionUid)
+      for (const grantId of launchGrants.ofSession(sessionUid)) store.endGrant(grantId);
   });
   return provider;
 }

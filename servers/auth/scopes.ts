@@ -8,7 +8,7 @@ import {
   parseSmartScope,
   parseSmartScopes,
 } from '../../protocol/smart-scopes.ts';
-import { OIDC_SCOPES } from './defaults.ts';
+import { LAUNCH_SCOPES, OIDC_SCOPES } from './defaults.ts';
 
 /** The requested scopes that the server does not know (Okta answers these with `invalid_scope`). */
 export function unknownScopes(requested: string[], configured: readonly string[]): string[] {
@@ -17,8 +17,8 @@ export function unknownScopes(requested: string[], configured: readonly string[]
 }
 
 /**
- * Granted = OpenID scopes as requested + each requested SMART scope narrowed to what the user is
- * allowed (`user/*.read` requested, `user/Patient.read` allowed → `user/Patient.read`).
+ * Granted = OpenID and launch scopes as requested + each requested SMART scope narrowed to what the
+ * user is allowed (`user/*.read` requested, `user/Patient.read` allowed → `user/Patient.read`).
  */
 export function grantedScopes(
   requested: string[],
@@ -27,10 +27,10 @@ export function grantedScopes(
 ): string[] {
   const known = new Set(configured);
   const granted = new Set<string>();
-  const oidc = new Set<string>(OIDC_SCOPES);
+  const asRequested = new Set<string>([...OIDC_SCOPES, ...LAUNCH_SCOPES]);
   const allowedParsed = parseSmartScopes(allowed);
   for (const scope of requested) {
-    if (oidc.has(scope)) {
+    if (asRequested.has(scope)) {
       granted.add(scope);
       continue;
     }
@@ -47,4 +47,9 @@ export function grantedScopes(
 
 export function splitScope(scope: string | undefined): string[] {
   return [...new Set((scope ?? '').split(' ').filter(Boolean))];
+}
+
+/** Whether a request asks for a SMART launch (EHR or standalone): only those get the launch steps. */
+export function isLaunchRequest(scopes: readonly string[]): boolean {
+  return scopes.some((s) => (LAUNCH_SCOPES as readonly string[]).includes(s));
 }

@@ -1,4 +1,5 @@
 /** `startAuthServer`: the local Okta-compatible authorization server (see docs/CONTRACT.md). */
+import type { Logger } from '../../protocol/logger.ts';
 import { listenHost } from '../stack-config.ts';
 import { createServer, type RequestListener } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -7,15 +8,21 @@ import { createAccessTokenVerifier } from './access-tokens.ts';
 import { authnRoutes } from './authn.ts';
 import type { AuthConfigInput } from './config-input.ts';
 import { buildConfig } from './config.ts';
-import { ISSUER_PATH } from './defaults.ts';
+import { ISSUER_PATH, SMART_LAUNCH } from './defaults.ts';
 import { cors } from './cors.ts';
+import { ehrSimulatorRoutes } from './ehr-simulator.ts';
 import { describeUnexpected, errorMiddleware } from './errors.ts';
+import { createFhirReader } from './fhir-reader.ts';
 import { idxRoutes } from './idx.ts';
 import { interactionRoutes } from './interactions.ts';
 import { introspectRoutes } from './introspect.ts';
+import { createLaunchContexts } from './launch-contexts.ts';
+import { createLaunchGrants, installLaunchResponses } from './launch-grants.ts';
+import { createLaunchSteps } from './launch-interaction.ts';
 import { loadOrCreateKeys } from './keys.ts';
-import { createLogger, type Logger } from './logger.ts';
+import { createLogger } from './logger.ts';
 import { createPasswordLogin } from './login.ts';
+import { originsOf } from './config.ts';
 import { installAuthorizeRewrites, tokenRequestRewrites } from './okta-rewrites.ts';
 import { createProvider } from './provider.ts';
 import { recordRotations } from './refresh-grace.ts';
@@ -54,8 +61,11 @@ export async function startAuthServer(options: AuthServerOptions): Promise<AuthS
   const users = loadUsers(config.usersFile);
   const keys = await loadOrCreateKeys(config.dataDir);
   const store = openStore(config.dataDir);
-  const provider = createProvider({ config, keys, store, users });
+  const launchContexts = createLaunchContexts(store, config.lifetimes.launchContextSeconds);
+  const launchGrants = createLaunchGrants(store);
+  const provider = createProvider({ config, keys, store, users, launchContexts, launchGrants });
   installAuthorizeRewrites(provider);
+  installLaunchResponses(provider, launchGrants);
   recordRotations(provider, config, store);
   // Reuse of a rotated refresh token revokes its grant: worth a line, since it ends a user's session.
   provider.on('grant.error', (_ctx, err: { error_detail?: string }) => {
@@ -75,12 +85,28 @@ export async function startAuthServer(options: AuthServerOptions): Promise<AuthS
     store,
   });
   const callback = provider.callback() as RequestListener;
+  const reader = createFhirReader(config, keys);
+  const launchSteps = createLaunchSteps({
+    provider,
+    config,
+    users,
+    store,
+    contexts: launchContexts,
+    grants: launchGrants,
+    reader,
+    formTargets: originsOf(config.clients.flatMap((c) => c.redirectUris)),
+  });
 
   const app = express();
   app.disable('x-powered-by');
   app.use(cors(config.clients.flatMap((c) => c.allowedOrigins)));
   app.use(`${ISSUER_PATH}/v1/token`, tokenRequestRewrites(callback, store));
-  app.use(interactionRoutes(provider, config.clients, login, sessionTokens));
+  app.use(interactionRoutes(provider, config.clients, login, sessionTokens, launchSteps));
+  app.use(launchSteps.routes());
+  if (config.ehrSimulator)
+    app.use(
+      ehrSimulatorRoutes({ provider, config, users, login, contexts: launchContexts, reader }),
+    );
   app.use(userinfoRoutes(config, verifier, users));
   const tokenEndpointDeps = { clients: config.clients, provider, verifier };
   app.use(revokeRoutes(tokenEndpointDeps, store));
@@ -88,7 +114,11 @@ export async function startAuthServer(options: AuthServerOptions): Promise<AuthS
   app.use(idxRoutes({ config, provider, login, store, users }));
   app.use(authnRoutes({ config, login, sessionTokens }));
   app.use(ISSUER_PATH, callback);
-  app.use(errorMiddleware((err) => logger.warn(`unexpected error: ${describeUnexpected(err)}`)));
+  app.use(
+    errorMiddleware(config.issuer, (err) =>
+      logger.warn(`unexpected error: ${describeUnexpected(err)}`),
+    ),
+  );
   server.on('request', app);
 
   for (const c of config.clients) {
@@ -100,6 +130,11 @@ export async function startAuthServer(options: AuthServerOptions): Promise<AuthS
   }
   logger.info(
     `issuer ${config.issuer} (access tokens for ${config.audience}, ${config.lifetimes.accessTokenSeconds}s)`,
+  );
+  logger.info(
+    config.ehrSimulator
+      ? `EHR simulator ${config.origin}${SMART_LAUNCH.simulatorPath} (development only) launches ${config.appOrigin}/launch`
+      : 'EHR simulator off (EHR_SIMULATOR=on serves it)',
   );
 
   return {

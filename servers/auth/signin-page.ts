@@ -8,21 +8,36 @@ export interface SignInView {
   action: string;
   username?: string;
   error?: string;
+  /** Another heading and lead, for the EHR simulator's sign-in. */
+  heading?: string;
+  lead?: string;
+  /** Hidden fields the form carries (the EHR simulator's form token). */
+  hidden?: Record<string, string>;
 }
 
-export function signInPage({ action, username, error }: SignInView): string {
+export function signInPage({
+  action,
+  username,
+  error,
+  heading = 'Sign in',
+  lead = 'Local Okta-compatible sign-in for fhirokta.',
+  hidden = {},
+}: SignInView): string {
   const errorBlock = error
     ? `<div class="error" role="alert" id="signin-error">${escapeHtml(error)}</div>`
     : '';
   const describedBy = error ? ' aria-describedby="signin-error" aria-invalid="true"' : '';
   const focusUser = !username ? ' autofocus' : '';
   const focusPassword = username ? ' autofocus' : '';
+  const hiddenFields = Object.entries(hidden)
+    .map(([k, v]) => `<input type="hidden" name="${escapeHtml(k)}" value="${escapeHtml(v)}">`)
+    .join('');
   return page(
-    'Sign in · fhirokta',
-    `<h1>Sign in</h1>
-<p class="lead">Local Okta-compatible sign-in for fhirokta.</p>
+    `${heading} · fhirokta`,
+    `<h1>${escapeHtml(heading)}</h1>
+<p class="lead">${escapeHtml(lead)}</p>
 ${errorBlock}
-<form method="post" action="${escapeHtml(action)}" novalidate>
+<form method="post" action="${escapeHtml(action)}" novalidate>${hiddenFields}
   <label for="username">Username</label>
   <input id="username" name="username" type="email" autocomplete="username" required value="${escapeHtml(username ?? '')}"${focusUser}${describedBy}>
   <label for="password">Password</label>

@@ -4,10 +4,11 @@
  * ID token, because okta-auth-js `getUser()` rejects a mismatch.
  */
 import express, { type Router } from 'express';
+import { errors } from 'oidc-provider';
 import type { AccessTokenVerifier } from './access-tokens.ts';
 import type { AuthConfig } from './config.ts';
 import { ISSUER_PATH } from './defaults.ts';
-import { OAuthError, InvalidToken } from './errors.ts';
+import { invalidToken } from './errors.ts';
 import { userClaims, type UserDirectory } from './users.ts';
 
 export function userinfoRoutes(
@@ -24,15 +25,14 @@ export function userinfoRoutes(
     }
     const claims = await verifier.verifyRequest(req, `${config.origin}${req.originalUrl}`);
     const user = claims.uid ? users.byId(claims.uid) : undefined;
-    if (!user) throw new InvalidToken();
+    if (!user) throw invalidToken();
     const scopes = new Set(claims.scp ?? []);
     if (!scopes.has('openid'))
-      throw new OAuthError(
-        403,
-        'insufficient_scope',
+      throw new errors.InsufficientScope(
         'The access token must provide access to at least one of these scopes - openid.',
+        'openid',
       );
-    res.set('Cache-Control', 'no-store').json(userClaims(user, scopes));
+    res.set('Cache-Control', 'no-store').json(userClaims(user, scopes, config.audience));
   });
   return router;
 }

@@ -52,9 +52,19 @@ export function loadUsers(file: string): UserDirectory {
   };
 }
 
-/** Standard claims, filtered by the OpenID scopes granted (Okta's userinfo shape). */
-export function userClaims(user: User, scopes: Set<string>): Record<string, unknown> {
+/**
+ * Standard claims, filtered by the OpenID scopes granted (Okta's userinfo shape), and SMART's
+ * `fhirUser` (the user's FHIR resource, an absolute URL) for a user bound to a Patient: the other demo
+ * users have no resource of their own on the FHIR server, so they get none.
+ */
+export function userClaims(
+  user: User,
+  scopes: Set<string>,
+  fhirBase: string,
+): Record<string, unknown> {
   const claims: Record<string, unknown> = { sub: user.id };
+  if (scopes.has('fhirUser') && user.patient)
+    claims.fhirUser = `${fhirBase.replace(/\/$/, '')}/Patient/${encodeURIComponent(user.patient)}`;
   if (scopes.has('profile')) {
     Object.assign(claims, {
       name: `${user.givenName} ${user.familyName}`,

@@ -12,7 +12,7 @@ import { read } from './interactions/read.ts';
 import { search } from './interactions/search.ts';
 import { smartConfiguration } from './interactions/smart-configuration.ts';
 import { transaction } from './interactions/transaction.ts';
-import type { Logger } from './logger.ts';
+import type { Logger } from '../../protocol/logger.ts';
 import type { FhirStore } from './store/store.ts';
 
 export interface AppContext {

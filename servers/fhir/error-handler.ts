@@ -1,8 +1,8 @@
 import type { NextFunction, Request, Response } from 'express';
-import { DPOP_ALGORITHMS } from '../../protocol/dpop.ts';
+import { challengeHeader } from '../../protocol/challenge.ts';
+import type { Logger } from '../../protocol/logger.ts';
 import { defaults } from './config.ts';
-import { FhirError, type Challenge } from './errors.ts';
-import type { Logger } from './logger.ts';
+import { FhirError } from './errors.ts';
 import { operationOutcome } from './outcome.ts';
 import { sendFhir } from './respond.ts';
 
@@ -21,23 +21,13 @@ export function errorHandler(log: Logger) {
         `${String(res.locals['requestId'])} ${req.method} ${req.path} ${e.message}${cause}`,
       );
     }
-    if (e.challenge) res.setHeader('WWW-Authenticate', challengeHeader(e.challenge));
+    if (e.challenge) res.setHeader('WWW-Authenticate', challengeHeader('fhir', e.challenge));
     sendFhir(
       res,
       e.status,
       operationOutcome(e.status >= 500 ? 'fatal' : 'error', e.issueType, e.message),
     );
   };
-}
-
-/** RFC 6750 §3 / RFC 9449 §7.1; DPoP challenges also list the algorithms we accept. */
-function challengeHeader(c: Challenge): string {
-  const params = ['realm="fhir"'];
-  if (c.error) params.push(`error="${c.error}"`);
-  if (c.description) params.push(`error_description="${c.description.replace(/["\\]/g, '')}"`);
-  if (c.scope) params.push(`scope="${c.scope}"`);
-  if (c.scheme === 'DPoP') params.push(`algs="${DPOP_ALGORITHMS.join(' ')}"`);
-  return `${c.scheme} ${params.join(', ')}`;
 }
 
 /** Express and body-parser errors carry `status`/`type`; map them, and hide anything unexpected. */

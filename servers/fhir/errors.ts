@@ -1,3 +1,5 @@
+import type { AuthScheme, Challenge, Refusal } from '../../protocol/refusal.ts';
+
 /**
  * Every refusal is one of these. Handlers throw; `error-handler.ts` is the only place that renders them
  * (as an OperationOutcome, with `WWW-Authenticate` where OAuth says so). Diagnostics never carry a
@@ -15,13 +17,6 @@ export type IssueType =
   | 'processing'
   | 'exception'
   | 'conflict';
-
-export interface Challenge {
-  scheme: 'Bearer' | 'DPoP';
-  error?: 'invalid_request' | 'invalid_token' | 'insufficient_scope' | 'invalid_dpop_proof';
-  description?: string;
-  scope?: string;
-}
 
 export class FhirError extends Error {
   constructor(
@@ -46,7 +41,7 @@ export class MissingToken extends FhirError {
 
 /** 401: credentials present but not acceptable. */
 export class InvalidToken extends FhirError {
-  constructor(description: string, scheme: 'Bearer' | 'DPoP' = 'Bearer') {
+  constructor(description: string, scheme: AuthScheme = 'Bearer') {
     super(401, 'login', `Invalid access token: ${description}`, {
       scheme,
       error: 'invalid_token',
@@ -66,9 +61,16 @@ export class InvalidDpopProof extends FhirError {
   }
 }
 
+/** The protocol modules' refusals (protocol/authorization.ts, protocol/dpop.ts) as this server's. */
+export function refusalError(refusal: Refusal): FhirError {
+  if (refusal.reason === 'no-token') return new MissingToken();
+  if (refusal.error === 'invalid_dpop_proof') return new InvalidDpopProof(refusal.description);
+  return new InvalidToken(refusal.description, refusal.scheme);
+}
+
 /** 403: the token is fine but its scopes do not cover the interaction. */
 export class InsufficientScope extends FhirError {
-  constructor(needed: string, scheme: 'Bearer' | 'DPoP' = 'Bearer') {
+  constructor(needed: string, scheme: AuthScheme = 'Bearer') {
     super(403, 'forbidden', `The access token's scopes do not allow this (needs ${needed})`, {
       scheme,
       error: 'insufficient_scope',

@@ -83,10 +83,11 @@ describe('reads, headers, discovery and the audit log', () => {
     assert.ok((body['capabilities'] as string[]).includes('permission-v2'));
   });
 
-  it('claims in .well-known/smart-configuration only what the authorization server backs', async () => {
+  it('claims in .well-known/smart-configuration exactly what the authorization server backs', async () => {
     const smart = (await (await h.get('/.well-known/smart-configuration')).json()) as {
       scopes_supported: string[];
       token_endpoint_auth_methods_supported: string[];
+      code_challenge_methods_supported: string[];
       capabilities: string[];
     };
     // The local authorization server's scope list: it refuses any other scope as invalid_scope.
@@ -96,15 +97,23 @@ describe('reads, headers, discovery and the audit log', () => {
       appOrigin: APP_ORIGIN,
       fhirBase: h.fhir.baseUrl,
     });
-    for (const scope of smart.scopes_supported) {
-      assert.ok(scopes.includes(scope), `${scope} is advertised but the issuer refuses it`);
-    }
+    assert.deepEqual([...smart.scopes_supported].sort(), [...scopes].sort());
+    assert.ok(smart.scopes_supported.includes('user/Condition.rs'), 'every type the server reads');
+    assert.ok(smart.scopes_supported.includes('patient/Encounter.read'));
+    assert.deepEqual(smart.code_challenge_methods_supported, ['S256']);
     const v1 = /\.(read|write|\*)$/;
+    // Each is also exercised end to end in servers/auth/smart-launch.test.ts.
+    const ehrLaunch = scopes.includes('launch');
     const backing = new Map<string, boolean>([
-      // Authorization code + PKCE for a public client is the issuer's flow (e2e sign-in journeys).
-      ['launch-standalone', true],
+      ['launch-ehr', ehrLaunch],
+      ['launch-standalone', scopes.includes('launch/patient')],
       ['client-public', smart.token_endpoint_auth_methods_supported.includes('none')],
+      ['context-banner', ehrLaunch],
+      ['context-style', ehrLaunch],
+      ['context-ehr-patient', ehrLaunch],
+      ['context-ehr-encounter', ehrLaunch],
       ['context-standalone-patient', scopes.includes('launch/patient')],
+      ['permission-offline', scopes.includes('offline_access')],
       ['permission-patient', scopes.some((s) => s.startsWith('patient/'))],
       ['permission-user', scopes.some((s) => s.startsWith('user/'))],
       ['permission-v1', scopes.some((s) => v1.test(s))],
@@ -114,6 +123,7 @@ describe('reads, headers, discovery and the audit log', () => {
     for (const capability of smart.capabilities) {
       assert.equal(backing.get(capability), true, `${capability} is claimed but not backed`);
     }
+    assert.deepEqual([...smart.capabilities].sort(), [...backing.keys()].sort());
   });
 
   it('states its search support in the CapabilityStatement', async () => {

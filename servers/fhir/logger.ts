@@ -2,10 +2,7 @@
  * One line per event on stdout. Callers pass only what is safe to log: method, path without query,
  * status, duration, request id, and at most the token's `sub`/`client_id`. Never tokens or PHI.
  */
-export interface Logger {
-  info(message: string): void;
-  error(message: string): void;
-}
+import { loggerOf, type Logger } from '../../protocol/logger.ts';
 
 // stdout to a file or pipe is a synchronous write on Linux: lines are gathered and written once per
 // event-loop turn (one system call for every request that finished in it), and at exit.
@@ -22,10 +19,9 @@ function flush(): void {
 process.on('exit', flush);
 
 export function createLogger(name: string, quiet = false): Logger {
-  const write = (level: string, message: string): void => {
+  return loggerOf((level, message) => {
     if (quiet) return;
     pending += `${new Date().toISOString()} ${name} ${level} ${message}\n`;
     turn ??= setImmediate(flush);
-  };
-  return { info: (m) => write('info', m), error: (m) => write('error', m) };
+  });
 }

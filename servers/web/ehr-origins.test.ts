@@ -62,7 +62,7 @@ describe('the production host reads each EHR’s origins', () => {
   it('only its FHIR origin, and why, when discovery cannot be read', async () => {
     const found = await readEhrOrigins(EHR, fakeFetch({}));
     assert.deepEqual(found.origins, ['https://ehr.example']);
-    assert.match(found.unread ?? '', /could not be read \(Error: HTTP 404\)/);
+    assert.match(found.unread ?? '', /SMART configuration could not be read \(Error: HTTP 404\)/);
   });
 
   it('keeps only usable entries of config.json', () => {

@@ -1,13 +1,12 @@
 // The origins of the EHRs in config.json, for the production host's CSP: each EHR's FHIR server (always),
-// and the authorization, token and revocation servers its discovery names, read at start-up the way the
-// app reads it (src/app/launch/smart-discovery.ts). An EHR whose discovery cannot be read yet is allowed
-// its FHIR origin only, and read again every minute until it answers.
+// and the authorization, token and revocation servers its discovery names, read at start-up with the
+// reader the app and the doctor use (protocol/smart-discovery.ts). An EHR whose discovery cannot be read
+// yet is allowed its FHIR origin only, and read again every minute until it answers.
 import {
-  endpointOrigins,
-  fromCapabilityStatement,
-  fromSmartConfiguration,
-  type Discovery,
-} from '../../src/app/launch/smart-discovery.ts';
+  readOauthUris,
+  readSmartConfiguration,
+  type SmartDiscovery,
+} from '../../protocol/smart-discovery.ts';
 
 export interface EhrConfigEntry {
   name: string;
@@ -33,21 +32,36 @@ async function readJson(url: string, fetchFn: typeof fetch): Promise<unknown> {
   return response.json();
 }
 
-async function discover(iss: string, fetchFn: typeof fetch): Promise<Discovery> {
+type Found = { ok: true; endpoints: SmartDiscovery } | { ok: false; problem: string };
+
+async function discover(iss: string, fetchFn: typeof fetch): Promise<Found> {
   const base = iss.replace(/\/$/, '');
+  let why: string;
   try {
-    return fromSmartConfiguration(
+    const found = readSmartConfiguration(
       await readJson(`${base}/.well-known/smart-configuration`, fetchFn),
     );
-  } catch (smartFailure) {
-    try {
-      const found = fromCapabilityStatement(await readJson(`${base}/metadata`, fetchFn));
-      if (found.ok) return found;
-    } catch {
-      // Said below, with the first failure, which is the one that matters.
-    }
-    return { ok: false, problem: `its discovery could not be read (${String(smartFailure)})` };
+    if (found) return { ok: true, endpoints: found };
+    why = 'its SMART configuration names no authorization and token endpoint';
+  } catch (failure) {
+    why = `its SMART configuration could not be read (${String(failure)})`;
   }
+  try {
+    const found = readOauthUris(await readJson(`${base}/metadata`, fetchFn));
+    if (found) return { ok: true, endpoints: found };
+  } catch {
+    // Said below, with the SMART configuration's failure, which is the one that matters.
+  }
+  return { ok: false, problem: why };
+}
+
+/** The http(s) origins of the endpoints the app calls or sends the user to. */
+function endpointOrigins(found: SmartDiscovery): string[] {
+  return [found.authorizationEndpoint, found.tokenEndpoint, found.revocationEndpoint]
+    .filter((url): url is string => url !== undefined)
+    .map((url) => new URL(url))
+    .filter((url) => url.protocol === 'https:' || url.protocol === 'http:')
+    .map((url) => url.origin);
 }
 
 export async function readEhrOrigins(

@@ -19,7 +19,8 @@ import {
   installReturnToOriginalUri,
   onAuthRequired,
 } from './auth/okta-setup';
-import { RUNTIME_CONFIG, RuntimeConfig } from './config/runtime-config';
+import { RuntimeConfig } from './config/runtime-config';
+import { RUNTIME_CONFIG } from './config/runtime-config-token';
 import { EHR_SESSION } from './fhir/fhir-session';
 import { createEhrOktaAuth } from './launch/ehr-auth';
 import { resumeEhrSession } from './launch/ehr-session';
@@ -35,12 +36,7 @@ import { PhiSafeErrorHandler } from './shell/phi-safe-error-handler';
  * okta-auth-js client and FHIR base follow from it.
  */
 export function createAppConfig(config: RuntimeConfig): ApplicationConfig {
-  const ehrSession = resumeEhrSession(
-    sessionStorage,
-    config.ehrs ?? [],
-    window.location,
-    CALLBACK_PATH,
-  );
+  const ehrSession = resumeEhrSession(sessionStorage, config.ehrs, window.location, CALLBACK_PATH);
   const oktaAuth = ehrSession
     ? createEhrOktaAuth(ehrSession, window.location.origin, (response) =>
         keepLaunchContext(sessionStorage, response),

@@ -16,9 +16,9 @@ export function testEhrSession(
   return {
     ehr: TEST_EHR,
     endpoints: {
-      authorizeUrl: 'https://auth.ehr.example/authorize',
-      tokenUrl: 'https://auth.ehr.example/token',
-      revokeUrl: 'https://auth.ehr.example/revoke',
+      authorizationEndpoint: 'https://auth.ehr.example/authorize',
+      tokenEndpoint: 'https://auth.ehr.example/token',
+      revocationEndpoint: 'https://auth.ehr.example/revoke',
       issuer: 'https://auth.ehr.example',
       capabilities: ['launch-ehr', 'permission-v2'],
       source: 'smart-configuration',

@@ -11,4 +11,5 @@ export const TEST_CONFIG: RuntimeConfig = {
   loginMode: 'redirect',
   fhir: { baseUrl: TEST_FHIR_BASE },
   session: { idleMinutes: 15, warningSeconds: 60 },
+  ehrs: [],
 };

@@ -1,5 +1,9 @@
-// The part of config.json the doctor needs, read leniently: the app's own validation reports a malformed file.
+// config.json as the app reads it: checked by the app's own validator, so that the doctor and the app
+// never disagree about a file (a file the app would refuse is reported field by field, with the fix).
 import { readFileSync } from 'node:fs';
+import type { EhrEntry } from '../../src/app/config/runtime-config.ts';
+import { validateRuntimeConfig } from '../../src/app/config/validate-config.ts';
+import { fail, type CheckResult } from './report.ts';
 
 export interface Deployment {
   issuer: string;
@@ -11,9 +15,16 @@ export interface Deployment {
   apiKey?: string;
   /** `okta.dpop`: the browser then sends a DPoP header to the token endpoint and the FHIR server. */
   dpop?: boolean;
+  /** The EHRs allowed to launch the app (`ehrs`). */
+  ehrs: readonly EhrEntry[];
 }
 
-export function readDeployment(configFile: string, appOrigin: string): Deployment {
+export type DeploymentReading =
+  | { readonly ok: true; readonly deployment: Deployment }
+  | { readonly ok: false; readonly results: CheckResult[] };
+
+/** Throws when the file cannot be read as JSON; reports what the app would refuse in it. */
+export function readDeployment(configFile: string, appOrigin: string): DeploymentReading {
   let raw: unknown;
   try {
     raw = JSON.parse(readFileSync(configFile, 'utf8'));
@@ -22,27 +33,26 @@ export function readDeployment(configFile: string, appOrigin: string): Deploymen
       `Cannot read ${configFile}: ${error instanceof Error ? error.message : String(error)}`,
     );
   }
-  const config = raw as {
-    okta?: { issuer?: unknown; clientId?: unknown; dpop?: unknown };
-    fhir?: { baseUrl?: unknown; apiKey?: unknown };
-  };
-  const text = (value: unknown, name: string): string => {
-    if (typeof value !== 'string' || value.trim() === '')
-      throw new Error(`${configFile}: "${name}" is missing.`);
-    return value.trim();
-  };
-  const url = (value: unknown, name: string): string => {
-    const candidate = text(value, name);
-    if (!URL.canParse(candidate))
-      throw new Error(`${configFile}: "${name}" is not a URL: ${candidate}`);
-    return candidate.replace(/\/+$/, '');
-  };
+  const validation = validateRuntimeConfig(raw);
+  if (!validation.ok) {
+    return {
+      ok: false,
+      results: validation.problems.map((problem) =>
+        fail(`${configFile}: ${problem.field}`, problem.message, problem.fix),
+      ),
+    };
+  }
+  const { okta, fhir, ehrs } = validation.config;
   return {
-    issuer: url(config.okta?.issuer, 'okta.issuer'),
-    clientId: text(config.okta?.clientId, 'okta.clientId'),
-    fhirBase: url(config.fhir?.baseUrl, 'fhir.baseUrl'),
-    appOrigin: new URL(appOrigin).origin,
-    ...(typeof config.fhir?.apiKey === 'string' ? { apiKey: config.fhir.apiKey } : {}),
-    ...(config.okta?.dpop === true ? { dpop: true } : {}),
+    ok: true,
+    deployment: {
+      issuer: okta.issuer,
+      clientId: okta.clientId,
+      fhirBase: fhir.baseUrl,
+      appOrigin: new URL(appOrigin).origin,
+      ...(fhir.apiKey !== undefined ? { apiKey: fhir.apiKey } : {}),
+      ...(okta.dpop ? { dpop: true } : {}),
+      ehrs,
+    },
   };
 }

@@ -75,7 +75,13 @@ describe('config doctor', () => {
       appOrigin,
       quiet: true,
     });
-    healthy = { issuer: auth.issuer, clientId: CLIENT_ID, fhirBase: fhir.baseUrl, appOrigin };
+    healthy = {
+      issuer: auth.issuer,
+      clientId: CLIENT_ID,
+      fhirBase: fhir.baseUrl,
+      appOrigin,
+      ehrs: [],
+    };
   });
 
   after(async () => {

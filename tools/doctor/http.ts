@@ -53,3 +53,11 @@ export function allowsOrigin(answer: Answer, origin: string): boolean {
   const allowed = answer.headers.get('access-control-allow-origin');
   return answer.status < 400 && (allowed === origin || allowed === '*');
 }
+
+/** Whether a preflight answer lets the app's origin send these headers (listed: "*" never covers Authorization). */
+export function allowsHeaders(answer: Answer, headers: readonly string[]): boolean {
+  const allowed = (answer.headers.get('access-control-allow-headers') ?? '')
+    .split(',')
+    .map((header) => header.trim().toLowerCase());
+  return headers.every((header) => allowed.includes(header.toLowerCase()));
+}

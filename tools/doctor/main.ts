@@ -5,6 +5,7 @@ import { parseArgs } from 'node:util';
 import { readDeployment } from './deployment.ts';
 import { formatReport } from './report.ts';
 import { checkCapabilities, checkDpopAdvertised, checkPaging } from './capability-checks.ts';
+import { checkEhr } from './ehr-checks.ts';
 import { checkServers } from './server-checks.ts';
 import { checkToken } from './token-checks.ts';
 
@@ -24,12 +25,22 @@ async function main(): Promise<number> {
     process.stdout.write(USAGE);
     return 0;
   }
-  const deployment = readDeployment(values.config, values['app-origin']);
+  const reading = readDeployment(values.config, values['app-origin']);
+  if (!reading.ok) {
+    // The app would show its configuration error page: nothing else is worth checking until it is fixed.
+    process.stdout.write(`${values.config} is not valid: the app would not start\n\n`);
+    process.stdout.write(formatReport(reading.results));
+    return 1;
+  }
+  const { deployment } = reading;
   process.stdout.write(
     `Checking ${values.config} for an app served from ${deployment.appOrigin}\n\n`,
   );
   const { results, discovery } = await checkServers(deployment);
   results.push(...(await checkCapabilities(deployment)), await checkDpopAdvertised(deployment));
+  for (const [index, ehr] of deployment.ehrs.entries()) {
+    results.push(...(await checkEhr(ehr, index, deployment.appOrigin)));
+  }
   if (values.token !== undefined) {
     // "-" reads the token from stdin, which keeps it out of the shell history.
     const token = (values.token === '-' ? readFileSync(0, 'utf8') : values.token).trim();

@@ -132,7 +132,14 @@ describe('the DPoP replay cache under a flood of valid proofs', () => {
         .setIssuedAt(iat)
         .sign(pair.privateKey);
     const now = Math.floor(Date.now() / 1000);
-    const request = (proof: string) => ({ proof, method: 'GET', url, accessToken, jkt });
+    const request = (proof: string) => ({
+      scheme: 'DPoP' as const,
+      proof,
+      method: 'GET',
+      url,
+      accessToken,
+      jkt,
+    });
     const proofs: string[] = [];
     for (let i = 0; i < 100; i += 1) {
       // Issued a second apart, as a busy client would, all still fresh.

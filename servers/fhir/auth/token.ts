@@ -1,8 +1,10 @@
 import { createRemoteJWKSet, errors, jwtVerify, type JWTPayload } from 'jose';
 import { defaults } from '../config.ts';
-import { FhirError, InvalidToken, MissingToken } from '../errors.ts';
+import { FhirError, InvalidToken, refusalError } from '../errors.ts';
 import { createDpopVerifier } from './dpop.ts';
 import type { ActiveTokenCheck } from './introspection.ts';
+import { parseAuthorization } from '../../../protocol/authorization.ts';
+import type { AuthScheme } from '../../../protocol/refusal.ts';
 import { parseSmartScopes } from '../../../protocol/smart-scopes.ts';
 import type { Grant } from './scopes.ts';
 
@@ -13,7 +15,7 @@ export interface Caller {
   scope: string;
   grants: Grant[];
   patient?: string;
-  scheme: 'Bearer' | 'DPoP';
+  scheme: AuthScheme;
 }
 
 export interface TokenRequest {
@@ -44,10 +46,7 @@ export function createTokenVerifier(
   });
   const verifyDpop = createDpopVerifier();
   const cache = createVerifiedCache();
-  const verifySignature = async (
-    token: string,
-    scheme: 'Bearer' | 'DPoP',
-  ): Promise<VerifiedToken> => {
+  const verifySignature = async (token: string, scheme: AuthScheme): Promise<VerifiedToken> => {
     let payload: JWTPayload;
     try {
       ({ payload } = await jwtVerify(token, jwks, {
@@ -66,29 +65,19 @@ export function createTokenVerifier(
   };
 
   return async (req) => {
-    const m = /^(Bearer|DPoP) +([A-Za-z0-9\-._~+/]+=*)$/i.exec(req.authorization ?? '');
-    if (!req.authorization) throw new MissingToken();
-    if (!m?.[1] || !m[2]) throw new InvalidToken('the Authorization header is malformed');
-    const scheme = m[1].toLowerCase() === 'dpop' ? 'DPoP' : 'Bearer';
-    const token = m[2];
+    const { scheme, token } = parseAuthorization(req.authorization, refusalError);
     // Only the signature and claim checks are cached: the DPoP proof and the issuer's word on
     // revocation below are checked on every request.
     const { payload, identity } = cache.get(token) ?? (await verifySignature(token, scheme));
     const jkt = (payload['cnf'] as { jkt?: unknown } | undefined)?.jkt;
-    if (typeof jkt === 'string') {
-      // RFC 9449 §7.2: a DPoP-bound token sent as Bearer is refused, or a stolen token would work.
-      if (scheme !== 'DPoP')
-        throw new InvalidToken('this token is DPoP-bound; use the DPoP scheme', 'DPoP');
-      await verifyDpop({
-        proof: req.dpop,
-        method: req.method,
-        url: req.url,
-        accessToken: token,
-        jkt,
-      });
-    } else if (scheme === 'DPoP') {
-      throw new InvalidToken('the DPoP scheme needs a DPoP-bound token (cnf.jkt)', 'DPoP');
-    }
+    await verifyDpop({
+      scheme,
+      accessToken: token,
+      jkt: typeof jkt === 'string' ? jkt : undefined,
+      proof: req.dpop,
+      method: req.method,
+      url: req.url,
+    });
     // Last, after the local checks: a token that fails those costs the issuer nothing.
     if (isActive) await isActive(token, payload, scheme);
     return { ...identity, scheme };
@@ -145,7 +134,7 @@ function scopeString(payload: JWTPayload): string {
 }
 
 /** Turns jose's failure into a description safe to show: never the token or its claims' values. */
-function refusal(e: unknown, scheme: 'Bearer' | 'DPoP'): FhirError {
+function refusal(e: unknown, scheme: AuthScheme): FhirError {
   if (e instanceof errors.JWTExpired) return new InvalidToken('the token has expired', scheme);
   if (e instanceof errors.JWTClaimValidationFailed) {
     return new InvalidToken(`the '${e.claim}' claim is not acceptable`, scheme);

@@ -2,13 +2,8 @@ import type { Request, Response } from 'express';
 import { defaults, readableTypes, isSearchableType, type SearchableType } from '../config.ts';
 import { sendFhir } from '../respond.ts';
 import { clinicalIncludes } from '../search/clinical-params.ts';
-import {
-  modifierDocumentation,
-  resultParams,
-  searchParams,
-  sortKeys,
-  type ParamDefinition,
-} from '../search/params.ts';
+import type { ParamDefinition } from '../search/param-definitions.ts';
+import { modifierDocumentation, resultParams, searchParams, sortKeys } from '../search/params.ts';
 
 /** `GET /metadata`: exactly what this server supports, generated from the same tables it runs on. */
 export function capabilityStatement(baseUrl: string, issuer: string): object {

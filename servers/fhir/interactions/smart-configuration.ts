@@ -1,5 +1,32 @@
 import type { Request, Response } from 'express';
 import { DPOP_ALGORITHMS } from '../../../protocol/dpop.ts';
+import { LAUNCH_SCOPES, OIDC_SCOPES, SMART_SCOPES } from '../../auth/defaults.ts';
+
+/**
+ * What the local authorization server backs, each tested end to end (servers/auth/smart-launch.test.ts,
+ * servers/fhir/http.test.ts): EHR launch with `launch` and the patient and encounter it names,
+ * standalone launch with `launch/patient` and its picker, `need_patient_banner` and `smart_style_url`,
+ * refresh tokens with `offline_access`, `patient/` and `user/` scopes in v1 and v2 forms, public
+ * clients with PKCE, and OpenID Connect with `fhirUser`. Nothing that is not backed: no
+ * `launch/encounter` (standalone encounter picking), no `context-*-passthrough`, no confidential
+ * clients, no `authorize-post`.
+ */
+export const SMART_CAPABILITIES = [
+  'launch-ehr',
+  'launch-standalone',
+  'client-public',
+  'context-banner',
+  'context-style',
+  'context-ehr-patient',
+  'context-ehr-encounter',
+  'context-standalone-patient',
+  'permission-offline',
+  'permission-patient',
+  'permission-user',
+  'permission-v1',
+  'permission-v2',
+  'sso-openid-connect',
+] as const;
 
 /** `GET /.well-known/smart-configuration` (SMART App Launch 2.x): where to get tokens for us. */
 export function smartConfiguration(issuer: string) {
@@ -15,30 +42,10 @@ export function smartConfiguration(issuer: string) {
     token_endpoint_auth_methods_supported: ['none'],
     code_challenge_methods_supported: ['S256'],
     dpop_signing_alg_values_supported: [...DPOP_ALGORITHMS],
-    scopes_supported: [
-      'openid',
-      'profile',
-      'email',
-      'offline_access',
-      'user/*.read',
-      'user/Patient.read',
-      'patient/*.read',
-      'user/*.rs',
-      'patient/*.rs',
-    ],
+    // Exactly the local issuer's scope list: it refuses anything else as invalid_scope.
+    scopes_supported: [...OIDC_SCOPES, ...LAUNCH_SCOPES, ...SMART_SCOPES],
     response_types_supported: ['code'],
-    // Only what the issuer backs (tested against its scope list). Not context-standalone-patient:
-    // a patient-bound user's token names their patient, but the issuer has no launch/patient scope
-    // (it refuses it as unknown) and no patient picker.
-    capabilities: [
-      'launch-standalone',
-      'client-public',
-      'permission-patient',
-      'permission-user',
-      'permission-v1',
-      'permission-v2',
-      'sso-openid-connect',
-    ],
+    capabilities: [...SMART_CAPABILITIES],
   };
   return (_req: Request, res: Response): void => {
     res.status(200).json(body);

@@ -1,60 +1,25 @@
 import { clinical, clinicalTypes, isClinicalType, type ClinicalType } from './clinical.ts';
-import type { ParamDefinition } from './params.ts';
-
-const idDoc = 'Logical id; comma-separated for several';
-const dateDoc = 'prefixes, partial dates, ranges by repeating (UTC)';
+import {
+  dateParam,
+  idParam,
+  patientParam,
+  referenceParam,
+  tokenParam,
+  type ParamDefinition,
+} from './param-definitions.ts';
 
 /** The chart types' search parameters, generated from their declarations (search/clinical.ts). */
 function paramsOf(type: ClinicalType): ReadonlyMap<string, ParamDefinition> {
   const d = clinical[type];
-  const params = new Map<string, ParamDefinition>([
-    [
-      '_id',
-      { kind: 'token', param: '_id', fhirType: 'token', documentation: idDoc, modifiers: [] },
-    ],
-  ]);
-  for (const name of d.patientParams) {
-    params.set(name, {
-      kind: 'reference',
-      param: 'patient',
-      fhirType: 'reference',
-      target: 'Patient',
-      documentation: `${d.patientPath}: Patient/[id] or [id]; comma-separated for several`,
-      modifiers: ['Patient'],
-    });
-  }
+  const params = new Map<string, ParamDefinition>([['_id', idParam]]);
+  for (const name of d.patientParams) params.set(name, patientParam(d.patientPath));
   for (const p of [d.date, ...d.otherDates]) {
-    params.set(p.param, {
-      kind: 'date',
-      param: p.param,
-      fhirType: 'date',
-      documentation: `${p.documentation}: ${dateDoc}`,
-      modifiers: [],
-    });
+    const documentation = `${p.documentation}: prefixes, partial dates, ranges by repeating (UTC)`;
+    params.set(p.param, dateParam(p.param, documentation));
   }
-  for (const p of d.tokens) {
-    params.set(p.param, {
-      kind: 'token',
-      param: p.param,
-      fhirType: 'token',
-      documentation: p.documentation,
-      modifiers: [],
-    });
-  }
+  for (const p of d.tokens) params.set(p.param, tokenParam(p.param, p.documentation));
   for (const p of d.references) params.set(p.param, referenceParam(p));
   return params;
-}
-
-/** A reference parameter other than the patient: ids of its one target type. */
-export function referenceParam(p: { param: string; target: string }): ParamDefinition {
-  return {
-    kind: 'reference',
-    param: p.param,
-    fhirType: 'reference',
-    target: p.target,
-    documentation: `${p.target}/[id] or [id]; comma-separated for several`,
-    modifiers: [],
-  };
 }
 
 export const clinicalSearchParams = Object.fromEntries(

@@ -1,72 +1,41 @@
 import { defaults, type SearchableType } from '../config.ts';
 import { encounter } from './clinical.ts';
-import { clinicalSearchParams, clinicalSortKeys, referenceParam } from './clinical-params.ts';
-import type { Filter, SortKey } from './types.ts';
+import { clinicalSearchParams, clinicalSortKeys } from './clinical-params.ts';
+import {
+  dateParam,
+  idParam,
+  patientParam,
+  referenceParam,
+  stringParam,
+  tokenParam,
+  type ParamDefinition,
+} from './param-definitions.ts';
+import type { SortKey } from './types.ts';
 
-/** The search parameters each type supports: the CapabilityStatement is generated from this too. */
-export interface ParamDefinition {
-  kind: Exclude<Filter['kind'], 'text'>;
-  /** The filter this parameter becomes (`subject` and `patient` are the same filter). */
-  param: string;
-  fhirType: 'string' | 'token' | 'date' | 'reference';
-  /** Reference parameters: the one type the ids are of (`Patient` when absent). */
-  target?: string;
-  documentation: string;
-  modifiers: readonly string[];
-}
-
-const string = (param: string, documentation: string): ParamDefinition => ({
-  kind: 'string',
-  param,
-  fhirType: 'string',
-  documentation,
-  modifiers: ['exact', 'contains'],
-});
-const token = (
-  param: string,
-  documentation: string,
-  modifiers: readonly string[] = [],
-): ParamDefinition => ({
-  kind: 'token',
-  param,
-  fhirType: 'token',
-  documentation,
-  modifiers,
-});
-const date = (param: string, documentation: string): ParamDefinition => ({
-  kind: 'date',
-  param,
-  fhirType: 'date',
-  documentation,
-  modifiers: [],
-});
-const patientRef: ParamDefinition = {
-  kind: 'reference',
-  param: 'patient',
-  fhirType: 'reference',
-  documentation: 'Patient/[id] or [id]; comma-separated for several',
-  modifiers: ['Patient'],
-};
+const patientRef = patientParam();
 
 /** Maps, not objects: names come from the request, and `constructor` must find nothing. */
 export const searchParams: Record<SearchableType, ReadonlyMap<string, ParamDefinition>> = {
   Patient: new Map([
-    ['_id', token('_id', 'Logical id; comma-separated for several')],
-    ['name', string('name', 'Any part of any name: case- and accent-insensitive prefix')],
-    ['family', string('family', 'Family name: case- and accent-insensitive prefix')],
-    ['given', string('given', 'Given name: case- and accent-insensitive prefix')],
-    ['birthdate', date('birthdate', 'eq/ne/gt/lt/ge/le/sa/eb prefixes, partial dates (UTC)')],
-    ['gender', token('gender', 'male | female | other | unknown')],
-    ['identifier', token('identifier', 'system|value or value')],
+    ['_id', idParam],
+    ['name', stringParam('name', 'Any part of any name: case- and accent-insensitive prefix')],
+    ['family', stringParam('family', 'Family name: case- and accent-insensitive prefix')],
+    ['given', stringParam('given', 'Given name: case- and accent-insensitive prefix')],
+    ['birthdate', dateParam('birthdate', 'eq/ne/gt/lt/ge/le/sa/eb prefixes, partial dates (UTC)')],
+    ['gender', tokenParam('gender', 'male | female | other | unknown')],
+    ['identifier', tokenParam('identifier', 'system|value or value')],
   ]),
   Observation: new Map([
-    ['_id', token('_id', 'Logical id; comma-separated for several')],
+    ['_id', idParam],
     ['subject', patientRef],
     ['patient', patientRef],
-    ['code', token('code', 'system|code or code; comma-separated for several', ['text'])],
-    ['category', token('category', 'system|code or code (vital-signs, laboratory, ...)', ['text'])],
-    ['date', date('date', 'effective[x]: prefixes, partial dates, ranges by repeating (UTC)')],
-    ['status', token('status', 'final | amended | preliminary | ...')],
+    ['code', tokenParam('code', 'system|code or code; comma-separated for several', ['text'])],
+    [
+      'category',
+      tokenParam('category', 'system|code or code (vital-signs, laboratory, ...)', ['text']),
+    ],
+    ['date', dateParam('date', 'effective[x]: prefixes, partial dates, ranges by repeating (UTC)')],
+    ['status', tokenParam('status', 'final | amended | preliminary | ...')],
     ['encounter', referenceParam(encounter)],
   ]),
   ...clinicalSearchParams,

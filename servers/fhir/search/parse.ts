@@ -3,7 +3,8 @@ import { parseFhirDate } from '../dates.ts';
 import { BadRequest } from '../errors.ts';
 import { normalizeText, normalizeWords } from '../text.ts';
 import { clinicalInclude, clinicalIncludes } from './clinical-params.ts';
-import { formatParams, searchParams, sortKeys, type ParamDefinition } from './params.ts';
+import type { ParamDefinition } from './param-definitions.ts';
+import { formatParams, searchParams, sortKeys } from './params.ts';
 import type { Filter, Prefix, SearchQuery, SortKey, StringMatch, TokenValue } from './types.ts';
 
 const prefixes: readonly Prefix[] = ['eq', 'ne', 'gt', 'lt', 'ge', 'le', 'sa', 'eb'];

@@ -3,7 +3,7 @@ import { HttpTestingController, provideHttpClientTesting } from '@angular/common
 import { TestBed } from '@angular/core/testing';
 import { OKTA_AUTH } from '@okta/okta-angular';
 import { firstValueFrom } from 'rxjs';
-import { RUNTIME_CONFIG } from '../config/runtime-config';
+import { RUNTIME_CONFIG } from '../config/runtime-config-token';
 import { EHR_SESSION } from '../fhir/fhir-session';
 import { testEhrSession } from '../../testing/ehr-session';
 import { TEST_CONFIG } from '../../testing/test-config';

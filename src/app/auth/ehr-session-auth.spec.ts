@@ -4,7 +4,7 @@ import { Injector } from '@angular/core';
 import { Router, provideRouter } from '@angular/router';
 import { OKTA_AUTH, OktaAuthStateService } from '@okta/okta-angular';
 import { AccessToken, OktaAuth } from '@okta/okta-auth-js';
-import { RUNTIME_CONFIG } from '../config/runtime-config';
+import { RUNTIME_CONFIG } from '../config/runtime-config-token';
 import { FhirError } from '../fhir/fhir-error';
 import { EHR_SESSION } from '../fhir/fhir-session';
 import { saveEhrSession } from '../launch/ehr-session';

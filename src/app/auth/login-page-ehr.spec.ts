@@ -1,7 +1,7 @@
 import { TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
 import { OKTA_AUTH } from '@okta/okta-angular';
-import { RUNTIME_CONFIG } from '../config/runtime-config';
+import { RUNTIME_CONFIG } from '../config/runtime-config-token';
 import { EHR_SESSION } from '../fhir/fhir-session';
 import { LaunchStarter } from '../launch/launch-starter';
 import { recordedLaunchProblem } from '../launch/launch-problems';

@@ -1,7 +1,8 @@
 import { TestBed } from '@angular/core/testing';
 import { Router, provideRouter } from '@angular/router';
 import { OKTA_AUTH } from '@okta/okta-angular';
-import { RUNTIME_CONFIG, RuntimeConfig } from '../config/runtime-config';
+import { RuntimeConfig } from '../config/runtime-config';
+import { RUNTIME_CONFIG } from '../config/runtime-config-token';
 import { FakeOktaAuth, fakeOktaAuth } from '../../testing/fake-okta';
 import { SessionEndNotices } from '../session/session-end';
 import { TEST_CONFIG } from '../../testing/test-config';

@@ -11,7 +11,8 @@ import { MatButtonModule } from '@angular/material/button';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { Router } from '@angular/router';
 import { OKTA_AUTH } from '@okta/okta-angular';
-import { EhrEntry, RUNTIME_CONFIG } from '../config/runtime-config';
+import { EhrEntry } from '../config/runtime-config';
+import { RUNTIME_CONFIG } from '../config/runtime-config-token';
 import { EHR_SESSION } from '../fhir/fhir-session';
 import { EhrExit } from '../launch/ehr-exit';
 import { LaunchStarter } from '../launch/launch-starter';
@@ -56,7 +57,7 @@ export class LoginPage implements OnInit, OnDestroy {
   private destroyed = false;
 
   protected readonly mode = this.config.loginMode;
-  protected readonly ehrs = this.config.ehrs ?? [];
+  protected readonly ehrs = this.config.ehrs;
   protected readonly busy = signal(false);
   /** True while a live Okta session is looked for, before anything is offered. */
   protected readonly checking = signal(this.notice === undefined);

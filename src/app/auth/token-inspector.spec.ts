@@ -2,7 +2,7 @@ import { signal } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
 import { OktaAuthStateService } from '@okta/okta-angular';
 import { AccessToken, IDToken } from '@okta/okta-auth-js';
-import { RUNTIME_CONFIG } from '../config/runtime-config';
+import { RUNTIME_CONFIG } from '../config/runtime-config-token';
 import { fakeAuthStateService } from '../../testing/fake-okta';
 import { TEST_CONFIG, TEST_FHIR_BASE } from '../../testing/test-config';
 import { SessionWatch } from '../session/session-watch';

@@ -2,7 +2,7 @@ import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/c
 import { toSignal } from '@angular/core/rxjs-interop';
 import { OktaAuthStateService } from '@okta/okta-angular';
 import { interval, map, startWith } from 'rxjs';
-import { RUNTIME_CONFIG } from '../config/runtime-config';
+import { RUNTIME_CONFIG } from '../config/runtime-config-token';
 import { EHR_SESSION, FHIR_SESSION } from '../fhir/fhir-session';
 import { LaunchContextView } from '../launch/launch-context-view';
 import { LaunchSession } from '../launch/launch-session';

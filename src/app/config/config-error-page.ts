@@ -1,4 +1,4 @@
-import { ConfigProblem } from './validate-config';
+import { ConfigProblem } from './config-rules';
 
 /**
  * Shows a static page listing what is wrong with config.json, instead of a blank screen.

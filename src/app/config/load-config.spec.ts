@@ -1,5 +1,6 @@
 import { renderConfigErrorPage } from './config-error-page';
 import { loadRuntimeConfig } from './load-config';
+import { validateRuntimeConfig } from './validate-config';
 
 function fakeFetch(response: Response | Error): typeof fetch {
   return () => (response instanceof Error ? Promise.reject(response) : Promise.resolve(response));
@@ -45,5 +46,18 @@ describe('renderConfigErrorPage', () => {
     expect(host.textContent).toContain('is missing.');
     expect(host.querySelector('b')).toBeNull();
     expect(host.textContent).toContain('<b>now</b>');
+  });
+
+  it('names a bad EHR entry and says what to write instead', () => {
+    const result = validateRuntimeConfig({
+      okta: { issuer: 'https://o.okta.com/oauth2/default', clientId: 'abc', scopes: ['openid'] },
+      fhir: { baseUrl: 'https://fhir.test/r4' },
+      ehrs: [{ name: 'Hospital EHR', iss: 'https://ehr.example/fhir/../x', clientId: 'fhirokta' }],
+    });
+    const host = document.createElement('div');
+    renderConfigErrorPage(host, result.ok ? [] : result.problems);
+    expect(host.querySelector('code')?.textContent).toBe('ehrs[0].iss');
+    expect(host.textContent).toContain('must not contain "." or ".." path segments');
+    expect(host.textContent).toContain('Set "ehrs[0].iss" to the EHR\'s FHIR base URL');
   });
 });

@@ -1,5 +1,3 @@
-import { InjectionToken } from '@angular/core';
-
 /** How the user signs in: Okta's hosted page, or the Sign-In Widget embedded on /login. */
 export type LoginMode = 'redirect' | 'widget';
 
@@ -8,6 +6,8 @@ export const LOGIN_MODES: readonly LoginMode[] = ['redirect', 'widget'];
 /**
  * The contents of `public/config.json`, read before the app boots. `public/config.schema.json`
  * describes the same file for editors; `validate-config.ts` enforces it (a test keeps them in step).
+ * Node reads it too (the doctor), so this file imports nothing; the injection token that hands it to
+ * the app is in `runtime-config-token.ts`.
  */
 export interface RuntimeConfig {
   readonly okta: {
@@ -32,19 +32,25 @@ export interface RuntimeConfig {
   };
   /** Automatic sign-out on shared workstations; the validator fills in the defaults. */
   readonly session: SessionSettings;
-  /** EHRs allowed to launch the app (SMART App Launch) and offered as "Sign in with <name>". */
-  readonly ehrs?: readonly EhrEntry[];
+  /**
+   * EHRs allowed to launch the app (SMART App Launch) and offered as "Sign in with <name>"; empty
+   * when config.json lists none. Names and FHIR bases are unique.
+   */
+  readonly ehrs: readonly EhrEntry[];
 }
 
 /** One EHR the app trusts to launch it. */
 export interface EhrEntry {
   /** Shown to the user: "Sign in with <name>", "Your session from <name> has ended". */
   readonly name: string;
-  /** The EHR's FHIR base URL: a launch's `iss` must equal it (one trailing slash ignored). */
+  /**
+   * The EHR's FHIR base URL, without a trailing slash (the validator removes one): a launch's `iss`
+   * must equal it (one trailing slash ignored). Same URL rules as `fhir.baseUrl`.
+   */
   readonly iss: string;
   /** The app's client id registered at that EHR's authorization server. */
   readonly clientId: string;
-  /** Scopes to ask for; without them the app chooses from what the EHR advertises. */
+  /** Scopes to ask for; without them the app chooses from what the EHR advertises (`protocol/launch-scopes.ts`). */
   readonly scopes?: readonly string[];
 }
 
@@ -56,5 +62,3 @@ export interface SessionSettings {
 }
 
 export const SESSION_DEFAULTS: SessionSettings = { idleMinutes: 15, warningSeconds: 60 };
-
-export const RUNTIME_CONFIG = new InjectionToken<RuntimeConfig>('RUNTIME_CONFIG');

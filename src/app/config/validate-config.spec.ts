@@ -31,6 +31,7 @@ describe('validateRuntimeConfig', () => {
       expect(result.config.fhir.baseUrl).toBe('http://localhost:4400/fhir');
       expect(result.config.loginMode).toBe('redirect');
       expect(result.config.okta.scopes).toContain('user/*.read');
+      expect(result.config.ehrs).toEqual([]);
     }
   });
 

@@ -1,142 +1,40 @@
 import {
+  CONFIG_PATTERNS,
+  ConfigProblem,
+  JsonObject,
+  REQUIRED_FIELDS,
+  SESSION_LIMITS,
+  CONFIG_FIELDS,
+  checkBaseUrl,
+  checkClientId,
+  checkUnknownFields,
+  isObject,
+  isScope,
+} from './config-rules';
+import {
   LOGIN_MODES,
   LoginMode,
   RuntimeConfig,
   SESSION_DEFAULTS,
   SessionSettings,
 } from './runtime-config';
-
-/** One thing wrong with config.json, phrased for the person who has to fix the file. */
-export interface ConfigProblem {
-  readonly field: string;
-  readonly message: string;
-  readonly fix: string;
-}
+import { checkEhrs } from './validate-ehrs';
 
 export type ConfigValidation =
   | { readonly ok: true; readonly config: RuntimeConfig }
   | { readonly ok: false; readonly problems: readonly ConfigProblem[] };
 
-/**
- * The rules below are the source of truth; `public/config.schema.json` states the same rules for
- * editors, and `config-schema.spec.ts` fails when the two drift apart (fields, required fields,
- * patterns, login modes, examples).
- */
-export const CONFIG_FIELDS = {
-  '': ['$schema', 'okta', 'loginMode', 'fhir', 'session'],
-  okta: ['issuer', 'clientId', 'scopes', 'useClassicEngine', 'dpop'],
-  fhir: ['baseUrl', 'apiKey', 'apiKeyIsPublic'],
-  session: ['idleMinutes', 'warningSeconds'],
-} as const;
-
-export const REQUIRED_FIELDS = {
-  '': ['okta', 'fhir'],
-  okta: ['issuer', 'clientId', 'scopes'],
-  fhir: ['baseUrl'],
-  session: [],
-} as const;
-
-/** Bounds shared with the schema: a working day at most; a warning of at least a few seconds. */
-export const SESSION_LIMITS = {
-  idleMinutes: { minimum: 0, maximum: 720 },
-  warningSeconds: { minimum: 5, maximum: 600 },
-} as const;
-
-/** Patterns shared with the schema, as JSON Schema (ECMA-262) source text. */
-export const CONFIG_PATTERNS = {
-  /** https anywhere, http only for localhost; no credentials, query, fragment, spaces or backslashes. */
-  url: String.raw`^(https://[^/\\?#@\s]+|http://(localhost|127\.0\.0\.1)(:[0-9]{1,5})?)(/[^\\?#\s]*)?$`,
-  clientId: String.raw`^[A-Za-z0-9_-]+$`,
-  scope: String.raw`^\S+$`,
-  scopeString: String.raw`^\s*(\S+\s+)*openid(\s+\S+)*\s*$`,
-  /** Visible ASCII only: anything else cannot be sent in an HTTP header. */
-  apiKey: String.raw`^[!-~]+$`,
-} as const;
-
-const URL_PATTERN = new RegExp(CONFIG_PATTERNS.url);
-const CLIENT_ID_PATTERN = new RegExp(CONFIG_PATTERNS.clientId);
-const SCOPE_PATTERN = new RegExp(CONFIG_PATTERNS.scope);
 const API_KEY_PATTERN = new RegExp(CONFIG_PATTERNS.apiKey);
 
 export const API_KEY_RISK =
   'A key in config.json is public: anyone who can open this app can read it (from config.json or ' +
   "the browser's network tab) and call the FHIR server with it.";
 
-type JsonObject = Record<string, unknown>;
-type Section = keyof typeof CONFIG_FIELDS;
+type Section = 'okta' | 'fhir' | 'session';
 
-function isObject(value: unknown): value is JsonObject {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function qualified(section: Section, name: string): string {
-  return section === '' ? name : `${section}.${name}`;
-}
-
-/** Edit distance, to turn "issuerr" into a "did you mean" hint. */
-function distance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost);
-    }
-    previous = current;
-  }
-  return previous[b.length];
-}
-
-/** Unknown fields are refused: a misspelt optional field would otherwise be silently ignored. */
-function checkUnknownFields(object: JsonObject, section: Section): ConfigProblem[] {
-  const known: readonly string[] = CONFIG_FIELDS[section];
-  const where = section === '' ? 'at the top level' : `in "${section}"`;
-  return Object.keys(object)
-    .filter((name) => !known.includes(name))
-    .map((name) => {
-      const near = known.find(
-        (candidate) =>
-          candidate.toLowerCase() === name.toLowerCase() ||
-          distance(candidate.toLowerCase(), name.toLowerCase()) <= 2,
-      );
-      const hint = near ? `Did you mean "${qualified(section, near)}"? ` : '';
-      return {
-        field: qualified(section, name),
-        message: 'is not a known field',
-        fix:
-          `${hint}Rename or remove "${qualified(section, name)}". ` +
-          `The fields allowed ${where} are: ${known.join(', ')}.`,
-      };
-    });
-}
-
-/** An absolute http(s) URL without query or fragment; http only for localhost (dev stack). */
-function checkBaseUrl(value: unknown, field: string, example: string): ConfigProblem | string {
-  const fix = `Set "${field}" to an absolute https URL, for example "${example}".`;
-  if (typeof value !== 'string' || value.trim() === '') {
-    return { field, message: 'is missing', fix };
-  }
-  let url: URL;
-  try {
-    url = new URL(value);
-  } catch {
-    return { field, message: `is not a valid URL: "${value}"`, fix };
-  }
-  const isLocal = url.hostname === 'localhost' || url.hostname === '127.0.0.1';
-  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && isLocal)) {
-    return { field, message: 'must use https (http is allowed only for localhost)', fix };
-  }
-  if (url.search || url.hash || url.username || url.password) {
-    return { field, message: 'must not contain a query, fragment or credentials', fix };
-  }
-  if (!URL_PATTERN.test(value)) {
-    return {
-      field,
-      message: `must be a plain URL (lower-case scheme, no spaces or backslashes): "${value}"`,
-      fix,
-    };
-  }
-  return value.replace(/\/+$/, '');
+/** The fix for a base URL, with an example of the right shape. */
+function urlFix(field: string, example: string): string {
+  return `Set "${field}" to an absolute https URL, for example "${example}".`;
 }
 
 function checkScopes(value: unknown): ConfigProblem | string[] {
@@ -148,7 +46,7 @@ function checkScopes(value: unknown): ConfigProblem | string[] {
   if (!Array.isArray(scopes) || scopes.length === 0) {
     return { field, message: 'is missing or empty', fix };
   }
-  if (!scopes.every((scope) => typeof scope === 'string' && SCOPE_PATTERN.test(scope))) {
+  if (!scopes.every(isScope)) {
     return { field, message: 'must contain only non-empty strings without spaces', fix };
   }
   if (!scopes.includes('openid')) {
@@ -166,7 +64,7 @@ function checkOptionalBoolean(value: unknown, field: string, fix: string): Confi
 /** A section ("okta", "fhir") must be present, and an object; its unknown fields are refused. */
 function section(
   raw: JsonObject,
-  name: 'okta' | 'fhir' | 'session',
+  name: Section,
   problems: ConfigProblem[],
 ): JsonObject | undefined {
   const value = raw[name];
@@ -181,7 +79,7 @@ function section(
     return undefined;
   }
   if (isObject(value)) {
-    problems.push(...checkUnknownFields(value, name));
+    problems.push(...checkUnknownFields(value, CONFIG_FIELDS[name], name));
     return value;
   }
   problems.push({
@@ -244,18 +142,16 @@ function checkOkta(okta: JsonObject, problems: ConfigProblem[]): RuntimeConfig['
   const issuer = checkBaseUrl(
     okta['issuer'],
     'okta.issuer',
-    'https://your-org.okta.com/oauth2/default',
+    urlFix('okta.issuer', 'https://your-org.okta.com/oauth2/default'),
   );
   if (typeof issuer !== 'string') problems.push(issuer);
 
-  const clientId = okta['clientId'];
-  if (typeof clientId !== 'string' || !CLIENT_ID_PATTERN.test(clientId)) {
-    problems.push({
-      field: 'okta.clientId',
-      message: typeof clientId === 'string' ? 'contains unexpected characters' : 'is missing',
-      fix: 'Set "okta.clientId" to the Client ID of your Okta single-page app integration.',
-    });
-  }
+  const clientId = checkClientId(
+    okta['clientId'],
+    'okta.clientId',
+    'Set "okta.clientId" to the Client ID of your Okta single-page app integration.',
+  );
+  if (typeof clientId !== 'string') problems.push(clientId);
 
   const scopes = checkScopes(okta['scopes']);
   if (!Array.isArray(scopes)) problems.push(scopes);
@@ -288,7 +184,11 @@ function checkOkta(okta: JsonObject, problems: ConfigProblem[]): RuntimeConfig['
 
 function checkFhir(fhir: JsonObject, problems: ConfigProblem[]): RuntimeConfig['fhir'] | undefined {
   const before = problems.length;
-  const baseUrl = checkBaseUrl(fhir['baseUrl'], 'fhir.baseUrl', 'https://fhir.example.com/r4');
+  const baseUrl = checkBaseUrl(
+    fhir['baseUrl'],
+    'fhir.baseUrl',
+    urlFix('fhir.baseUrl', 'https://fhir.example.com/r4'),
+  );
   if (typeof baseUrl !== 'string') problems.push(baseUrl);
 
   const apiKey = fhir['apiKey'];
@@ -343,7 +243,7 @@ export function validateRuntimeConfig(raw: unknown): ConfigValidation {
       ],
     };
   }
-  const problems: ConfigProblem[] = checkUnknownFields(raw, '');
+  const problems: ConfigProblem[] = checkUnknownFields(raw, CONFIG_FIELDS[''], '');
 
   const schemaRef = raw['$schema'];
   if (schemaRef !== undefined && typeof schemaRef !== 'string') {
@@ -372,6 +272,8 @@ export function validateRuntimeConfig(raw: unknown): ConfigValidation {
   const sessionSection = section(raw, 'session', problems);
   const session = sessionSection && checkSession(sessionSection, problems);
 
+  const ehrs = checkEhrs(raw['ehrs'], problems);
+
   if (problems.length > 0 || !okta || !fhir || !session) return { ok: false, problems };
-  return { ok: true, config: { okta, loginMode: loginMode as LoginMode, fhir, session } };
+  return { ok: true, config: { okta, loginMode: loginMode as LoginMode, fhir, session, ehrs } };
 }

@@ -1,5 +1,6 @@
 import { InjectionToken, inject } from '@angular/core';
-import { RUNTIME_CONFIG, RuntimeConfig } from '../config/runtime-config';
+import { RuntimeConfig } from '../config/runtime-config';
+import { RUNTIME_CONFIG } from '../config/runtime-config-token';
 import type { EhrSession } from '../launch/ehr-session';
 
 /**

@@ -1,7 +1,7 @@
 import { HttpParams, provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
-import { RUNTIME_CONFIG } from '../config/runtime-config';
+import { RUNTIME_CONFIG } from '../config/runtime-config-token';
 import { NO_OBSERVATION_FILTERS } from '../observations/observation-filters';
 import { ObservationService } from '../observations/observation.service';
 import { DEFAULT_PATIENT_SEARCH, PAGE_SIZES, PATIENT_SORTS } from '../patients/patient-search';

@@ -7,9 +7,9 @@ const ISSUER = 'https://auth.ehr.example/oauth2';
 const SESSION: EhrSession = {
   ehr: { name: 'Example EHR', iss: 'https://ehr.example/fhir', clientId: 'ehr-app' },
   endpoints: {
-    authorizeUrl: 'https://auth.ehr.example/oauth2/authorize',
-    tokenUrl: 'https://auth.ehr.example/oauth2/token',
-    revokeUrl: 'https://auth.ehr.example/oauth2/revoke',
+    authorizationEndpoint: 'https://auth.ehr.example/oauth2/authorize',
+    tokenEndpoint: 'https://auth.ehr.example/oauth2/token',
+    revocationEndpoint: 'https://auth.ehr.example/oauth2/revoke',
     issuer: ISSUER,
     capabilities: ['launch-ehr'],
     source: 'smart-configuration',
@@ -31,8 +31,8 @@ describe('what an EHR session lets okta-auth-js send', () => {
     sink = jasmine.createSpy('sink');
     client = ehrHttpClient(base, {
       issuer: ISSUER,
-      tokenUrl: SESSION.endpoints.tokenUrl,
-      revokeUrl: SESSION.endpoints.revokeUrl,
+      tokenUrl: SESSION.endpoints.tokenEndpoint,
+      revokeUrl: SESSION.endpoints.revocationEndpoint,
       clientId: 'ehr-app',
       onTokenResponse: sink,
     });
@@ -50,11 +50,11 @@ describe('what an EHR session lets okta-auth-js send', () => {
   it('sends the code exchange to the token endpoint, without the Okta header, and keeps its response', async () => {
     const tokenResponse = { access_token: 'a', patient: 'pat-1' };
     base.and.resolveTo({ ...OK, responseJSON: tokenResponse });
-    await client('POST', SESSION.endpoints.tokenUrl, {
+    await client('POST', SESSION.endpoints.tokenEndpoint, {
       headers: { 'X-Okta-User-Agent-Extended': 'okta-auth-js/7', Accept: 'application/json' },
       data: 'grant_type=authorization_code&code=c',
     });
-    expect(base).toHaveBeenCalledOnceWith('POST', SESSION.endpoints.tokenUrl, {
+    expect(base).toHaveBeenCalledOnceWith('POST', SESSION.endpoints.tokenEndpoint, {
       headers: { Accept: 'application/json' },
       data: 'grant_type=authorization_code&code=c',
     });
@@ -63,19 +63,19 @@ describe('what an EHR session lets okta-auth-js send', () => {
 
   it('drops the launch query okta-auth-js appends to a refresh, and keeps no context from it', async () => {
     base.and.resolveTo({ ...OK, responseText: '{"access_token":"b"}' });
-    await client('POST', `${SESSION.endpoints.tokenUrl}?launch=launch-1&aud=x`, {
+    await client('POST', `${SESSION.endpoints.tokenEndpoint}?launch=launch-1&aud=x`, {
       data: 'grant_type=refresh_token&refresh_token=r',
     });
-    expect(base.calls.mostRecent().args[1]).toBe(SESSION.endpoints.tokenUrl);
+    expect(base.calls.mostRecent().args[1]).toBe(SESSION.endpoints.tokenEndpoint);
     expect(sink).not.toHaveBeenCalled();
   });
 
   it('revokes as a public client: client_id in the body, no Basic header', async () => {
-    await client('POST', SESSION.endpoints.revokeUrl ?? '', {
+    await client('POST', SESSION.endpoints.revocationEndpoint ?? '', {
       headers: { Authorization: 'Basic ZWhyLWFwcA==' },
       data: 'token_type_hint=access_token&token=t',
     });
-    expect(base).toHaveBeenCalledOnceWith('POST', SESSION.endpoints.revokeUrl ?? '', {
+    expect(base).toHaveBeenCalledOnceWith('POST', SESSION.endpoints.revocationEndpoint ?? '', {
       headers: {},
       data: 'token_type_hint=access_token&token=t&client_id=ehr-app',
     });
@@ -87,7 +87,7 @@ describe('what an EHR session lets okta-auth-js send', () => {
       ['GET', `${ISSUER}/v1/keys`],
       ['POST', `${ISSUER}/v1/logout`],
       ['POST', 'https://evil.test/oauth2/token'],
-      ['GET', SESSION.endpoints.tokenUrl],
+      ['GET', SESSION.endpoints.tokenEndpoint],
     ]) {
       await expectAsync(client(method, url, {}))
         .withContext(url)
@@ -123,7 +123,7 @@ describe('okta-auth-js pointed at an EHR', () => {
   it('sends the user to the EHR with PKCE S256, state, launch and aud, keeping the transaction apart', async () => {
     const auth = createEhrOktaAuth(SESSION, appOrigin, sink);
     const url = await authorizeUrl(auth);
-    expect(url.origin + url.pathname).toBe(SESSION.endpoints.authorizeUrl);
+    expect(url.origin + url.pathname).toBe(SESSION.endpoints.authorizationEndpoint);
     const params = url.searchParams;
     expect(params.get('client_id')).toBe('ehr-app');
     expect(params.get('response_type')).toBe('code');
@@ -160,7 +160,7 @@ describe('okta-auth-js pointed at an EHR', () => {
     });
     auth.tokenManager.setTokens(tokens);
     expect(fetchSpy).toHaveBeenCalledTimes(1);
-    expect(fetchSpy.calls.mostRecent().args[0]).toBe(SESSION.endpoints.tokenUrl);
+    expect(fetchSpy.calls.mostRecent().args[0]).toBe(SESSION.endpoints.tokenEndpoint);
     expect(sink).toHaveBeenCalledOnceWith(jasmine.objectContaining({ patient: 'pat-1' }));
     expect(auth.getAccessToken()).toBe(accessToken);
     expect(sessionStorage.getItem(EHR_STORAGE_KEYS.token)).toContain(accessToken);
@@ -219,7 +219,7 @@ describe('okta-auth-js pointed at an EHR', () => {
         expiresAt: expired,
         tokenType: 'Bearer',
         scopes: ['launch'],
-        authorizeUrl: SESSION.endpoints.authorizeUrl,
+        authorizeUrl: SESSION.endpoints.authorizationEndpoint,
         userinfoUrl: '',
       },
     });

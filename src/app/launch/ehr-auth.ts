@@ -80,9 +80,9 @@ export function createEhrOktaAuth(
     clientId: ehr.clientId,
     scopes: [...session.scopes],
     redirectUri: `${appOrigin}${CALLBACK_PATH}`,
-    authorizeUrl: endpoints.authorizeUrl,
-    tokenUrl: endpoints.tokenUrl,
-    ...(endpoints.revokeUrl ? { revokeUrl: endpoints.revokeUrl } : {}),
+    authorizeUrl: endpoints.authorizationEndpoint,
+    tokenUrl: endpoints.tokenEndpoint,
+    ...(endpoints.revocationEndpoint ? { revokeUrl: endpoints.revocationEndpoint } : {}),
     pkce: true,
     ignoreSignature: true,
     tokenManager: { storage: 'sessionStorage', storageKey: EHR_STORAGE_KEYS.token },
@@ -102,8 +102,8 @@ export function createEhrOktaAuth(
   if (!httpRequestClient) throw new AuthSdkError('okta-auth-js has no HTTP client.');
   auth.options.httpRequestClient = ehrHttpClient(httpRequestClient, {
     issuer: endpoints.issuer ?? ehr.iss,
-    tokenUrl: endpoints.tokenUrl,
-    revokeUrl: endpoints.revokeUrl,
+    tokenUrl: endpoints.tokenEndpoint,
+    revokeUrl: endpoints.revocationEndpoint,
     clientId: ehr.clientId,
     onTokenResponse,
   });

@@ -13,8 +13,8 @@ const EHR = { name: 'Example EHR', iss: 'https://ehr.example/fhir', clientId: 'e
 const PENDING: EhrSession = {
   ehr: EHR,
   endpoints: {
-    authorizeUrl: 'https://ehr.example/authorize',
-    tokenUrl: 'https://ehr.example/token',
+    authorizationEndpoint: 'https://ehr.example/authorize',
+    tokenEndpoint: 'https://ehr.example/token',
     capabilities: [],
     source: 'smart-configuration',
   },
@@ -73,7 +73,7 @@ describe('which session a page load belongs to', () => {
   });
 
   it('refuses stored endpoints that are not http(s), or a tampered context', () => {
-    const endpoints = { ...PENDING.endpoints, tokenUrl: 'javascript:alert(1)' };
+    const endpoints = { ...PENDING.endpoints, tokenEndpoint: 'javascript:alert(1)' };
     saveEhrSession(sessionStorage, { ...PENDING, endpoints, context: CONTEXT });
     expect(resume('/')).toBeUndefined();
     saveEhrSession(sessionStorage, {

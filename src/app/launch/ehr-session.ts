@@ -1,6 +1,7 @@
 import { EhrEntry } from '../config/runtime-config';
 import { LaunchContext, isLaunchContext } from './launch-context';
-import { EhrEndpoints, plainHttpUrl } from './smart-discovery';
+import type { SmartDiscovery } from '../../../protocol/smart-discovery';
+import { plainHttpUrl } from './smart-discovery';
 
 /**
  * A session that belongs to an EHR: which one, where its authorization server is, what was asked for,
@@ -9,7 +10,7 @@ import { EhrEndpoints, plainHttpUrl } from './smart-discovery';
  */
 export interface EhrSession {
   readonly ehr: EhrEntry;
-  readonly endpoints: EhrEndpoints;
+  readonly endpoints: SmartDiscovery;
   readonly scopes: readonly string[];
   /** The authorization request's `state`: the callback that carries it belongs to this session. */
   readonly state: string;
@@ -65,9 +66,9 @@ export function loadEhrSession(
   const usable =
     entry &&
     endpoints &&
-    plainHttpUrl(endpoints.authorizeUrl) &&
-    plainHttpUrl(endpoints.tokenUrl) &&
-    (endpoints.revokeUrl === undefined || plainHttpUrl(endpoints.revokeUrl)) &&
+    plainHttpUrl(endpoints.authorizationEndpoint) &&
+    plainHttpUrl(endpoints.tokenEndpoint) &&
+    (endpoints.revocationEndpoint === undefined || plainHttpUrl(endpoints.revocationEndpoint)) &&
     Array.isArray(endpoints.capabilities) &&
     Array.isArray(stored.scopes) &&
     typeof stored.state === 'string' &&

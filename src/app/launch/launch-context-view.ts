@@ -33,7 +33,7 @@ import { LaunchContext } from './launch-context';
         <div>
           <dt>Token endpoint</dt>
           <dd>
-            <code>{{ session().endpoints.tokenUrl }}</code>
+            <code>{{ session().endpoints.tokenEndpoint }}</code>
           </dd>
         </div>
       </dl>

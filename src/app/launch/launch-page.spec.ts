@@ -4,7 +4,7 @@ import { TestBed } from '@angular/core/testing';
 import { ActivatedRoute, convertToParamMap } from '@angular/router';
 import { OKTA_AUTH } from '@okta/okta-angular';
 import { authInterceptor } from '../auth/auth-interceptor';
-import { RUNTIME_CONFIG } from '../config/runtime-config';
+import { RUNTIME_CONFIG } from '../config/runtime-config-token';
 import { PAGE_LOCATION } from '../session/page-location';
 import { TEST_CONFIG } from '../../testing/test-config';
 import { until } from '../../testing/until';
@@ -98,7 +98,7 @@ describe('LaunchPage (/launch?iss=…&launch=…)', () => {
     expect(url.searchParams.get('launch')).toBe('l-1');
     expect(url.searchParams.get('aud')).toBe(`${EHR.iss}/`);
     expect(url.searchParams.get('code_challenge_method')).toBe('S256');
-    expect(url.searchParams.get('scope')).toBe('launch openid fhirUser patient/*.rs user/*.rs');
+    expect(url.searchParams.get('scope')).toBe('launch openid fhirUser user/*.rs patient/*.rs');
     const session = loadEhrSession(sessionStorage, [EHR]);
     expect(session?.launch).toBe('l-1');
     expect(url.searchParams.get('state')).toBe(session?.state ?? 'missing');

@@ -1,7 +1,7 @@
 import { ChangeDetectionStrategy, Component, OnInit, inject, signal } from '@angular/core';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { ActivatedRoute } from '@angular/router';
-import { RUNTIME_CONFIG } from '../config/runtime-config';
+import { RUNTIME_CONFIG } from '../config/runtime-config-token';
 import { EhrExit } from './ehr-exit';
 import { matchLaunchIss } from './iss-match';
 import { LaunchProblem, incompleteLaunch, refusedIss } from './launch-problems';
@@ -25,7 +25,7 @@ import { LaunchStarter } from './launch-starter';
   `,
 })
 export class LaunchPage implements OnInit {
-  private readonly ehrs = inject(RUNTIME_CONFIG).ehrs ?? [];
+  private readonly ehrs = inject(RUNTIME_CONFIG).ehrs;
   private readonly route = inject(ActivatedRoute);
   private readonly starter = inject(LaunchStarter);
   private readonly exit = inject(EhrExit);

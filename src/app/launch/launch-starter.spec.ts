@@ -61,7 +61,7 @@ describe('LaunchStarter, a standalone sign-in with an EHR', () => {
     const url = new URL(assign.calls.mostRecent().args[0] as string);
     expect(`${url.origin}${url.pathname}`).toBe('https://ehr.example/auth/authorize');
     expect(url.searchParams.get('scope')).toBe(
-      'launch/patient openid fhirUser patient/*.read user/*.read',
+      'launch/patient openid fhirUser user/*.read patient/*.read',
     );
     expect(url.searchParams.get('aud')).toBe(EHR.iss);
     expect(url.searchParams.has('launch')).toBeFalse();

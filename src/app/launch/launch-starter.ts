@@ -1,11 +1,11 @@
 import { DOCUMENT, Injectable, inject } from '@angular/core';
+import { launchScopes } from '../../../protocol/launch-scopes';
 import { EhrEntry } from '../config/runtime-config';
 import { PAGE_LOCATION } from '../session/page-location';
 import { createEhrOktaAuth } from './ehr-auth';
 import { EhrDiscovery } from './ehr-discovery';
 import { EhrSession, endEhrSession, saveEhrSession } from './ehr-session';
 import { LaunchProblem, discoveryFailed, tokenRefused } from './launch-problems';
-import { launchScopes } from './launch-scopes';
 
 /** What the EHR sent to `/launch`: its launch id and its FHIR base as it wrote it. */
 export interface EhrLaunch {
@@ -42,7 +42,8 @@ export class LaunchStarter {
     const session: EhrSession = {
       ehr,
       endpoints: found.endpoints,
-      scopes: launchScopes(ehr, launch ? 'ehr' : 'standalone', found.endpoints.capabilities),
+      scopes: launchScopes(launch ? 'ehr' : 'standalone', ehr.scopes, found.endpoints.capabilities)
+        .scopes,
       state: newState(),
       ...(launch ? { launch: launch.launch } : {}),
     };

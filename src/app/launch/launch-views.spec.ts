@@ -3,7 +3,7 @@ import { HttpTestingController, provideHttpClientTesting } from '@angular/common
 import { Component, input } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
 import { OKTA_AUTH } from '@okta/okta-angular';
-import { RUNTIME_CONFIG } from '../config/runtime-config';
+import { RUNTIME_CONFIG } from '../config/runtime-config-token';
 import { EHR_SESSION } from '../fhir/fhir-session';
 import { PatientSummary } from '../fhir/patient-summary';
 import { PatientBanner } from '../observations/patient-banner';

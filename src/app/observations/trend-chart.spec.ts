@@ -4,7 +4,7 @@ import { TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
 import { OKTA_AUTH } from '@okta/okta-angular';
 import { fakeOktaAuth } from '../../testing/fake-okta';
-import { RUNTIME_CONFIG } from '../config/runtime-config';
+import { RUNTIME_CONFIG } from '../config/runtime-config-token';
 import { Observation } from '../fhir/fhir-types';
 import { bloodPressure, heartRate } from '../../testing/fhir-fixtures';
 import { TEST_CONFIG, TEST_FHIR_BASE } from '../../testing/test-config';

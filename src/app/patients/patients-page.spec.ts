@@ -4,7 +4,7 @@ import { TestBed } from '@angular/core/testing';
 import { Router, provideRouter } from '@angular/router';
 import { RouterTestingHarness } from '@angular/router/testing';
 import { OKTA_AUTH } from '@okta/okta-angular';
-import { RUNTIME_CONFIG } from '../config/runtime-config';
+import { RUNTIME_CONFIG } from '../config/runtime-config-token';
 import { CapabilityService } from '../fhir/capabilities';
 import { Bundle, Patient } from '../fhir/fhir-types';
 import { fakeOktaAuth } from '../../testing/fake-okta';

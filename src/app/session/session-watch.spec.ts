@@ -1,7 +1,7 @@
 import { TestBed } from '@angular/core/testing';
 import { OKTA_AUTH, OktaAuthStateService } from '@okta/okta-angular';
 import { Subject } from 'rxjs';
-import { RUNTIME_CONFIG } from '../config/runtime-config';
+import { RUNTIME_CONFIG } from '../config/runtime-config-token';
 import { FakeOktaAuth, fakeAuthStateService, fakeOktaAuth } from '../../testing/fake-okta';
 import { TEST_CONFIG } from '../../testing/test-config';
 import { PAGE_LOCATION } from './page-location';

@@ -1,7 +1,7 @@
 import { DOCUMENT, Injectable, OnDestroy, inject, signal } from '@angular/core';
 import { OKTA_AUTH, OktaAuthStateService } from '@okta/okta-angular';
 import { Subscription } from 'rxjs';
-import { RUNTIME_CONFIG } from '../config/runtime-config';
+import { RUNTIME_CONFIG } from '../config/runtime-config-token';
 import { IdlePhase, idlePhase } from './idle-phase';
 import { PAGE_LOCATION } from './page-location';
 import { SessionChannel, SessionMessage } from './session-channel';

@@ -13,7 +13,7 @@ describe('SignOut in a session from an EHR', () => {
   let location: { replace: jasmine.Spy; reload: jasmine.Spy };
   let posted: jasmine.Spy;
 
-  function setUp(revokeUrl: string | undefined) {
+  function setUp(revocationEndpoint: string | undefined) {
     sessionStorage.clear();
     oktaAuth = {
       ...fakeOktaAuth(),
@@ -29,7 +29,7 @@ describe('SignOut in a session from an EHR', () => {
         { provide: PAGE_LOCATION, useValue: location },
         {
           provide: EHR_SESSION,
-          useValue: { ...session, endpoints: { ...session.endpoints, revokeUrl } },
+          useValue: { ...session, endpoints: { ...session.endpoints, revocationEndpoint } },
         },
       ],
     });

@@ -61,7 +61,7 @@ export class SignOut {
   }
 
   private async signOutOfEhr(): Promise<void> {
-    if (this.ehr?.endpoints.revokeUrl) {
+    if (this.ehr?.endpoints.revocationEndpoint) {
       // Revoking a refresh token ends its grant; the access token goes too, for servers that check.
       const revocations = [this.oktaAuth.revokeAccessToken(), this.oktaAuth.revokeRefreshToken()];
       await Promise.allSettled(revocations);

@@ -1,5 +1,6 @@
 import { TestBed } from '@angular/core/testing';
-import { RUNTIME_CONFIG, RuntimeConfig } from '../config/runtime-config';
+import { RuntimeConfig } from '../config/runtime-config';
+import { RUNTIME_CONFIG } from '../config/runtime-config-token';
 import { TEST_CONFIG } from '../../testing/test-config';
 import { API_KEY_WARNING, ApiKeyWarning } from './api-key-warning';
 

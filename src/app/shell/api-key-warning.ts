@@ -1,5 +1,5 @@
 import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
-import { RUNTIME_CONFIG } from '../config/runtime-config';
+import { RUNTIME_CONFIG } from '../config/runtime-config-token';
 
 export const API_KEY_WARNING =
   'This deployment sends a FHIR API key from the browser. Anyone using this app can read it.';

@@ -1,0 +1,174 @@
+/**
+ * The rules of config.json that more than one part of it shares: its fields, patterns and bounds, and
+ * the checks of a URL, a client id and unknown fields. `public/config.schema.json` states the same rules
+ * for editors, and `config-schema.spec.ts` fails when the two drift apart.
+ *
+ * The doctor (tools/doctor) validates config.json with these same rules in Node, so nothing here (nor
+ * in validate-config.ts, validate-ehrs.ts or runtime-config.ts) imports Angular.
+ */
+
+/** One thing wrong with config.json, phrased for the person who has to fix the file. */
+export interface ConfigProblem {
+  readonly field: string;
+  readonly message: string;
+  readonly fix: string;
+}
+
+export type JsonObject = Record<string, unknown>;
+
+/** The fields of each object in config.json; `ehrs` lists the fields of one entry of that list. */
+export const CONFIG_FIELDS = {
+  '': ['$schema', 'okta', 'loginMode', 'fhir', 'session', 'ehrs'],
+  okta: ['issuer', 'clientId', 'scopes', 'useClassicEngine', 'dpop'],
+  fhir: ['baseUrl', 'apiKey', 'apiKeyIsPublic'],
+  session: ['idleMinutes', 'warningSeconds'],
+  ehrs: ['name', 'iss', 'clientId', 'scopes'],
+} as const;
+
+export const REQUIRED_FIELDS = {
+  '': ['okta', 'fhir'],
+  okta: ['issuer', 'clientId', 'scopes'],
+  fhir: ['baseUrl'],
+  session: [],
+  ehrs: ['name', 'iss', 'clientId'],
+} as const;
+
+/** Bounds shared with the schema: a working day at most; a warning of at least a few seconds. */
+export const SESSION_LIMITS = {
+  idleMinutes: { minimum: 0, maximum: 720 },
+  warningSeconds: { minimum: 5, maximum: 600 },
+} as const;
+
+/** Patterns shared with the schema, as JSON Schema (ECMA-262) source text. */
+export const CONFIG_PATTERNS = {
+  /**
+   * https anywhere, http only for localhost; no credentials, query, fragment, spaces or backslashes,
+   * no empty, "." or ".." path segments (written plainly or percent-encoded): a URL the browser would
+   * rewrite is not the URL that tokens are confined to.
+   */
+  url: String.raw`^(https://[^/\\?#@\s]+|http://(localhost|127\.0\.0\.1)(:[0-9]{1,5})?)(?!.*//)(?!.*/(\.|%2[eE]){1,2}(/|$))(/[^\\?#\s]*)?$`,
+  clientId: String.raw`^[A-Za-z0-9_-]+$`,
+  scope: String.raw`^\S+$`,
+  scopeString: String.raw`^\s*(\S+\s+)*openid(\s+\S+)*\s*$`,
+  /** Visible ASCII only: anything else cannot be sent in an HTTP header. */
+  apiKey: String.raw`^[!-~]+$`,
+  /** Some visible text: a name made only of spaces would label a button with nothing. */
+  name: String.raw`\S`,
+} as const;
+
+const URL_PATTERN = new RegExp(CONFIG_PATTERNS.url);
+const CLIENT_ID_PATTERN = new RegExp(CONFIG_PATTERNS.clientId);
+const SCOPE_PATTERN = new RegExp(CONFIG_PATTERNS.scope);
+/** What follows the scheme and host: the path as written, before the browser normalises it. */
+const AFTER_AUTHORITY = /^[A-Za-z][A-Za-z0-9+.-]*:\/\/[^/?#\\]*/;
+const DOT_SEGMENT = /\/(\.|%2e){1,2}(\/|$)/i;
+
+export function isObject(value: unknown): value is JsonObject {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+export function isScope(value: unknown): value is string {
+  return typeof value === 'string' && SCOPE_PATTERN.test(value);
+}
+
+function qualified(prefix: string, name: string): string {
+  return prefix === '' ? name : `${prefix}.${name}`;
+}
+
+/** Edit distance, to turn "issuerr" into a "did you mean" hint. */
+function distance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      // Indices stay in range; `?? 0` only satisfies Node's noUncheckedIndexedAccess.
+      const [above, left, diagonal] = [previous[j] ?? 0, current[j - 1] ?? 0, previous[j - 1] ?? 0];
+      current[j] = Math.min(above + 1, left + 1, diagonal + cost);
+    }
+    previous = current;
+  }
+  return previous[b.length] ?? 0;
+}
+
+/**
+ * Unknown fields are refused: a misspelt optional field would otherwise be silently ignored.
+ * `prefix` is where the object sits: '' (the top level), "okta", "ehrs[0]".
+ */
+export function checkUnknownFields(
+  object: JsonObject,
+  known: readonly string[],
+  prefix: string,
+): ConfigProblem[] {
+  const where = prefix === '' ? 'at the top level' : `in "${prefix}"`;
+  return Object.keys(object)
+    .filter((name) => !known.includes(name))
+    .map((name) => {
+      const near = known.find(
+        (candidate) =>
+          candidate.toLowerCase() === name.toLowerCase() ||
+          distance(candidate.toLowerCase(), name.toLowerCase()) <= 2,
+      );
+      const hint = near ? `Did you mean "${qualified(prefix, near)}"? ` : '';
+      return {
+        field: qualified(prefix, name),
+        message: 'is not a known field',
+        fix:
+          `${hint}Rename or remove "${qualified(prefix, name)}". ` +
+          `The fields allowed ${where} are: ${known.join(', ')}.`,
+      };
+    });
+}
+
+/**
+ * An absolute http(s) URL that the browser will not rewrite: https, or http for localhost (the local
+ * stack); no query, fragment, credentials, spaces, backslashes, empty or dot path segments. Returns the
+ * URL without its trailing slash, or what is wrong with it (`fix` says what to write instead).
+ */
+export function checkBaseUrl(value: unknown, field: string, fix: string): ConfigProblem | string {
+  if (typeof value !== 'string' || value.trim() === '') {
+    return { field, message: 'is missing', fix };
+  }
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    return { field, message: `is not a valid URL: "${value}"`, fix };
+  }
+  const isLocal = url.hostname === 'localhost' || url.hostname === '127.0.0.1';
+  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && isLocal)) {
+    return { field, message: 'must use https (http is allowed only for localhost)', fix };
+  }
+  if (url.search || url.hash || url.username || url.password) {
+    return { field, message: 'must not contain a query, fragment or credentials', fix };
+  }
+  const path = value.replace(AFTER_AUTHORITY, '');
+  if (DOT_SEGMENT.test(path)) {
+    return { field, message: `must not contain "." or ".." path segments: "${value}"`, fix };
+  }
+  if (path.includes('//')) {
+    return {
+      field,
+      message: `must not contain an empty path segment ("//"): "${value}"`,
+      fix,
+    };
+  }
+  if (!URL_PATTERN.test(value)) {
+    return {
+      field,
+      message: `must be a plain URL (lower-case scheme, no spaces or backslashes): "${value}"`,
+      fix,
+    };
+  }
+  return value.replace(/\/$/, '');
+}
+
+/** A client id as Okta and EHRs issue them: letters, digits, "-" and "_". */
+export function checkClientId(value: unknown, field: string, fix: string): ConfigProblem | string {
+  if (typeof value === 'string' && CLIENT_ID_PATTERN.test(value)) return value;
+  return {
+    field,
+    message: typeof value === 'string' ? 'contains unexpected characters' : 'is missing',
+    fix,
+  };
+}
