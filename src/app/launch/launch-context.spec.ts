@@ -51,6 +51,33 @@ describe('the launch context that arrives with the token', () => {
     );
   });
 
+  it('falls back to the access token’s launch_response_* claims for every field, as Okta’s token hook sets them', () => {
+    expect(
+      readLaunchContext(TOKEN, {
+        launch_response_patient: 'pat-2',
+        launch_response_encounter: 'enc-3',
+        launch_response_need_patient_banner: false,
+        launch_response_smart_style_url: 'https://ehr.example/style.json',
+        launch_response_intent: 'review',
+      }),
+    ).toEqual({
+      patient: 'pat-2',
+      patientFrom: 'access-token',
+      encounter: 'enc-3',
+      needPatientBanner: false,
+      smartStyleUrl: 'https://ehr.example/style.json',
+      fhirContext: [],
+      intent: 'review',
+      ignored: [],
+    });
+  });
+
+  it('checks a claim’s value as it checks the response’s', () => {
+    const context = readLaunchContext(TOKEN, { launch_response_encounter: '../x' });
+    expect(context.encounter).toBeUndefined();
+    expect(context.ignored).toEqual(['encounter (not a FHIR id)']);
+  });
+
   it('prefers the response’s patient over the claim', () => {
     expect(readLaunchContext({ ...TOKEN, patient: 'pat-1' }, { patient: 'pat-9' }).patient).toBe(
       'pat-1',

@@ -65,52 +65,53 @@ function fhirContextItem(value: unknown): FhirContextItem | undefined {
 }
 
 /**
- * The launch context in a token response, with the access token's claims (when it is a JWT) as the
- * fallback for the patient: Okta returns no launch context by itself, and its SMART reference puts the
- * patient in a claim instead.
+ * The launch context in a token response. Each field the response lacks is read from the access token's
+ * `launch_response_<field>` claim (when it is a JWT), and the patient also from its `patient` claim:
+ * Okta returns no launch context by itself, and its SMART reference puts it in the token instead.
  */
-export function readLaunchContext(response: Json, accessClaims?: Json): LaunchContext {
+export function readLaunchContext(response: Json, accessClaims: Json = {}): LaunchContext {
   const ignored: string[] = [];
-  const id = (field: string): string | undefined => {
-    const value = response[field];
-    if (value === undefined) return undefined;
-    if (typeof value === 'string' && FHIR_ID.test(value)) return value;
-    ignored.push(`${field} (not a FHIR id)`);
-    return undefined;
-  };
-  const optional = <T>(field: string, read: (value: unknown) => T | undefined, why: string) => {
-    const value = response[field];
+  const fromToken = (field: string) => accessClaims[`launch_response_${field}`];
+  const raw = (field: string) =>
+    response[field] !== undefined ? response[field] : fromToken(field);
+  const checked = <T>(field: string, read: (value: unknown) => T | undefined, why: string) => {
+    const value = raw(field);
     if (value === undefined) return undefined;
     const parsed = read(value);
     if (parsed === undefined) ignored.push(`${field} (${why})`);
     return parsed;
   };
+  const fhirId = (value: unknown) =>
+    typeof value === 'string' && FHIR_ID.test(value) ? value : undefined;
 
-  let patient = id('patient');
-  let patientFrom: LaunchContext['patientFrom'] = patient ? 'response' : undefined;
-  // Only when the response names no patient at all: a bad one is not replaced by a guess.
-  if (response['patient'] === undefined && accessClaims) {
+  let patient: string | undefined;
+  let patientFrom: LaunchContext['patientFrom'];
+  if (response['patient'] !== undefined) {
+    patient = checked('patient', fhirId, 'not a FHIR id');
+    patientFrom = 'response';
+  } else {
+    // Only when the response names no patient at all: a bad one is not replaced by a guess.
     const claim = PATIENT_CLAIMS.map((name) => accessClaims[name]).find((v) => v !== undefined);
-    if (typeof claim === 'string' && FHIR_ID.test(claim)) {
-      patient = claim;
-      patientFrom = 'access-token';
-    } else if (claim !== undefined)
+    patient = fhirId(claim);
+    patientFrom = 'access-token';
+    if (claim !== undefined && patient === undefined) {
       ignored.push('the access token’s patient claim (not a FHIR id)');
+    }
   }
-  const banner = optional(
+  const encounter = checked('encounter', fhirId, 'not a FHIR id');
+  const banner = checked(
     'need_patient_banner',
     (v) => (typeof v === 'boolean' ? v : undefined),
     'not true or false',
   );
-  const rawContext = response['fhirContext'];
+  const smartStyleUrl = checked('smart_style_url', httpUrl, 'not an http(s) URL');
+  const rawContext = raw('fhirContext');
   const items = Array.isArray(rawContext) ? rawContext.map(fhirContextItem) : [];
   if (rawContext !== undefined && (!Array.isArray(rawContext) || items.includes(undefined))) {
     ignored.push('fhirContext (items that are not a reference or canonical)');
   }
-  const encounter = id('encounter');
-  const smartStyleUrl = optional('smart_style_url', httpUrl, 'not an http(s) URL');
-  const intent = optional('intent', text, 'not a short text');
-  const tenant = optional('tenant', text, 'not a short text');
+  const intent = checked('intent', text, 'not a short text');
+  const tenant = checked('tenant', text, 'not a short text');
   return {
     ...(patient !== undefined ? { patient, patientFrom } : {}),
     ...(encounter !== undefined ? { encounter } : {}),

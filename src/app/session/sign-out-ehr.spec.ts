@@ -6,6 +6,7 @@ import { testEhrSession } from '../../testing/ehr-session';
 import { FakeOktaAuth, fakeOktaAuth } from '../../testing/fake-okta';
 import { PAGE_LOCATION } from './page-location';
 import { SessionChannel } from './session-channel';
+import { SessionEndNotices } from './session-end';
 import { SignOut } from './sign-out';
 
 describe('SignOut in a session from an EHR', () => {
@@ -50,6 +51,8 @@ describe('SignOut in a session from an EHR', () => {
     expect(sessionStorage.getItem('fhirokta.ehr-session')).toBeNull();
     expect(sessionStorage.getItem('fhirokta.ehr.tokens')).toBeNull();
     expect(location.replace).toHaveBeenCalledOnceWith('/login');
+    // The sign-in page says so and waits, rather than sign in again on a session that lives on.
+    expect(TestBed.inject(SessionEndNotices).current()?.reason).toBe('signed-out-of-ehr');
   });
 
   it('sends no revocation to an EHR that offers none', async () => {

@@ -31,7 +31,7 @@ export class SignOut {
     this.signingOut = true;
     if (reason === 'idle') this.notices.record({ reason, returnPath: this.router.url });
     this.channel.post({ kind: 'signed-out', reason });
-    if (this.ehr) return this.signOutOfEhr();
+    if (this.ehr) return this.signOutOfEhr(reason);
     try {
       // Revokes the tokens, then leaves for the issuer's logout, which returns to the app's origin.
       await this.oktaAuth.signOut();
@@ -55,12 +55,20 @@ export class SignOut {
   }
 
   private forgetAndReload(path: string): void {
-    this.oktaAuth.tokenManager.clear();
+    // The EHR session first: forgetting the tokens sets the guard looking for a way out of it.
     this.ehrExit.forget();
+    this.oktaAuth.tokenManager.clear();
     this.location.replace(path);
   }
 
-  private async signOutOfEhr(): Promise<void> {
+  /**
+   * There is no sign-in session of ours to end, and the EHR's own stays: the sign-in page then waits for
+   * the user (with a notice) instead of signing in again by itself.
+   */
+  private async signOutOfEhr(reason: 'user' | 'idle'): Promise<void> {
+    if (reason === 'user') {
+      this.notices.record({ reason: 'signed-out-of-ehr', returnPath: '/patients' });
+    }
     if (this.ehr?.endpoints.revocationEndpoint) {
       // Revoking a refresh token ends its grant; the access token goes too, for servers that check.
       const revocations = [this.oktaAuth.revokeAccessToken(), this.oktaAuth.revokeRefreshToken()];
