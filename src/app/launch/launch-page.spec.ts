@@ -11,6 +11,7 @@ import { until } from '../../testing/until';
 import { loadEhrSession } from './ehr-session';
 import { recordedLaunchProblem } from './launch-problems';
 import { LaunchPage } from './launch-page';
+import { PAGE_STORAGE_LASTS } from './page-storage';
 
 const EHR = { name: 'Example EHR', iss: 'https://ehr.example/fhir', clientId: 'ehr-app' };
 const SMART_CONFIGURATION = {
@@ -31,7 +32,10 @@ describe('LaunchPage (/launch?iss=…&launch=…)', () => {
     sessionStorage.clear();
   });
 
-  async function open(query: Record<string, string | string[]>): Promise<void> {
+  async function open(
+    query: Record<string, string | string[]>,
+    storageLasts = true,
+  ): Promise<HTMLElement> {
     location = {
       replace: jasmine.createSpy('replace'),
       assign: jasmine.createSpy('assign'),
@@ -52,12 +56,15 @@ describe('LaunchPage (/launch?iss=…&launch=…)', () => {
           provide: ActivatedRoute,
           useValue: { snapshot: { queryParamMap: convertToParamMap(query) } },
         },
+        { provide: PAGE_STORAGE_LASTS, useValue: storageLasts },
       ],
     });
     controller = TestBed.inject(HttpTestingController);
     const fixture = TestBed.createComponent(LaunchPage);
     fixture.detectChanges();
     await fixture.whenStable();
+    fixture.detectChanges();
+    return fixture.nativeElement as HTMLElement;
   }
 
   const problem = () => recordedLaunchProblem(sessionStorage);
@@ -121,5 +128,21 @@ describe('LaunchPage (/launch?iss=…&launch=…)', () => {
     expect(problem()?.detail).toContain('answered HTTP 404');
     expect(location.assign).not.toHaveBeenCalled();
     expect(loadEhrSession(sessionStorage, [EHR])).toBeUndefined();
+  });
+
+  it('inside a page that keeps nothing, offers the launch a window of its own, and sends nothing', async () => {
+    const windowOpen = spyOn(window, 'open').and.returnValue(null);
+    const el = await open({ iss: EHR.iss, launch: 'l-1' }, false);
+    expect(el.querySelector('h1')?.textContent).toBe('Open fhirokta in its own window');
+    expect(el.textContent).toContain('inside Example EHR’s page');
+    controller.expectNone(() => true);
+    (el.querySelector('button') as HTMLButtonElement).click();
+    expect(windowOpen).toHaveBeenCalledOnceWith(window.location.href, '_blank', 'noopener');
+    expect(location.assign).not.toHaveBeenCalled();
+  });
+
+  it('still refuses an unknown iss there', async () => {
+    await open({ iss: 'https://evil.test/fhir', launch: 'l-1' }, false);
+    expect(location.replace).toHaveBeenCalledOnceWith('/launch/error');
   });
 });

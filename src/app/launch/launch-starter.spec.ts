@@ -80,4 +80,30 @@ describe('LaunchStarter, a standalone sign-in with an EHR', () => {
     expect(problem?.advice).toContain('Sign in with Test EHR again from the sign-in page.');
     expect(assign).not.toHaveBeenCalled();
   });
+
+  it('does not ask an EHR that does no OpenID Connect for an ID token it would not send', async () => {
+    const started = TestBed.inject(LaunchStarter).start(EHR, { launch: 'l-1', iss: EHR.iss });
+    controller.expectOne(`${EHR.iss}/.well-known/smart-configuration`).flush({
+      authorization_endpoint: 'https://ehr.example/auth/authorize',
+      token_endpoint: 'https://ehr.example/auth/token',
+      code_challenge_methods_supported: ['S256'],
+      capabilities: ['launch-ehr', 'permission-v2'],
+    });
+    expect(await started).toBeUndefined();
+    const url = new URL(assign.calls.mostRecent().args[0] as string);
+    expect(url.searchParams.get('scope')).toBe('launch user/*.rs patient/*.rs');
+  });
+
+  it('asks one that does (sso-openid-connect, or an issuer) for openid and fhirUser', async () => {
+    const started = TestBed.inject(LaunchStarter).start(EHR, { launch: 'l-1', iss: EHR.iss });
+    controller.expectOne(`${EHR.iss}/.well-known/smart-configuration`).flush({
+      authorization_endpoint: 'https://ehr.example/auth/authorize',
+      token_endpoint: 'https://ehr.example/auth/token',
+      code_challenge_methods_supported: ['S256'],
+      capabilities: ['launch-ehr', 'sso-openid-connect'],
+    });
+    expect(await started).toBeUndefined();
+    const url = new URL(assign.calls.mostRecent().args[0] as string);
+    expect(url.searchParams.get('scope')).toBe('launch openid fhirUser user/*.read patient/*.read');
+  });
 });

@@ -1,5 +1,6 @@
 import { DOCUMENT, Injectable, inject } from '@angular/core';
 import { launchScopes } from '../../../protocol/launch-scopes';
+import type { SmartDiscovery } from '../../../protocol/smart-discovery';
 import { EhrEntry } from '../config/runtime-config';
 import { PAGE_LOCATION } from '../session/page-location';
 import { createEhrOktaAuth } from './ehr-auth';
@@ -22,6 +23,21 @@ function newState(): string {
     .replace(/=+$/, '');
 }
 
+const OIDC_SCOPES = ['openid', 'fhirUser', 'profile', 'email'];
+
+/**
+ * An EHR whose SMART configuration states neither `sso-openid-connect` nor an issuer does no OpenID
+ * Connect: it sends no ID token, and okta-auth-js refuses a response without one when `openid` was asked
+ * for. So it is not asked. (A CapabilityStatement states too little to tell, and is asked as configured.)
+ */
+function withoutOidcUnlessOffered(scopes: readonly string[], found: SmartDiscovery): string[] {
+  const offered =
+    found.source === 'capability-statement' ||
+    found.issuer !== undefined ||
+    found.capabilities.includes('sso-openid-connect');
+  return offered ? [...scopes] : scopes.filter((scope) => !OIDC_SCOPES.includes(scope));
+}
+
 /**
  * Starts a session with an EHR: discovery, then Authorization Code with PKCE S256, `state`, `aud` = the
  * FHIR base and, for an EHR launch, its `launch` id. The page leaves for the EHR's authorization
@@ -42,8 +58,11 @@ export class LaunchStarter {
     const session: EhrSession = {
       ehr,
       endpoints: found.endpoints,
-      scopes: launchScopes(launch ? 'ehr' : 'standalone', ehr.scopes, found.endpoints.capabilities)
-        .scopes,
+      scopes: withoutOidcUnlessOffered(
+        launchScopes(launch ? 'ehr' : 'standalone', ehr.scopes, found.endpoints.capabilities)
+          .scopes,
+        found.endpoints,
+      ),
       state: newState(),
       ...(launch ? { launch: launch.launch } : {}),
     };
