@@ -7,17 +7,27 @@ import { FakeOktaAuth, fakeOktaAuth } from '../../testing/fake-okta';
 import { PAGE_LOCATION } from './page-location';
 import { SessionChannel } from './session-channel';
 import { SessionEndNotices } from './session-end';
+import { EhrExit } from '../launch/ehr-exit';
 import { SignOut } from './sign-out';
 
 describe('SignOut in a session from an EHR', () => {
-  let oktaAuth: FakeOktaAuth & { revokeAccessToken: jasmine.Spy; revokeRefreshToken: jasmine.Spy };
+  let oktaAuth: Omit<FakeOktaAuth, 'tokenManager'> & {
+    tokenManager: FakeOktaAuth['tokenManager'] & { getTokensSync: () => object };
+    revokeAccessToken: jasmine.Spy;
+    revokeRefreshToken: jasmine.Spy;
+  };
   let location: { replace: jasmine.Spy; reload: jasmine.Spy };
   let posted: jasmine.Spy;
 
   function setUp(revocationEndpoint: string | undefined) {
     sessionStorage.clear();
+    const base = fakeOktaAuth();
     oktaAuth = {
-      ...fakeOktaAuth(),
+      ...base,
+      tokenManager: {
+        ...base.tokenManager,
+        getTokensSync: () => ({ accessToken: { accessToken: 'a' } }),
+      },
       revokeAccessToken: jasmine.createSpy('revokeAccessToken').and.resolveTo({}),
       revokeRefreshToken: jasmine.createSpy('revokeRefreshToken').and.rejectWith(new Error('none')),
     };
@@ -45,7 +55,8 @@ describe('SignOut in a session from an EHR', () => {
     setUp('https://auth.ehr.example/revoke');
     await TestBed.inject(SignOut).everywhere('user');
     expect(posted).toHaveBeenCalledWith({ kind: 'signed-out', reason: 'user' });
-    expect(oktaAuth.revokeAccessToken).toHaveBeenCalledTimes(1);
+    expect(oktaAuth.revokeAccessToken).toHaveBeenCalledOnceWith({ accessToken: 'a' });
+    expect(oktaAuth.revokeRefreshToken).not.toHaveBeenCalled();
     expect(oktaAuth.signOut).not.toHaveBeenCalled();
     expect(oktaAuth.tokenManager.clear).toHaveBeenCalled();
     expect(sessionStorage.getItem('fhirokta.ehr-session')).toBeNull();
@@ -59,6 +70,18 @@ describe('SignOut in a session from an EHR', () => {
     setUp(undefined);
     await TestBed.inject(SignOut).everywhere('idle');
     expect(oktaAuth.revokeAccessToken).not.toHaveBeenCalled();
+    expect(location.replace).toHaveBeenCalledOnceWith('/login');
+  });
+
+  it('is not overtaken by the guard when revoking the tokens ends the session mid-way', async () => {
+    setUp('https://auth.ehr.example/revoke');
+    const exit = TestBed.inject(EhrExit);
+    // What the guard does when it finds the tokens gone: it must find the page already leaving.
+    oktaAuth.revokeAccessToken.and.callFake(async () => {
+      exit.endWithProblem({ title: 'Your session has ended', detail: 'd', advice: 'a' });
+      return {};
+    });
+    await TestBed.inject(SignOut).everywhere('user');
     expect(location.replace).toHaveBeenCalledOnceWith('/login');
   });
 

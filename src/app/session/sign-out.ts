@@ -69,10 +69,15 @@ export class SignOut {
     if (reason === 'user') {
       this.notices.record({ reason: 'signed-out-of-ehr', returnPath: '/patients' });
     }
+    const { accessToken, refreshToken } = this.oktaAuth.tokenManager.getTokensSync();
+    // Leaving first: the tokens going makes the guard look for a way out, which must not be another.
+    this.ehrExit.forget();
     if (this.ehr?.endpoints.revocationEndpoint) {
       // Revoking a refresh token ends its grant; the access token goes too, for servers that check.
-      const revocations = [this.oktaAuth.revokeAccessToken(), this.oktaAuth.revokeRefreshToken()];
-      await Promise.allSettled(revocations);
+      await Promise.allSettled([
+        accessToken && this.oktaAuth.revokeAccessToken(accessToken),
+        refreshToken && this.oktaAuth.revokeRefreshToken(refreshToken),
+      ]);
     }
     this.forgetAndReload('/login');
   }
