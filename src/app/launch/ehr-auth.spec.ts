@@ -1,0 +1,232 @@
+import { HttpRequestClient, HttpResponse } from '@okta/okta-auth-js';
+import { jwtWithClaims } from '../../testing/fake-okta';
+import { createEhrOktaAuth, ehrHttpClient } from './ehr-auth';
+import { EHR_STORAGE_KEYS, EhrSession, endEhrSession } from './ehr-session';
+
+const ISSUER = 'https://auth.ehr.example/oauth2';
+const SESSION: EhrSession = {
+  ehr: { name: 'Example EHR', iss: 'https://ehr.example/fhir', clientId: 'ehr-app' },
+  endpoints: {
+    authorizationEndpoint: 'https://auth.ehr.example/oauth2/authorize',
+    tokenEndpoint: 'https://auth.ehr.example/oauth2/token',
+    revocationEndpoint: 'https://auth.ehr.example/oauth2/revoke',
+    issuer: ISSUER,
+    capabilities: ['launch-ehr'],
+    source: 'smart-configuration',
+  },
+  scopes: ['launch', 'openid', 'fhirUser', 'patient/*.rs'],
+  state: 'state-1',
+  launch: 'launch-1',
+};
+
+const OK: HttpResponse = { status: 200, responseText: '{}', headers: {} };
+
+describe('what an EHR session lets okta-auth-js send', () => {
+  let base: jasmine.Spy<HttpRequestClient>;
+  let sink: jasmine.Spy;
+  let client: HttpRequestClient;
+
+  beforeEach(() => {
+    base = jasmine.createSpy<HttpRequestClient>('base').and.resolveTo(OK);
+    sink = jasmine.createSpy('sink');
+    client = ehrHttpClient(base, {
+      issuer: ISSUER,
+      tokenUrl: SESSION.endpoints.tokenEndpoint,
+      revokeUrl: SESSION.endpoints.revocationEndpoint,
+      clientId: 'ehr-app',
+      onTokenResponse: sink,
+    });
+  });
+
+  it('answers the OpenID discovery read itself, from the SMART configuration', async () => {
+    const response = await client('GET', `${ISSUER}/.well-known/openid-configuration`, {});
+    expect(response.responseJSON).toEqual({
+      issuer: ISSUER,
+      code_challenge_methods_supported: ['S256'],
+    });
+    expect(base).not.toHaveBeenCalled();
+  });
+
+  it('sends the code exchange to the token endpoint, without the Okta header, and keeps its response', async () => {
+    const tokenResponse = { access_token: 'a', patient: 'pat-1' };
+    base.and.resolveTo({ ...OK, responseJSON: tokenResponse });
+    await client('POST', SESSION.endpoints.tokenEndpoint, {
+      headers: { 'X-Okta-User-Agent-Extended': 'okta-auth-js/7', Accept: 'application/json' },
+      data: 'grant_type=authorization_code&code=c',
+    });
+    expect(base).toHaveBeenCalledOnceWith('POST', SESSION.endpoints.tokenEndpoint, {
+      headers: { Accept: 'application/json' },
+      data: 'grant_type=authorization_code&code=c',
+    });
+    expect(sink).toHaveBeenCalledOnceWith(tokenResponse);
+  });
+
+  it('drops the launch query okta-auth-js appends to a refresh, and keeps no context from it', async () => {
+    base.and.resolveTo({ ...OK, responseText: '{"access_token":"b"}' });
+    await client('POST', `${SESSION.endpoints.tokenEndpoint}?launch=launch-1&aud=x`, {
+      data: 'grant_type=refresh_token&refresh_token=r',
+    });
+    expect(base.calls.mostRecent().args[1]).toBe(SESSION.endpoints.tokenEndpoint);
+    expect(sink).not.toHaveBeenCalled();
+  });
+
+  it('revokes as a public client: client_id in the body, no Basic header', async () => {
+    await client('POST', SESSION.endpoints.revocationEndpoint ?? '', {
+      headers: { Authorization: 'Basic ZWhyLWFwcA==' },
+      data: 'token_type_hint=access_token&token=t',
+    });
+    expect(base).toHaveBeenCalledOnceWith('POST', SESSION.endpoints.revocationEndpoint ?? '', {
+      headers: {},
+      data: 'token_type_hint=access_token&token=t&client_id=ehr-app',
+    });
+  });
+
+  it('sends nothing anywhere else: userinfo, keys, Okta endpoints, another host', async () => {
+    for (const [method, url] of [
+      ['GET', `${ISSUER}/v1/userinfo`],
+      ['GET', `${ISSUER}/v1/keys`],
+      ['POST', `${ISSUER}/v1/logout`],
+      ['POST', 'https://evil.test/oauth2/token'],
+      ['GET', SESSION.endpoints.tokenEndpoint],
+    ]) {
+      await expectAsync(client(method, url, {}))
+        .withContext(url)
+        .toBeRejected();
+    }
+    expect(base).not.toHaveBeenCalled();
+  });
+});
+
+describe('okta-auth-js pointed at an EHR', () => {
+  const appOrigin = 'http://localhost:4200';
+  let sink: jasmine.Spy;
+
+  beforeEach(() => {
+    sessionStorage.clear();
+    sink = jasmine.createSpy('sink');
+  });
+  afterEach(() => {
+    endEhrSession(sessionStorage);
+    sessionStorage.clear();
+  });
+
+  async function authorizeUrl(auth: ReturnType<typeof createEhrOktaAuth>): Promise<URL> {
+    let location = '';
+    auth.options.setLocation = (url) => (location = url);
+    await auth.token.getWithRedirect({
+      state: SESSION.state,
+      extraParams: { launch: 'launch-1', aud: SESSION.ehr.iss },
+    });
+    return new URL(location);
+  }
+
+  it('sends the user to the EHR with PKCE S256, state, launch and aud, keeping the transaction apart', async () => {
+    const auth = createEhrOktaAuth(SESSION, appOrigin, sink);
+    const url = await authorizeUrl(auth);
+    expect(url.origin + url.pathname).toBe(SESSION.endpoints.authorizationEndpoint);
+    const params = url.searchParams;
+    expect(params.get('client_id')).toBe('ehr-app');
+    expect(params.get('response_type')).toBe('code');
+    expect(params.get('redirect_uri')).toBe(`${appOrigin}/login/callback`);
+    expect(params.get('code_challenge_method')).toBe('S256');
+    expect(params.get('code_challenge')).toMatch(/^[\w-]{43}$/);
+    expect(params.get('state')).toBe('state-1');
+    expect(params.get('launch')).toBe('launch-1');
+    expect(params.get('aud')).toBe('https://ehr.example/fhir');
+    expect(params.get('scope')).toBe('launch openid fhirUser patient/*.rs');
+    expect(sessionStorage.getItem(EHR_STORAGE_KEYS.transaction)).toContain('state-1');
+    expect(sessionStorage.getItem('okta-transaction-storage')).toBeNull();
+  });
+
+  it('exchanges the code at the EHR, keeps the context, and stores the tokens under the EHR keys', async () => {
+    const auth = createEhrOktaAuth(SESSION, appOrigin, sink);
+    const nonce = (await authorizeUrl(auth)).searchParams.get('nonce');
+    const now = Math.floor(Date.now() / 1000);
+    const idToken = jwtWithClaims({ iss: ISSUER, aud: 'ehr-app', nonce, iat: now, exp: now + 300 });
+    const accessToken = jwtWithClaims({ scope: 'launch patient/*.rs', exp: now + 300 });
+    const body = {
+      access_token: accessToken,
+      id_token: idToken,
+      token_type: 'Bearer',
+      expires_in: 300,
+      scope: 'launch openid fhirUser patient/*.rs',
+      patient: 'pat-1',
+    };
+    const fetchSpy = spyOn(window, 'fetch').and.callFake(async () =>
+      Response.json(body, { headers: { 'Content-Type': 'application/json' } }),
+    );
+    const { tokens } = await auth.token.parseFromUrl({
+      url: `${appOrigin}/login/callback?code=code-1&state=state-1`,
+    });
+    auth.tokenManager.setTokens(tokens);
+    expect(fetchSpy).toHaveBeenCalledTimes(1);
+    expect(fetchSpy.calls.mostRecent().args[0]).toBe(SESSION.endpoints.tokenEndpoint);
+    expect(sink).toHaveBeenCalledOnceWith(jasmine.objectContaining({ patient: 'pat-1' }));
+    expect(auth.getAccessToken()).toBe(accessToken);
+    expect(sessionStorage.getItem(EHR_STORAGE_KEYS.token)).toContain(accessToken);
+    expect(sessionStorage.getItem('okta-token-storage')).toBeNull();
+    expect(await auth.isAuthenticated()).toBeTrue();
+  });
+
+  it('refuses an ID token from another issuer', async () => {
+    const auth = createEhrOktaAuth(SESSION, appOrigin, sink);
+    const nonce = (await authorizeUrl(auth)).searchParams.get('nonce');
+    const now = Math.floor(Date.now() / 1000);
+    spyOn(window, 'fetch').and.callFake(async () =>
+      Response.json({
+        access_token: 'opaque-token',
+        id_token: jwtWithClaims({
+          iss: 'https://evil.test',
+          aud: 'ehr-app',
+          nonce,
+          iat: now,
+          exp: now + 60,
+        }),
+        token_type: 'Bearer',
+        expires_in: 300,
+      }),
+    );
+    await expectAsync(
+      auth.token.parseFromUrl({ url: `${appOrigin}/login/callback?code=c&state=state-1` }),
+    ).toBeRejectedWithError(/issuer/i);
+  });
+
+  it('is signed in with an opaque access token and no ID token (an EHR without OpenID Connect)', async () => {
+    const auth = createEhrOktaAuth(
+      { ...SESSION, scopes: ['launch', 'patient/*.rs'] },
+      appOrigin,
+      sink,
+    );
+    await authorizeUrl(auth);
+    spyOn(window, 'fetch').and.callFake(async () =>
+      Response.json({ access_token: 'opaque-token', token_type: 'Bearer', expires_in: 300 }),
+    );
+    const { tokens } = await auth.token.parseFromUrl({
+      url: `${appOrigin}/login/callback?code=c&state=state-1`,
+    });
+    auth.tokenManager.setTokens(tokens);
+    expect(auth.getAccessToken()).toBe('opaque-token');
+    expect(await auth.isAuthenticated()).toBeTrue();
+  });
+
+  it('never renews through a hidden iframe: without a refresh token, renewal is refused', async () => {
+    const auth = createEhrOktaAuth(SESSION, appOrigin, sink);
+    const expired = Math.floor(Date.now() / 1000) - 10;
+    auth.tokenManager.setTokens({
+      accessToken: {
+        accessToken: 'a',
+        claims: { sub: 'x' },
+        expiresAt: expired,
+        tokenType: 'Bearer',
+        scopes: ['launch'],
+        authorizeUrl: SESSION.endpoints.authorizationEndpoint,
+        userinfoUrl: '',
+      },
+    });
+    const frames = document.querySelectorAll('iframe').length;
+    await expectAsync(auth.tokenManager.renew('accessToken')).toBeRejected();
+    await expectAsync(auth.token.getWithoutPrompt()).toBeRejected();
+    expect(await auth.isAuthenticated()).toBeFalse();
+    expect(document.querySelectorAll('iframe').length).toBe(frames);
+  });
+});
