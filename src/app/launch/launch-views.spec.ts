@@ -1,13 +1,15 @@
 import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
-import { Component, input } from '@angular/core';
+import { Component, input, signal } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
+import { provideRouter } from '@angular/router';
 import { OKTA_AUTH } from '@okta/okta-angular';
 import { RUNTIME_CONFIG } from '../config/runtime-config-token';
 import { EHR_SESSION } from '../fhir/fhir-session';
 import { PatientSummary } from '../fhir/patient-summary';
 import { PatientBanner } from '../observations/patient-banner';
-import { testEhrSession } from '../../testing/ehr-session';
+import { PatientHeader, patientHeader } from '../shared/patient-header';
+import { TEST_EHR, testEhrSession } from '../../testing/ehr-session';
 import { TEST_CONFIG } from '../../testing/test-config';
 import { saveEhrSession } from './ehr-session';
 import { LaunchEncounter } from './launch-encounter';
@@ -36,6 +38,15 @@ class BannerHost {
   readonly patient = input.required<PatientSummary>();
 }
 
+@Component({
+  selector: 'app-observations-header-host',
+  imports: [PatientHeader],
+  template: `<app-patient-header [header]="header" heading="Observations" />`,
+})
+class ObservationsHeaderHost {
+  protected readonly header = patientHeader(signal('pat-1'));
+}
+
 function withEhrSession(context: Record<string, unknown> | undefined): void {
   sessionStorage.clear();
   const session = context ? testEhrSession(context) : undefined;
@@ -45,6 +56,7 @@ function withEhrSession(context: Record<string, unknown> | undefined): void {
       provideHttpClient(),
       provideHttpClientTesting(),
       { provide: RUNTIME_CONFIG, useValue: TEST_CONFIG },
+      provideRouter([]),
       { provide: EHR_SESSION, useValue: session },
       {
         provide: OKTA_AUTH,
@@ -90,6 +102,23 @@ describe('the patient banner in an EHR session', () => {
     TestBed.resetTestingModule();
     withEhrSession(undefined);
     expect(banner(SUMMARY).querySelector('h1')?.textContent).toBe('Ada Example');
+  });
+});
+
+describe('the patient header of a page in an EHR session', () => {
+  afterEach(() => sessionStorage.clear());
+
+  it('without the app’s banner, heads the page with its own name', () => {
+    withEhrSession({ patient: 'pat-1', need_patient_banner: false });
+    const fixture = TestBed.createComponent(ObservationsHeaderHost);
+    fixture.detectChanges();
+    TestBed.inject(HttpTestingController)
+      .expectOne(`${TEST_EHR.iss}/Patient/pat-1`)
+      .flush({ resourceType: 'Patient', id: 'pat-1', name: [{ text: 'Ada Example' }] });
+    fixture.detectChanges();
+    const el = fixture.nativeElement as HTMLElement;
+    expect(el.querySelector('h1')?.textContent).toBe('Observations');
+    expect(el.textContent).not.toContain('Ada Example');
   });
 });
 
