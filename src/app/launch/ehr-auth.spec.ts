@@ -229,4 +229,47 @@ describe('okta-auth-js pointed at an EHR', () => {
     expect(await auth.isAuthenticated()).toBeFalse();
     expect(document.querySelectorAll('iframe').length).toBe(frames);
   });
+
+  it('renews with a refresh token when the EHR granted one, at its token endpoint only', async () => {
+    const auth = createEhrOktaAuth(SESSION, appOrigin, sink);
+    const now = Math.floor(Date.now() / 1000);
+    auth.tokenManager.setTokens({
+      accessToken: {
+        accessToken: 'old',
+        claims: { sub: 'x' },
+        expiresAt: now - 10,
+        tokenType: 'Bearer',
+        scopes: ['launch', 'patient/*.rs'],
+        authorizeUrl: SESSION.endpoints.authorizationEndpoint,
+        userinfoUrl: '',
+        extraParams: { launch: 'launch-1', aud: SESSION.ehr.iss },
+      },
+      refreshToken: {
+        refreshToken: 'refresh-1',
+        expiresAt: now + 3600,
+        scopes: ['launch', 'patient/*.rs'],
+        tokenUrl: SESSION.endpoints.tokenEndpoint,
+        authorizeUrl: SESSION.endpoints.authorizationEndpoint,
+        issuer: ISSUER,
+        extraParams: { launch: 'launch-1', aud: SESSION.ehr.iss },
+      },
+    });
+    const fetchSpy = spyOn(window, 'fetch').and.callFake(async () =>
+      Response.json({
+        access_token: 'renewed',
+        refresh_token: 'refresh-2',
+        token_type: 'Bearer',
+        expires_in: 300,
+        scope: 'launch patient/*.rs',
+      }),
+    );
+    const renewed = await auth.tokenManager.renew('accessToken');
+    expect(renewed && 'accessToken' in renewed && renewed.accessToken).toBe('renewed');
+    expect(fetchSpy).toHaveBeenCalledTimes(1);
+    const [url, init] = fetchSpy.calls.mostRecent().args as [string, RequestInit];
+    expect(url).toBe(SESSION.endpoints.tokenEndpoint);
+    expect(String(init.body)).toContain('grant_type=refresh_token');
+    // A refresh is no new launch: its context is not read again.
+    expect(sink).not.toHaveBeenCalled();
+  });
 });
