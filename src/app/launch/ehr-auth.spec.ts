@@ -1,4 +1,4 @@
-import { HttpRequestClient, HttpResponse } from '@okta/okta-auth-js';
+import { HttpRequestClient, HttpResponse, OktaAuth } from '@okta/okta-auth-js';
 import { jwtWithClaims } from '../../testing/fake-okta';
 import { createEhrOktaAuth, ehrHttpClient } from './ehr-auth';
 import { EHR_STORAGE_KEYS, EhrSession, endEhrSession } from './ehr-session';
@@ -271,5 +271,40 @@ describe('okta-auth-js pointed at an EHR', () => {
     expect(String(init.body)).toContain('grant_type=refresh_token');
     // A refresh is no new launch: its context is not read again.
     expect(sink).not.toHaveBeenCalled();
+  });
+
+  it('hears nothing of an Okta session with the same client id in another tab', async () => {
+    const ehr = createEhrOktaAuth(SESSION, appOrigin, sink);
+    const okta = new OktaAuth({
+      issuer: ISSUER,
+      clientId: SESSION.ehr.clientId,
+      redirectUri: `${appOrigin}/login/callback`,
+      tokenManager: { storage: 'sessionStorage', storageKey: 'test-okta-tokens', autoRenew: false },
+    });
+    const heard = jasmine.createSpy('heard');
+    await Promise.all([ehr.start(), okta.start()]);
+    ehr.tokenManager.on('added', heard);
+    ehr.tokenManager.on('expired', heard);
+    try {
+      // okta-auth-js tells every tab of the client about each token; an EHR tab must not act on the Okta
+      // session's (its expiry would make the EHR tab renew, and drop, its own token).
+      okta.tokenManager.setTokens({
+        accessToken: {
+          accessToken: 'okta-token',
+          claims: { sub: 'x' },
+          expiresAt: Math.floor(Date.now() / 1000),
+          tokenType: 'Bearer',
+          scopes: [],
+          authorizeUrl: SESSION.endpoints.authorizationEndpoint,
+          userinfoUrl: '',
+        },
+      });
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      expect(heard).not.toHaveBeenCalled();
+      expect(ehr.getAccessToken()).toBeUndefined();
+    } finally {
+      await Promise.all([ehr.stop(), okta.stop()]);
+      sessionStorage.removeItem('test-okta-tokens');
+    }
   });
 });
