@@ -16,6 +16,7 @@ type Json = Record<string, unknown>;
  * - every request goes through `ehrHttpClient`, which lets through only the EHR's token and revocation
  *   endpoints (see there);
  * - the access token alone makes a session: an EHR need not do OpenID Connect;
+ * - its tokens are its own: kept under keys of their own, and not shared with other tabs;
  * - tokens are renewed only with a refresh token, never through a hidden iframe on the EHR's
  *   authorization server (an EHR does not offer `prompt=none` to apps, and a framed app has no cookies
  *   for it);
@@ -85,7 +86,13 @@ export function createEhrOktaAuth(
     ...(endpoints.revocationEndpoint ? { revokeUrl: endpoints.revocationEndpoint } : {}),
     pkce: true,
     ignoreSignature: true,
-    tokenManager: { storage: 'sessionStorage', storageKey: EHR_STORAGE_KEYS.token },
+    tokenManager: {
+      storage: 'sessionStorage',
+      storageKey: EHR_STORAGE_KEYS.token,
+      // okta-auth-js tells every tab of a client id about each token change; an EHR may share the Okta
+      // session's client id, and acting on its tokens' expiry would renew (and drop) this session's.
+      syncStorage: false,
+    },
     storageManager: {
       transaction: sessionStorageKey(EHR_STORAGE_KEYS.transaction),
       cache: sessionStorageKey(EHR_STORAGE_KEYS.cache),
