@@ -78,6 +78,20 @@ try {
   await page.goto(`${app}/token`);
   await page.getByRole('heading', { name: 'Token inspector' }).waitFor();
   await shoot(page, 'token-inspector');
+
+  // The local stack as an EHR: the simulator opens fhirokta in a patient's context and an encounter's.
+  await page.goto(`${new URL(stack.issuer).origin}/ehr?patient=pat-0001`);
+  await page
+    .getByRole('group', { name: 'Encounter in context (optional)' })
+    .getByRole('radio')
+    .nth(1)
+    .check();
+  await shoot(page, 'ehr-simulator');
+  await page.getByRole('button', { name: 'Launch fhirokta' }).click();
+  await page.getByRole('button', { name: 'Allow', exact: true }).click();
+  await page.getByRole('region', { name: 'Encounter open in Local EHR' }).waitFor();
+  await expect(page.getByRole('status').filter({ hasText: /^Loading / })).toHaveCount(0);
+  await shoot(page, 'ehr-launch-chart');
 } finally {
   await browser.close();
   await stack.close();

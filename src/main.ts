@@ -2,9 +2,12 @@ import { bootstrapApplication } from '@angular/platform-browser';
 import { createAppConfig } from './app/app.config';
 import { renderConfigErrorPage } from './app/config/config-error-page';
 import { loadRuntimeConfig } from './app/config/load-config';
+import { ensurePageStorage } from './app/launch/page-storage';
 import { AppShell } from './app/shell/app-shell';
 
 async function start(): Promise<void> {
+  // Inside an EHR's page a browser may refuse storage: the app still starts, to say what to do.
+  ensurePageStorage(window);
   const result = await loadRuntimeConfig();
   if (!result.ok) {
     renderConfigErrorPage(document.body, result.problems);

@@ -3,13 +3,24 @@
 export interface HeaderSources {
   /** The Okta issuer's origin: the app calls it and frames it for renewal (null while the config is unusable). */
   issuerOrigin: string | null;
-  /** The FHIR server's origin: the only other origin the app talks to. */
+  /** The FHIR server's origin: the only other origin the app talks to, EHRs aside. */
   fhirOrigin: string | null;
+  /**
+   * The origins of the EHRs in config.json (ehr-origins.ts): the app calls their FHIR, token and
+   * revocation servers, and they may frame it. None: the app is framed by no one.
+   */
+  ehrOrigins?: readonly string[];
 }
 
-export function contentSecurityPolicy({ issuerOrigin, fhirOrigin }: HeaderSources): string {
+export function contentSecurityPolicy({
+  issuerOrigin,
+  fhirOrigin,
+  ehrOrigins = [],
+}: HeaderSources): string {
   const issuer = issuerOrigin ?? "'none'";
-  const remotes = [issuerOrigin, fhirOrigin].filter((origin): origin is string => origin !== null);
+  const remotes = [issuerOrigin, fhirOrigin, ...ehrOrigins].filter(
+    (origin): origin is string => origin !== null,
+  );
   return [
     "default-src 'self'",
     // No inline script and no eval anywhere: Angular's build emits only external scripts.
@@ -24,7 +35,8 @@ export function contentSecurityPolicy({ issuerOrigin, fhirOrigin }: HeaderSource
     "object-src 'none'",
     "base-uri 'self'",
     `form-action 'self' ${issuerOrigin ?? ''}`.trim(),
-    "frame-ancestors 'none'",
+    // An EHR opens the app inside its own page (SMART App Launch); nothing else may frame it.
+    `frame-ancestors ${ehrOrigins.length > 0 ? [...new Set(ehrOrigins)].join(' ') : "'none'"}`,
   ].join('; ');
 }
 
@@ -35,6 +47,7 @@ export function securityHeaders(sources: HeaderSources): Record<string, string> 
     'Referrer-Policy': 'no-referrer',
     'Permissions-Policy': 'camera=(), microphone=(), geolocation=(), payment=(), usb=()',
     'Cross-Origin-Opener-Policy': 'same-origin',
-    'X-Frame-Options': 'DENY',
+    // X-Frame-Options cannot name origins: with EHRs, frame-ancestors alone decides (browsers prefer it).
+    ...(sources.ehrOrigins?.length ? {} : { 'X-Frame-Options': 'DENY' }),
   };
 }

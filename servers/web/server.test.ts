@@ -93,6 +93,48 @@ describe('production host', () => {
     }
   });
 
+  it('lets exactly the configured EHRs frame the app, and the app call their servers', async () => {
+    const withEhrs = mkdtempSync(join(tmpdir(), 'fhirokta-web-ehrs-'));
+    writeFileSync(join(withEhrs, 'index.html'), '<!doctype html><app-root></app-root>');
+    const ehrs = [
+      { name: 'Example EHR', iss: 'https://ehr.example/fhir', clientId: 'a' },
+      { name: 'Down EHR', iss: 'https://down.example/r4', clientId: 'b' },
+    ];
+    writeFileSync(join(withEhrs, 'config.json'), JSON.stringify({ ...config, ehrs }));
+    const unread: string[] = [];
+    const fetchFn = (async (input: string | URL | Request) =>
+      String(input) === 'https://ehr.example/fhir/.well-known/smart-configuration'
+        ? Response.json({
+            authorization_endpoint: 'https://auth.ehr.example/authorize',
+            token_endpoint: 'https://auth.ehr.example/token',
+            code_challenge_methods_supported: ['S256'],
+          })
+        : new Response('', { status: 503 })) as typeof fetch;
+    const host = await startWebServer({
+      port: 0,
+      distDir: withEhrs,
+      fetchFn,
+      onEhrUnread: (ehr) => unread.push(ehr.name),
+    });
+    try {
+      const response = await fetch(`${host.url}/launch?iss=x&launch=y`);
+      const csp = response.headers.get('content-security-policy') ?? '';
+      const ehrOrigins = 'https://ehr.example https://auth.ehr.example https://down.example';
+      assert.match(csp, new RegExp(`frame-ancestors ${ehrOrigins}(;|$)`));
+      assert.match(
+        csp,
+        new RegExp(
+          `connect-src 'self' https://dev-1.okta.example https://fhir.example.test ${ehrOrigins}(;|$)`,
+        ),
+      );
+      assert.equal(response.headers.get('x-frame-options'), null);
+      assert.deepEqual(unread, ['Down EHR']);
+    } finally {
+      await host.close();
+      rmSync(withEhrs, { recursive: true, force: true });
+    }
+  });
+
   it('refuses to start without a build, saying how to make one', async () => {
     await assert.rejects(
       startWebServer({ port: 0, distDir: join(dir, 'nowhere') }),

@@ -4,6 +4,7 @@ import express from 'express';
 import { existsSync, readFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { resolve } from 'node:path';
+import { ehrsOf, watchEhrOrigins, type EhrOrigins } from './ehr-origins.ts';
 import { securityHeaders, type HeaderSources } from './security-headers.ts';
 
 export interface WebServerOptions {
@@ -12,6 +13,10 @@ export interface WebServerOptions {
   distDir: string;
   /** The runtime configuration to serve as /config.json; by default the one copied into the build. */
   configFile?: string;
+  /** Told about each EHR whose discovery cannot be read yet (its FHIR origin alone is allowed). */
+  onEhrUnread?: (ehr: EhrOrigins) => void;
+  /** How the host reads EHR discovery (tests); the platform's fetch by default. */
+  fetchFn?: typeof fetch;
 }
 
 export interface RunningWebServer {
@@ -32,12 +37,22 @@ export async function startWebServer(options: WebServerOptions): Promise<Running
   }
   const configFile = options.configFile ?? resolve(options.distDir, 'config.json');
   const configText = readFileSync(configFile, 'utf8');
-  const headers = securityHeaders(originsOf(configText));
+  const config = parsed(configText);
+  const ehrs = await watchEhrOrigins(
+    ehrsOf(config),
+    options.onEhrUnread ?? (() => undefined),
+    options.fetchFn,
+  );
+  const headers = () =>
+    securityHeaders({
+      ...originsOf(config),
+      ehrOrigins: ehrs.current().flatMap((ehr) => ehr.origins),
+    });
 
   const app = express();
   app.disable('x-powered-by');
   app.use((_req, res, next) => {
-    res.set(headers);
+    res.set(headers());
     next();
   });
   app.get('/config.json', (_req, res) => {
@@ -60,17 +75,24 @@ export async function startWebServer(options: WebServerOptions): Promise<Running
   return {
     url: `http://localhost:${port}`,
     port,
-    close: () => new Promise((done) => server.close(() => done())),
+    close: () =>
+      new Promise((done) => {
+        ehrs.stop();
+        server.close(() => done());
+      }),
   };
 }
 
-function originsOf(configText: string): HeaderSources {
-  let config: Partial<RuntimeConfigUrls> = {};
+function parsed(configText: string): Partial<RuntimeConfigUrls> {
   try {
-    config = JSON.parse(configText) as Partial<RuntimeConfigUrls>;
+    return JSON.parse(configText) as Partial<RuntimeConfigUrls>;
   } catch {
     // Served as is: the app's own validation explains a broken config to the user.
+    return {};
   }
+}
+
+function originsOf(config: Partial<RuntimeConfigUrls>): HeaderSources {
   return {
     issuerOrigin: originOf(config.okta?.issuer),
     fhirOrigin: originOf(config.fhir?.baseUrl),

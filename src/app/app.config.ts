@@ -13,21 +13,42 @@ import { routes } from './app.routes';
 import { authInterceptor } from './auth/auth-interceptor';
 import { CapabilityService } from './fhir/capabilities';
 import { retryInterceptor } from './fhir/retry-interceptor';
-import { createOktaAuth, installReturnToOriginalUri, onAuthRequired } from './auth/okta-setup';
+import {
+  CALLBACK_PATH,
+  createOktaAuth,
+  installReturnToOriginalUri,
+  onAuthRequired,
+} from './auth/okta-setup';
 import { RuntimeConfig } from './config/runtime-config';
 import { RUNTIME_CONFIG } from './config/runtime-config-token';
+import { EHR_SESSION } from './fhir/fhir-session';
+import { createEhrOktaAuth } from './launch/ehr-auth';
+import { resumeEhrSession } from './launch/ehr-session';
+import { keepLaunchContext } from './launch/launch-session';
+import { SmartStyle } from './launch/smart-style';
 import { SessionEndNotices } from './session/session-end';
 import { SessionWatch } from './session/session-watch';
 import { PhiSafeErrorHandler } from './shell/phi-safe-error-handler';
 
-/** Providers for a validated runtime config (see main.ts). */
+/**
+ * Providers for a validated runtime config (see main.ts). A page load belongs to one session, decided
+ * here: an EHR's (its callback, or an established EHR session in this tab) or Okta's. The session's
+ * okta-auth-js client and FHIR base follow from it.
+ */
 export function createAppConfig(config: RuntimeConfig): ApplicationConfig {
-  const oktaAuth = createOktaAuth(config);
+  const ehrSession = resumeEhrSession(sessionStorage, config.ehrs, window.location, CALLBACK_PATH);
+  const oktaAuth = ehrSession
+    ? createEhrOktaAuth(ehrSession, window.location.origin, (response) =>
+        keepLaunchContext(sessionStorage, response),
+      )
+    : createOktaAuth(config);
   return {
     providers: [
       provideBrowserGlobalErrorListeners(),
       { provide: ErrorHandler, useClass: PhiSafeErrorHandler },
       { provide: RUNTIME_CONFIG, useValue: config },
+      // FHIR_SESSION (the session's FHIR base) follows from it.
+      { provide: EHR_SESSION, useValue: ehrSession },
       provideRouter(routes, withComponentInputBinding()),
       // Retry first: a retried read passes the auth interceptor again, for a fresh DPoP proof.
       provideHttpClient(withInterceptors([retryInterceptor, authInterceptor])),
@@ -38,6 +59,8 @@ export function createAppConfig(config: RuntimeConfig): ApplicationConfig {
       provideAppInitializer(() => inject(SessionWatch).start()),
       // Not awaited: the app starts at once, and searches wait for the statement (or its failure).
       provideAppInitializer(() => inject(CapabilityService).load()),
+      // An EHR session's theme, again after a reload (the callback applies it the first time).
+      provideAppInitializer(() => inject(SmartStyle).apply()),
     ],
   };
 }

@@ -1,18 +1,30 @@
 import { Injectable, inject } from '@angular/core';
 import { CanActivateFn, Router } from '@angular/router';
 import { OKTA_AUTH } from '@okta/okta-angular';
-import { tokenScopes } from '../../../protocol/smart-scopes';
+import { parseSmartScopes, tokenScopes } from '../../../protocol/smart-scopes';
+import { EHR_SESSION } from '../fhir/fhir-session';
+import { LaunchSession } from '../launch/launch-session';
 import { decodeJwt, scopeAllowsRead } from './token-checks';
 
 /** What the signed-in user may see, read from the access token's claims (display only). */
 @Injectable({ providedIn: 'root' })
 export class AccessContext {
   private readonly oktaAuth = inject(OKTA_AUTH);
+  private readonly ehr = inject(EHR_SESSION);
+  private readonly launch = inject(LaunchSession);
 
-  /** The Patient a patient-bound user is limited to (the token's `patient` claim), if any. */
+  /**
+   * The Patient a patient-bound user is limited to: the token's `patient` claim or, in an EHR session
+   * granted only patient-level scopes, the patient it launched with.
+   */
   boundPatientId(): string | undefined {
     const patient = this.claims()?.['patient'];
-    return typeof patient === 'string' && patient !== '' ? patient : undefined;
+    if (typeof patient === 'string' && patient !== '') return patient;
+    if (!this.ehr) return undefined;
+    const scopes = parseSmartScopes(this.grantedScopes());
+    return scopes.length > 0 && scopes.every((scope) => scope.context === 'patient')
+      ? this.launch.context()?.patient
+      : undefined;
   }
 
   /**
@@ -20,9 +32,16 @@ export class AccessContext {
    * nothing, so the server decides (true). Used to avoid requests bound to end in a 403.
    */
   mayRead(resourceType: string): boolean {
-    const claims = this.claims();
-    const scopes = claims ? tokenScopes(claims).filter((s) => s.includes('/')) : [];
+    const scopes = this.grantedScopes().filter((s) => s.includes('/'));
     return scopes.length === 0 || scopeAllowsRead(scopes, resourceType);
+  }
+
+  /** The token's scopes; an EHR's token may be opaque, and then the token response's `scope` says. */
+  private grantedScopes(): string[] {
+    const claims = this.claims();
+    const fromClaims = claims ? tokenScopes(claims) : [];
+    if (fromClaims.length > 0 || !this.ehr) return fromClaims;
+    return [...(this.oktaAuth.tokenManager.getTokensSync().accessToken?.scopes ?? [])];
   }
 
   private claims() {

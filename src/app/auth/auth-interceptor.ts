@@ -1,4 +1,5 @@
 import {
+  HttpContextToken,
   HttpErrorResponse,
   HttpEvent,
   HttpHandlerFn,
@@ -9,26 +10,31 @@ import { inject } from '@angular/core';
 import { OKTA_AUTH } from '@okta/okta-angular';
 import { OktaAuth } from '@okta/okta-auth-js';
 import { Observable, catchError, from, switchMap, throwError } from 'rxjs';
-import { RUNTIME_CONFIG } from '../config/runtime-config-token';
+import { FHIR_SESSION } from '../fhir/fhir-session';
 import { isUnderFhirBase } from '../fhir/fhir-url';
 import { SessionEndNotices, renewalFailureReason } from '../session/session-end';
 
+/** Set on a request that must go without credentials even to the FHIR base (public discovery). */
+export const WITHOUT_TOKEN = new HttpContextToken<boolean>(() => false);
+
 /**
- * Adds the Okta access token to requests for the configured FHIR base, and to nothing else:
- * the token must never reach the issuer, a CDN, or a host that merely looks like the base.
- * With `okta.dpop` the token goes as `Authorization: DPoP` plus a fresh proof per request.
- * On a 401 from the FHIR server it renews the token once and retries once (expired, or
- * revoked by a sign-out elsewhere); a second failure reaches the page as "session ended".
- * With the opt-in `fhir.apiKey` the same requests (and only those) also carry `x-api-key`.
+ * Adds the session's access token to requests for the session's FHIR base (see FhirSession), and to
+ * nothing else: the token must never reach the issuer, an EHR's other servers, a CDN, or a host that
+ * merely looks like the base. With `okta.dpop` the token goes as `Authorization: DPoP` plus a fresh
+ * proof per request. On a 401 from the FHIR server it renews the token once and retries once (expired,
+ * or revoked by a sign-out elsewhere); a second failure reaches the page as "session ended". An EHR
+ * session renews only with a refresh token (see EhrOktaAuth). With the opt-in `fhir.apiKey` the same
+ * requests of an Okta session (and only those) also carry `x-api-key`.
  */
 export const authInterceptor: HttpInterceptorFn = (original, next) => {
-  const config = inject(RUNTIME_CONFIG);
-  if (!isUnderFhirBase(original.urlWithParams, config.fhir.baseUrl)) return next(original);
-  const request = withApiKey(original, config.fhir.apiKey);
+  const session = inject(FHIR_SESSION);
+  if (original.context.get(WITHOUT_TOKEN)) return next(original);
+  if (!isUnderFhirBase(original.urlWithParams, session.baseUrl)) return next(original);
+  const request = withApiKey(original, session.apiKey);
   const oktaAuth = inject(OKTA_AUTH);
   const notices = inject(SessionEndNotices);
   const authorized = (): Observable<HttpEvent<unknown>> =>
-    config.okta.dpop
+    session.dpop
       ? from(dpopHeaders(oktaAuth, request)).pipe(switchMap((h) => withHeaders(request, next, h)))
       : withHeaders(request, next, bearerHeaders(oktaAuth.getAccessToken()));
   return authorized().pipe(

@@ -11,7 +11,11 @@ import { MatButtonModule } from '@angular/material/button';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { Router } from '@angular/router';
 import { OKTA_AUTH } from '@okta/okta-angular';
+import { EhrEntry } from '../config/runtime-config';
 import { RUNTIME_CONFIG } from '../config/runtime-config-token';
+import { EHR_SESSION } from '../fhir/fhir-session';
+import { EhrExit } from '../launch/ehr-exit';
+import { LaunchStarter } from '../launch/launch-starter';
 import { SessionEndNotices, sessionEndMessage } from '../session/session-end';
 import { SIGN_IN_WIDGET_FACTORY, SignInWidget, ensureWidgetStylesheet } from './widget-loader';
 
@@ -27,6 +31,10 @@ const SILENT_SIGN_IN_TIMEOUT_MS = 3_000;
  * A tab that opens here with no tokens while the Okta session lives (a patient opened in a new tab)
  * is signed in silently, without the password. A tab whose session just ended says why instead, and
  * waits for the user: signing in again must be their choice.
+ *
+ * Each EHR in config.json is offered as "Sign in with <name>" (a SMART standalone launch: the EHR signs
+ * the user in and picks the patient). The page itself belongs to Okta: a tab still in an EHR session
+ * leaves it first.
  */
 @Component({
   selector: 'app-login-page',
@@ -42,10 +50,14 @@ export class LoginPage implements OnInit, OnDestroy {
   private readonly document = inject(DOCUMENT);
   private readonly createSignInWidget = inject(SIGN_IN_WIDGET_FACTORY);
   private readonly notice = inject(SessionEndNotices).current();
+  private readonly ehrSession = inject(EHR_SESSION);
+  private readonly ehrExit = inject(EhrExit);
+  private readonly launchStarter = inject(LaunchStarter);
   private widget?: SignInWidget;
   private destroyed = false;
 
   protected readonly mode = this.config.loginMode;
+  protected readonly ehrs = this.config.ehrs;
   protected readonly busy = signal(false);
   /** True while a live Okta session is looked for, before anything is offered. */
   protected readonly checking = signal(this.notice === undefined);
@@ -57,6 +69,7 @@ export class LoginPage implements OnInit, OnDestroy {
     : '';
 
   async ngOnInit(): Promise<void> {
+    if (this.ehrSession) return this.ehrExit.toSignIn();
     if (await this.oktaAuth.isAuthenticated()) {
       await this.router.navigateByUrl('/patients', { replaceUrl: true });
       return;
@@ -99,6 +112,14 @@ export class LoginPage implements OnInit, OnDestroy {
         'The sign-in service could not be reached. Check your connection and try again.',
       );
     }
+  }
+
+  /** Standalone launch: the EHR signs the user in; a failure before leaving is explained, not retried. */
+  protected async signInWithEhr(ehr: EhrEntry): Promise<void> {
+    this.busy.set(true);
+    this.errorMessage.set('');
+    const problem = await this.launchStarter.start(ehr);
+    if (problem) this.ehrExit.showProblem(problem);
   }
 
   private async showWidget(): Promise<void> {

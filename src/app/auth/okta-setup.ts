@@ -2,6 +2,9 @@ import { Injector } from '@angular/core';
 import { Router } from '@angular/router';
 import { OktaAuth } from '@okta/okta-auth-js';
 import { RuntimeConfig } from '../config/runtime-config';
+import { EHR_SESSION } from '../fhir/fhir-session';
+import { EhrExit } from '../launch/ehr-exit';
+import { openedFrom, sessionEnded } from '../launch/launch-problems';
 import { SessionEndNotices } from '../session/session-end';
 import { safeReturnPath } from './safe-return-path';
 
@@ -28,9 +31,15 @@ export function createOktaAuth(
   });
 }
 
-/** Where the guard sends an unauthenticated user: our login page, which knows the login mode. */
+/**
+ * Where the guard sends an unauthenticated user: our login page, which knows the login mode. An EHR
+ * session that has run out is not signed in again here: only its EHR can start another, so the user
+ * is told so, and nothing retries.
+ */
 export function onAuthRequired(_oktaAuth: OktaAuth, injector: Injector): void {
-  void injector.get(Router).navigate(['/login']);
+  const ehr = injector.get(EHR_SESSION);
+  if (ehr) injector.get(EhrExit).endWithProblem(sessionEnded(openedFrom(ehr)));
+  else void injector.get(Router).navigate(['/login']);
 }
 
 /**

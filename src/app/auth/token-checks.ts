@@ -62,6 +62,8 @@ export function describeSession(state: {
   idleDeadlineMs: number | undefined;
   nowSeconds: number;
   hasRefreshToken: boolean;
+  /** Set in an EHR session, which never renews through an iframe. */
+  ehrName?: string;
 }): { ends: string; renews: string } {
   const limit = describeIdleLimit(state.settings.idleMinutes);
   const left =
@@ -76,6 +78,8 @@ export function describeSession(state: {
         : `Without activity, every tab signs out in ${describeSpan(left)} (after ${limit} without any).`;
   const renews = state.hasRefreshToken
     ? 'Renews with a refresh token (offline_access was granted): no page or cookie is needed, and each tab holds its own.'
-    : 'Renews through a hidden iframe on the Okta session (no refresh token was granted): it needs the Okta session cookie, so a browser that blocks third-party cookies for the issuer ends the session when the token expires.';
+    : state.ehrName
+      ? `Does not renew (${state.ehrName} granted no refresh token): when the token expires, the session ends, and only the EHR can open another.`
+      : 'Renews through a hidden iframe on the Okta session (no refresh token was granted): it needs the Okta session cookie, so a browser that blocks third-party cookies for the issuer ends the session when the token expires.';
   return { ends, renews };
 }

@@ -3,23 +3,31 @@ import { toSignal } from '@angular/core/rxjs-interop';
 import { OktaAuthStateService } from '@okta/okta-angular';
 import { interval, map, startWith } from 'rxjs';
 import { RUNTIME_CONFIG } from '../config/runtime-config-token';
+import { EHR_SESSION, FHIR_SESSION } from '../fhir/fhir-session';
+import { LaunchContextView } from '../launch/launch-context-view';
+import { LaunchSession } from '../launch/launch-session';
 import { tokenScopes } from '../../../protocol/smart-scopes';
 import { SessionWatch } from '../session/session-watch';
 import { checkAccessToken, decodeJwt, describeExpiry, describeSession } from './token-checks';
 
 /**
  * /token: decodes the access and ID tokens in the browser and says, in plain words, whether
- * the access token is what the FHIR server needs. Tokens are never sent or logged.
+ * the access token is what the FHIR server needs. Tokens are never sent or logged. In an EHR session
+ * it shows the EHR and the launch context instead of the checks: the token is the EHR's, for its own
+ * FHIR server to judge.
  */
 @Component({
   selector: 'app-token-inspector',
+  imports: [LaunchContextView],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './token-inspector.html',
 })
 export class TokenInspector {
   private readonly config = inject(RUNTIME_CONFIG);
   private readonly sessionWatch = inject(SessionWatch);
-  private readonly fhirBase = this.config.fhir.baseUrl;
+  private readonly fhirBase = inject(FHIR_SESSION).baseUrl;
+  protected readonly ehr = inject(EHR_SESSION);
+  protected readonly launchContext = inject(LaunchSession).context();
   private readonly authState = toSignal(inject(OktaAuthStateService).authState$);
   private readonly nowSeconds = toSignal(
     interval(1000).pipe(
@@ -40,7 +48,7 @@ export class TokenInspector {
   });
   protected readonly checks = computed(() => {
     const access = this.access();
-    if (!access) return [];
+    if (!access || this.ehr) return [];
     return checkAccessToken(access.claims, {
       fhirBase: this.fhirBase,
       clientId: this.config.okta.clientId,
@@ -49,9 +57,11 @@ export class TokenInspector {
       leewaySeconds: 0,
     });
   });
+  /** From the claims; an EHR's opaque token has none, and then the token response's `scope` says. */
   protected readonly scopes = computed(() => {
     const access = this.access();
-    return access ? tokenScopes(access.claims) : [];
+    const fromClaims = access ? tokenScopes(access.claims) : [];
+    return fromClaims.length > 0 ? fromClaims : (this.authState()?.accessToken?.scopes ?? []);
   });
   protected readonly accessExpiry = computed(() =>
     describeExpiry(this.access()?.claims['exp'], this.nowSeconds()),
@@ -66,6 +76,7 @@ export class TokenInspector {
       idleDeadlineMs: this.sessionWatch.idleDeadline(),
       nowSeconds: this.nowSeconds(),
       hasRefreshToken: this.authState()?.refreshToken !== undefined,
+      ehrName: this.ehr?.ehr.name,
     }),
   );
 

@@ -2,6 +2,7 @@ import { ChangeDetectionStrategy, Component, computed, inject, input } from '@an
 import { RouterLink } from '@angular/router';
 import { AccessContext } from '../auth/access-context';
 import { AllergyIntolerance } from '../fhir/fhir-types';
+import { LaunchEncounter } from '../launch/launch-encounter';
 import { LatestVitalsPanel } from '../observations/latest-vitals-panel';
 import { ObservationService } from '../observations/observation.service';
 import { LoadState, createLoader } from '../shared/load-state';
@@ -21,7 +22,14 @@ const permitted = (list: OpenList): boolean => list.loader.state().status !== 'n
  */
 @Component({
   selector: 'app-chart-page',
-  imports: [RouterLink, ChartSection, EncounterRecord, LatestVitalsPanel, PatientHeader],
+  imports: [
+    RouterLink,
+    ChartSection,
+    EncounterRecord,
+    LatestVitalsPanel,
+    LaunchEncounter,
+    PatientHeader,
+  ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './chart-page.html',
   styleUrl: './chart-page.scss',

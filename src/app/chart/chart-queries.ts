@@ -1,7 +1,7 @@
 import { Injectable, computed, inject, linkedSignal } from '@angular/core';
 import { Observable, map } from 'rxjs';
 import { AccessContext } from '../auth/access-context';
-import { RUNTIME_CONFIG } from '../config/runtime-config-token';
+import { FHIR_SESSION } from '../fhir/fhir-session';
 import { FhirClient } from '../fhir/fhir-client';
 import { Bundle, Resource, ResourceOf } from '../fhir/fhir-types';
 import { ResolvedResources, includedResources } from '../fhir/format-reference';
@@ -62,7 +62,7 @@ export interface ListOwner {
 @Injectable({ providedIn: 'root' })
 export class ChartQueries {
   private readonly fhir = inject(FhirClient);
-  private readonly fhirBase = inject(RUNTIME_CONFIG).fhir.baseUrl;
+  private readonly fhirBase = inject(FHIR_SESSION).baseUrl;
 
   /** A list's first page, or the page a Bundle link of it leads to. */
   list(list: ChartList, owner: ListOwner, cursor = ''): Observable<SectionPage<Resource>> {
@@ -97,7 +97,7 @@ const FIRST_PAGE: PageTurn = { page: 1, cursor: '' };
  */
 export function openList<L extends ChartList>(spec: L, owner: () => ListOwner): OpenList<L> {
   const queries = inject(ChartQueries);
-  const fhirBase = inject(RUNTIME_CONFIG).fhir.baseUrl;
+  const fhirBase = inject(FHIR_SESSION).baseUrl;
   const turn = linkedSignal({ source: owner, computation: () => FIRST_PAGE });
   const loader = createLoader({
     params: () => ({ owner: owner(), cursor: turn().cursor }),

@@ -1,7 +1,6 @@
 import { HttpClient } from '@angular/common/http';
 import { Injectable, inject, signal } from '@angular/core';
 import { Observable, catchError, map, of, shareReplay, switchMap } from 'rxjs';
-import { RUNTIME_CONFIG } from '../config/runtime-config-token';
 import {
   ServerCapabilities,
   SmartConfiguration,
@@ -10,6 +9,7 @@ import {
   parseCapabilities,
   parseSmartConfiguration,
 } from './capability-statement';
+import { FHIR_SESSION } from './fhir-session';
 
 /** The hint beside a search field the server does not list, on every form that has one. */
 export const NOT_SEARCHABLE_HINT = 'This FHIR server does not search by this.';
@@ -25,7 +25,7 @@ export function unsupportedFields<F extends string>(
 }
 
 /**
- * The configured server's capabilities, read once per session (they do not change while it runs),
+ * The session's FHIR server's capabilities, read once per session (they do not change while it runs),
  * starting at app start-up; with them, its SMART configuration when the statement says it is a SMART
  * server (others have none, and asking would only log a 404). Until then, and if never started
  * (unit tests), nothing is assumed missing.
@@ -33,7 +33,7 @@ export function unsupportedFields<F extends string>(
 @Injectable({ providedIn: 'root' })
 export class CapabilityService {
   private readonly http = inject(HttpClient);
-  private readonly baseUrl = inject(RUNTIME_CONFIG).fhir.baseUrl;
+  private readonly baseUrl = inject(FHIR_SESSION).baseUrl;
   private readonly state = signal<ServerCapabilities>(UNKNOWN_CAPABILITIES);
   private readonly smartState = signal<SmartConfiguration>(UNKNOWN_SMART_CONFIGURATION);
   private loaded$?: Observable<ServerCapabilities>;

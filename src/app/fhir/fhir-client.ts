@@ -1,10 +1,11 @@
 import { HttpClient, HttpParams } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import { Observable, catchError, map, switchMap, throwError } from 'rxjs';
-import { RUNTIME_CONFIG } from '../config/runtime-config-token';
 import { FhirError, issueText, toFhirError } from './fhir-error';
 import { Bundle, OperationOutcome, OperationOutcomeIssue, Resource } from './fhir-types';
 import { CapabilityService } from './capabilities';
+import { EHR_SESSION, FHIR_SESSION } from './fhir-session';
+import { ehrSessionEnded, openedFrom } from '../launch/launch-problems';
 import { isUnderFhirBase } from './fhir-url';
 import { SearchParams, SearchableType } from './search-contract';
 
@@ -14,12 +15,13 @@ type ParamValue = string | number | readonly string[] | undefined;
 
 const FHIR_JSON = { Accept: 'application/fhir+json' };
 
-/** Reads FHIR R4 resources from the configured base; every failure surfaces as a FhirError. */
+/** Reads FHIR R4 resources from the session's FHIR base; every failure surfaces as a FhirError. */
 @Injectable({ providedIn: 'root' })
 export class FhirClient {
   private readonly http = inject(HttpClient);
-  private readonly config = inject(RUNTIME_CONFIG);
-  private readonly baseUrl = this.config.fhir.baseUrl;
+  private readonly session = inject(FHIR_SESSION);
+  private readonly ehr = inject(EHR_SESSION);
+  private readonly baseUrl = this.session.baseUrl;
   private readonly capabilities = inject(CapabilityService);
 
   /**
@@ -78,7 +80,7 @@ export class FhirClient {
 
   /**
    * GETs a server-made link (a Bundle's next/previous, or one restored from a shared URL). A link that
-   * leaves the configured base is refused: a hostile server could otherwise steer the bearer token
+   * leaves the session's base is refused: a hostile server could otherwise steer the bearer token
    * to another host.
    */
   getLink<T extends Resource>(link: string): Observable<Bundle<T>> {
@@ -91,7 +93,7 @@ export class FhirClient {
         () =>
           new FhirError(
             'unsafe-link',
-            'The server sent a paging link outside the configured FHIR base, so it was not followed.',
+            'The server sent a paging link outside this session’s FHIR base, so it was not followed.',
             'Start the search again.',
           ),
       );
@@ -106,11 +108,22 @@ export class FhirClient {
   }
 
   /**
-   * A refused sign-in while the app sends DPoP-bound tokens to a server whose SMART configuration
-   * does not advertise DPoP: signing in again cannot help, and the advice says what might.
+   * A refused sign-in, in the words of this session: one from an EHR ends there, and only the EHR can
+   * start another; with DPoP-bound tokens sent to a server whose SMART configuration does not advertise
+   * DPoP, signing in again cannot help, and the advice says what might.
    */
   private explained(error: FhirError): FhirError {
-    if (error.kind !== 'unauthorized' || !this.config.okta.dpop) return error;
+    if (error.kind !== 'unauthorized') return error;
+    const ehr = this.ehr;
+    if (ehr) {
+      return new FhirError(
+        error.kind,
+        error.detail,
+        ehrSessionEnded(openedFrom(ehr)),
+        error.status,
+      );
+    }
+    if (!this.session.dpop) return error;
     if (this.capabilities.smart().dpop !== false) return error;
     return new FhirError(
       error.kind,

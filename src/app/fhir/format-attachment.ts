@@ -25,7 +25,7 @@ export type AttachmentView =
   | { kind: 'empty'; title: string; contentType: string };
 
 export interface AttachmentViewOptions {
-  /** The configured FHIR base: a url under it is stored at the server. */
+  /** The session's FHIR base (FHIR_SESSION): a url under it is stored at the server. */
   readonly fhirBase?: string;
   /** Text beyond this many bytes is cut, with a note. */
   readonly maxTextBytes?: number;

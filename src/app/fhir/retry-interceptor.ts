@@ -1,7 +1,7 @@
 import { HttpErrorResponse, HttpInterceptorFn } from '@angular/common/http';
 import { Injectable, inject, signal } from '@angular/core';
 import { catchError, finalize, switchMap, throwError, timer } from 'rxjs';
-import { RUNTIME_CONFIG } from '../config/runtime-config-token';
+import { FHIR_SESSION } from './fhir-session';
 import { isUnderFhirBase } from './fhir-url';
 import { RetryPlan, retryPlan } from './retry-policy';
 
@@ -30,9 +30,9 @@ export class RetryStatus {
  * fresh DPoP proof (a proof is good for one request).
  */
 export const retryInterceptor: HttpInterceptorFn = (request, next) => {
-  const config = inject(RUNTIME_CONFIG);
+  const { baseUrl } = inject(FHIR_SESSION);
   const reads = request.method === 'GET' || request.method === 'HEAD';
-  if (!reads || !isUnderFhirBase(request.urlWithParams, config.fhir.baseUrl)) return next(request);
+  if (!reads || !isUnderFhirBase(request.urlWithParams, baseUrl)) return next(request);
   const status = inject(RetryStatus);
   return next(request).pipe(
     catchError((error: unknown) => {

@@ -1,6 +1,6 @@
 import { Injectable, inject } from '@angular/core';
 import { Observable, forkJoin, map, of, switchMap } from 'rxjs';
-import { RUNTIME_CONFIG } from '../config/runtime-config-token';
+import { FHIR_SESSION } from '../fhir/fhir-session';
 import { FhirClient } from '../fhir/fhir-client';
 import { Bundle, Observation } from '../fhir/fhir-types';
 import { newestFirst, observationTime } from '../fhir/format-observation';
@@ -87,7 +87,7 @@ const REMEMBERED_LINKS = 500;
 @Injectable({ providedIn: 'root' })
 export class ObservationService {
   private readonly fhir = inject(FhirClient);
-  private readonly fhirBase = inject(RUNTIME_CONFIG).fhir.baseUrl;
+  private readonly fhirBase = inject(FHIR_SESSION).baseUrl;
   /** Paging links the server gave for a patient's observation pages, and whose they were. */
   private readonly offeredLinks = new Map<string, string>();
 

@@ -1,6 +1,6 @@
 import { Injectable, inject } from '@angular/core';
 import { Observable, map, of, switchMap } from 'rxjs';
-import { RUNTIME_CONFIG } from '../config/runtime-config-token';
+import { FHIR_SESSION } from '../fhir/fhir-session';
 import { FhirClient } from '../fhir/fhir-client';
 import { Observation } from '../fhir/fhir-types';
 import { observationTime } from '../fhir/format-observation';
@@ -102,7 +102,7 @@ function grown(span: TrendSpan, shorter: TrendRead, older: TrendRead): TrendRead
 @Injectable({ providedIn: 'root' })
 export class TrendReader {
   private readonly fhir = inject(FhirClient);
-  private readonly fhirBase = inject(RUNTIME_CONFIG).fhir.baseUrl;
+  private readonly fhirBase = inject(FHIR_SESSION).baseUrl;
 
   read(patientId: string, loinc: string, choice?: TrendChoice): Observable<TrendRead> {
     if (choice) return this.span(patientId, loinc, choice.span, choice.latest);

@@ -215,7 +215,7 @@ describe('PatientsPage restored from a shared URL', () => {
     controller.expectNone(() => true);
     const el = harness.routeNativeElement as HTMLElement;
     expect(el.querySelector('[role="alert"]')?.textContent).toContain(
-      'outside the configured FHIR base',
+      'outside this session’s FHIR base',
     );
     controller.verify();
   });

@@ -8,6 +8,8 @@ export interface PageLocation {
   /** Loads `path` in place of the current history entry: Back does not return to it. */
   replace(path: string): void;
   reload(): void;
+  /** Leaves for `url` (another site's sign-in), keeping this page in the history. */
+  assign(url: string): void;
 }
 
 export const PAGE_LOCATION = new InjectionToken<PageLocation>('PAGE_LOCATION', {
@@ -15,5 +17,6 @@ export const PAGE_LOCATION = new InjectionToken<PageLocation>('PAGE_LOCATION', {
   factory: () => ({
     replace: (path) => window.location.replace(path),
     reload: () => window.location.reload(),
+    assign: (url) => window.location.assign(url),
   }),
 });

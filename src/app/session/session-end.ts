@@ -9,7 +9,8 @@ export type SessionEndReason =
   | 'ended-elsewhere'
   | 'okta-session-ended'
   | 'renewal-failed'
-  | 'sign-out-incomplete';
+  | 'sign-out-incomplete'
+  | 'signed-out-of-ehr';
 
 /** What the login page tells the user, and the page to return to after signing in again. */
 export interface SessionEndNotice {
@@ -24,6 +25,7 @@ const REASONS: readonly SessionEndReason[] = [
   'okta-session-ended',
   'renewal-failed',
   'sign-out-incomplete',
+  'signed-out-of-ehr',
 ];
 
 /** The sentence for each reason, with the way back. */
@@ -39,6 +41,8 @@ export function sessionEndMessage(reason: SessionEndReason, settings: SessionSet
       return 'Your Okta session has ended (it expired, or you signed out of Okta elsewhere). Sign in again to go back to where you were.';
     case 'sign-out-incomplete':
       return 'You are signed out of this app, but the sign-in service could not be reached to end your Okta session. Close the browser before you leave this workstation.';
+    case 'signed-out-of-ehr':
+      return 'You signed out of fhirokta. The EHR that opened it may keep you signed in to the EHR itself: sign out there too before you leave this workstation.';
     case 'renewal-failed':
       return 'Your session could not be renewed (the sign-in service did not answer, or the browser blocks the cookies renewal needs). Sign in again to go back to where you were.';
   }

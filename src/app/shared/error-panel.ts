@@ -3,11 +3,14 @@ import { MatButtonModule } from '@angular/material/button';
 import { Router } from '@angular/router';
 import { OKTA_AUTH } from '@okta/okta-angular';
 import { FhirError } from '../fhir/fhir-error';
+import { EHR_SESSION } from '../fhir/fhir-session';
+import { EhrExit } from '../launch/ehr-exit';
 import { SessionEndNotices, returnPathOf } from '../session/session-end';
 
 /**
  * A failed load: the server's words, what to do, and a Retry button (or Sign in again on 401). Something
- * the server does not have will not appear on a retry, so a 404 offers none.
+ * the server does not have will not appear on a retry, so a 404 offers none. A session the EHR launched
+ * offers no sign-in here: only the EHR can open another, and the advice says so.
  */
 @Component({
   selector: 'app-error-panel',
@@ -35,13 +38,18 @@ export class ErrorPanel {
   private readonly oktaAuth = inject(OKTA_AUTH);
   private readonly router = inject(Router);
   private readonly notices = inject(SessionEndNotices);
-  protected readonly sessionEnded = computed(() => this.error().kind === 'unauthorized');
+  private readonly ehr = inject(EHR_SESSION);
+  private readonly ehrExit = inject(EhrExit);
+  protected readonly sessionEnded = computed(
+    () => this.error().kind === 'unauthorized' && this.ehr?.launch === undefined,
+  );
   protected readonly retryable = computed(
     () => this.error().kind !== 'not-found' && this.error().kind !== 'unsupported',
   );
 
   /** Says on the login page why the session ended, and comes back to this page after signing in. */
   protected async signInAgain(): Promise<void> {
+    if (this.ehr) return this.ehrExit.toSignIn();
     const returnPath = returnPathOf(this.router.url);
     this.notices.record({
       reason: this.notices.lastRenewalFailure ?? 'renewal-failed',

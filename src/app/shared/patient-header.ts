@@ -54,7 +54,9 @@ export function patientHeader(id: () => string) {
       <a class="back-link" [routerLink]="shown.backLink()">← Back to patients</a>
     }
     @if (shown.summary(); as patient) {
-      <app-patient-banner [patient]="patient"><ng-content /></app-patient-banner>
+      <app-patient-banner [patient]="patient" [heading]="heading()">
+        <ng-content />
+      </app-patient-banner>
     } @else {
       <h1>Patient</h1>
       <app-load-state
@@ -67,4 +69,6 @@ export function patientHeader(id: () => string) {
 })
 export class PatientHeader {
   readonly header = input.required<ReturnType<typeof patientHeader>>();
+  /** The page's heading when the launching EHR shows its own banner instead of ours. */
+  readonly heading = input('Patient chart');
 }

@@ -3,6 +3,7 @@ import { toSignal } from '@angular/core/rxjs-interop';
 import { MatButtonModule } from '@angular/material/button';
 import { RouterLink } from '@angular/router';
 import { OktaAuthStateService } from '@okta/okta-angular';
+import { EHR_SESSION } from '../fhir/fhir-session';
 import { SignOut } from '../session/sign-out';
 
 /** Who is signed in, and the way out. Shows nothing while signed out. */
@@ -62,9 +63,12 @@ export class LoginStatus {
 
   protected readonly signingOut = signal(false);
   protected readonly authenticated = computed(() => this.authState()?.isAuthenticated === true);
+  /** An EHR's `sub` is often an opaque hash: the EHR's name says more. */
+  private readonly ehrName = inject(EHR_SESSION)?.ehr.name;
   protected readonly userName = computed(() => {
     const claims = this.authState()?.idToken?.claims;
-    const name = claims?.name ?? claims?.email ?? claims?.preferred_username ?? claims?.sub;
+    const named = claims?.name ?? claims?.email ?? claims?.preferred_username;
+    const name = named ?? (this.ehrName ? `Signed in with ${this.ehrName}` : claims?.sub);
     return typeof name === 'string' && name ? name : 'Signed in';
   });
 

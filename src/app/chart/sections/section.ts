@@ -3,7 +3,7 @@ import { ResolvedResources } from '../../fhir/format-reference';
 import { SearchParams, SearchableType } from '../../fhir/search-contract';
 import { ChartRow } from '../chart-row';
 
-/** What a row builder may look things up in: the configured FHIR base, and what `_include` brought. */
+/** What a row builder may look things up in: the session's FHIR base, and what `_include` brought. */
 export interface RowContext {
   readonly resolved: ResolvedResources;
   readonly fhirBase: string;
