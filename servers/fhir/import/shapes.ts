@@ -1,3 +1,6 @@
+import type { ClinicalDeclaration } from '../search/clinical-declaration.ts';
+import { clinical, clinicalTypes } from '../search/clinical.ts';
+
 type Json = Record<string, unknown>;
 
 /**
@@ -6,12 +9,26 @@ type Json = Record<string, unknown>;
  * indexed element has another shape is refused with 422 naming it (`Patient.name[0].given must be an
  * array of strings`) instead of being half-understood; the rest of a resource is stored as sent.
  * `[]` marks a repeating element, which FHIR JSON always writes as an array. Dotted names reach into
- * a BackboneElement (`reaction.substance`).
+ * a BackboneElement (`reaction.substance`). The chart types' shapes come from their declarations;
+ * Patient and Observation, with their own tables, are written here.
  */
 const common = { identifier: 'Identifier[]', meta: 'Meta' };
-const subject = 'Reference';
-const encounter = 'Reference';
-const effective = { effectiveDateTime: 'string', effectivePeriod: 'Period' };
+
+/** A chart type's indexed elements: its patient, its BackboneElements and every declared path. */
+function declaredElements(d: ClinicalDeclaration): Record<string, string> {
+  const elements: Record<string, string> = { [d.patientElement]: 'Reference', ...d.backbones };
+  for (const p of [d.date, ...d.otherDates, ...d.tokens, ...d.references]) {
+    for (const path of p.paths) {
+      if (typeof p.shape === 'string') elements[path] = p.shape;
+      else {
+        for (const [suffix, shape] of Object.entries(p.shape)) {
+          elements[path.slice(0, -'[x]'.length) + suffix] = shape;
+        }
+      }
+    }
+  }
+  return elements;
+}
 
 export const indexedElements: Record<string, Record<string, string>> = {
   Patient: { name: 'HumanName[]', birthDate: 'string', gender: 'string' },
@@ -19,119 +36,14 @@ export const indexedElements: Record<string, Record<string, string>> = {
     status: 'string',
     code: 'CodeableConcept',
     category: 'CodeableConcept[]',
-    subject,
-    encounter,
-    ...effective,
+    subject: 'Reference',
+    encounter: 'Reference',
+    effectiveDateTime: 'string',
+    effectivePeriod: 'Period',
     effectiveInstant: 'string',
     issued: 'string',
   },
-  Condition: {
-    subject,
-    encounter,
-    onsetDateTime: 'string',
-    onsetPeriod: 'Period',
-    recordedDate: 'string',
-    code: 'CodeableConcept',
-    category: 'CodeableConcept[]',
-    clinicalStatus: 'CodeableConcept',
-    verificationStatus: 'CodeableConcept',
-  },
-  AllergyIntolerance: {
-    patient: 'Reference',
-    recordedDate: 'string',
-    code: 'CodeableConcept',
-    reaction: 'BackboneElement[]',
-    'reaction.substance': 'CodeableConcept',
-    category: 'string[]',
-    clinicalStatus: 'CodeableConcept',
-    verificationStatus: 'CodeableConcept',
-    criticality: 'string',
-  },
-  MedicationRequest: {
-    subject,
-    encounter,
-    authoredOn: 'string',
-    medicationCodeableConcept: 'CodeableConcept',
-    medicationReference: 'Reference',
-    category: 'CodeableConcept[]',
-    status: 'string',
-    intent: 'string',
-  },
-  MedicationStatement: {
-    subject,
-    context: 'Reference',
-    ...effective,
-    medicationCodeableConcept: 'CodeableConcept',
-    medicationReference: 'Reference',
-    category: 'CodeableConcept',
-    status: 'string',
-  },
-  Immunization: {
-    patient: 'Reference',
-    occurrenceDateTime: 'string',
-    vaccineCode: 'CodeableConcept',
-    status: 'string',
-  },
-  Procedure: {
-    subject,
-    encounter,
-    performedDateTime: 'string',
-    performedPeriod: 'Period',
-    code: 'CodeableConcept',
-    category: 'CodeableConcept',
-    status: 'string',
-  },
-  Encounter: {
-    subject,
-    period: 'Period',
-    type: 'CodeableConcept[]',
-    class: 'Coding',
-    status: 'string',
-  },
-  DiagnosticReport: {
-    subject,
-    encounter,
-    ...effective,
-    code: 'CodeableConcept',
-    category: 'CodeableConcept[]',
-    status: 'string',
-    result: 'Reference[]',
-  },
-  DocumentReference: {
-    subject,
-    date: 'string',
-    type: 'CodeableConcept',
-    category: 'CodeableConcept[]',
-    status: 'string',
-    context: 'BackboneElement',
-    'context.encounter': 'Reference[]',
-  },
-  CarePlan: {
-    subject,
-    encounter,
-    period: 'Period',
-    category: 'CodeableConcept[]',
-    status: 'string',
-    intent: 'string',
-  },
-  Goal: {
-    subject,
-    startDate: 'string',
-    target: 'BackboneElement[]',
-    'target.dueDate': 'string',
-    category: 'CodeableConcept[]',
-    lifecycleStatus: 'string',
-    achievementStatus: 'CodeableConcept',
-  },
-  FamilyMemberHistory: {
-    patient: 'Reference',
-    date: 'string',
-    relationship: 'CodeableConcept',
-    condition: 'BackboneElement[]',
-    'condition.code': 'CodeableConcept',
-    sex: 'CodeableConcept',
-    status: 'string',
-  },
+  ...Object.fromEntries(clinicalTypes.map((type) => [type, declaredElements(clinical[type])])),
 };
 
 /** The parts of each data type that anything here reads. */

@@ -6,7 +6,8 @@ import { InsufficientScope, MethodNotAllowed, NotFound } from '../errors.ts';
 import { sendFhir, setResultCount } from '../respond.ts';
 import { searchsetBundle } from '../search/bundle.ts';
 import { parseSearch } from '../search/parse.ts';
-import { clinical, isClinicalType, valuesAt, type ClinicalType } from '../search/clinical.ts';
+import { valuesAt } from '../search/clinical-declaration.ts';
+import { clinical, isClinicalType, type ClinicalType } from '../search/clinical.ts';
 import { referenceOf } from '../store/clinical-index.ts';
 import type { FhirStore, StoredResource } from '../store/store.ts';
 

@@ -3,7 +3,8 @@ import { after, before, describe, it } from 'node:test';
 import { chartSample, loadChart, sampleDates, sampleId } from '../../../test-support/chart.ts';
 import { link, startHarness, type Bundle, type Harness } from '../../../test-support/fhir.ts';
 import { rangeOf, referenceOf, tokensOf } from '../store/clinical-index.ts';
-import { clinical, clinicalTypes, valuesAt, type ClinicalType } from './clinical.ts';
+import { valuesAt } from './clinical-declaration.ts';
+import { clinical, clinicalTypes, type ClinicalType } from './clinical.ts';
 import { searchParams, sortKeys } from './params.ts';
 
 type Json = Record<string, unknown>;

@@ -1,6 +1,7 @@
 import type { Statement } from 'better-sqlite3';
 import { parseFhirDate, type DateRange } from '../dates.ts';
-import { clinical, valuesAt, type ClinicalType } from '../search/clinical.ts';
+import { valuesAt } from '../search/clinical-declaration.ts';
+import { clinical, type ClinicalType } from '../search/clinical.ts';
 import { compartmentOf } from './compartment.ts';
 
 type Json = Record<string, unknown>;

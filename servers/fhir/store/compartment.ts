@@ -1,37 +1,27 @@
-import type { ClinicalType } from '../search/clinical.ts';
+import { clinical, clinicalTypes, type ClinicalType } from '../search/clinical.ts';
 
 type Json = Record<string, unknown>;
 
 /**
  * Whose record a resource is: the one element of each patient-bound type that names its patient
- * (FHIR R4 Patient CompartmentDefinition: `patient` for AllergyIntolerance and Immunization, the
- * element R4's `patient` search parameter reads, `subject`, for the others). A Patient is its own.
+ * (FHIR R4 Patient CompartmentDefinition: the element R4's `patient` search parameter reads,
+ * `patient` or `subject`). A Patient is its own.
  * Reads, searches, `_include` and the importer all take the patient from `compartmentOf` and from
- * nothing else, so they cannot disagree. A new patient-bound type is one entry here (the compiler
- * asks for it once the type is in `clinicalTypes`).
+ * nothing else, so they cannot disagree. A chart type's entry comes from its declaration in
+ * search/clinical.ts; Observation, with its own tables, is the one written here.
  *
  * R4 also puts a resource in the compartment of a Patient who recorded, asserted, authored or
  * performed it (AllergyIntolerance.recorder, Condition.asserter, Observation.performer, ...). This
  * server does not: one stray reference would then open another patient's record to that patient.
  * Those elements, like any other, may name only the resource's own patient (`strayPatientReference`).
  */
-export const patientElement = {
+export type PatientBoundType = 'Observation' | ClinicalType;
+export const patientElement: Readonly<Record<PatientBoundType, 'subject' | 'patient'>> = {
   Observation: 'subject',
-  Condition: 'subject',
-  AllergyIntolerance: 'patient',
-  MedicationRequest: 'subject',
-  MedicationStatement: 'subject',
-  Immunization: 'patient',
-  Procedure: 'subject',
-  Encounter: 'subject',
-  DiagnosticReport: 'subject',
-  DocumentReference: 'subject',
-  CarePlan: 'subject',
-  Goal: 'subject',
-  FamilyMemberHistory: 'patient',
-} as const satisfies Record<'Observation' | ClinicalType, 'subject' | 'patient'>;
-
-export type PatientBoundType = keyof typeof patientElement;
+  ...(Object.fromEntries(
+    clinicalTypes.map((type) => [type, clinical[type].patientElement]),
+  ) as Record<ClinicalType, 'subject' | 'patient'>),
+};
 
 export function isPatientBound(type: string): type is PatientBoundType {
   return Object.hasOwn(patientElement, type);

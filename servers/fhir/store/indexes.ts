@@ -1,6 +1,7 @@
 import type { Statement } from 'better-sqlite3';
 import { observationRange, parseFhirDate } from '../dates.ts';
-import { encounter, isClinicalType, valuesAt } from '../search/clinical.ts';
+import { valuesAt } from '../search/clinical-declaration.ts';
+import { encounter, isClinicalType } from '../search/clinical.ts';
 import { normalizeText, normalizeWords } from '../text.ts';
 import { ClinicalIndexWriter, clinicalTables, referenceOf, tokensOf } from './clinical-index.ts';
 import { compartmentOf } from './compartment.ts';
