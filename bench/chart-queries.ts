@@ -14,9 +14,19 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { readableTypes } from '../servers/fhir/config.ts';
 import { Random } from '../servers/seed/random.ts';
+import { SEARCH_CONTRACT } from '../src/app/fhir/search-contract.ts';
 import { flag, option, positiveOption } from './args.ts';
 import { openSeededStore, out, startBenchServer, timeGets } from './fhir-bench.ts';
 import { fmt } from './fhir-stats.ts';
+
+/** The chart's searches, as the search contract declares them: every type searched by patient but Observation. */
+const CHART_TYPES = Object.entries(SEARCH_CONTRACT).filter(
+  ([type, contract]) => 'patient' in contract.params && type !== 'Observation',
+);
+/** What an encounter's record lists: the types searched by encounter. */
+const ENCOUNTER_RECORD_TYPES = Object.entries(SEARCH_CONTRACT)
+  .filter(([, contract]) => 'encounter' in contract.params)
+  .map(([type]) => type);
 
 const patients = positiveOption('patients', 10_000);
 const requests = positiveOption('requests', 300);
@@ -52,19 +62,17 @@ async function main(): Promise<void> {
   const queries: { name: string; path: () => string }[] = [
     { name: 'Patient/{id}', path: () => `Patient/${pick().patient}` },
     ...[
-      'AllergyIntolerance?patient=X&_count=50',
-      'Condition?patient=X&_sort=-onset-date&_count=100',
-      'MedicationRequest?patient=X&_sort=-authoredon&_count=50&_include=MedicationRequest:medication',
-      'Immunization?patient=X&_sort=-date&_count=50',
-      'Procedure?patient=X&_sort=-date&_count=50',
-      'Encounter?patient=X&_sort=-date&_count=20',
-      'DiagnosticReport?patient=X&_sort=-date&_count=20&_include=DiagnosticReport:result',
-      'DocumentReference?patient=X&_sort=-date&_count=20',
-      'CarePlan?patient=X&_count=20',
-      'Goal?patient=X&_count=20',
+      ...CHART_TYPES.map(([type, contract]) =>
+        [
+          `${type}?patient=X`,
+          ...contract.sorts.slice(0, 1).map((sort) => `_sort=${sort}`),
+          `_count=${contract.maxCount}`,
+          ...('includes' in contract ? contract.includes.map((i) => `_include=${i}`) : []),
+        ].join('&'),
+      ),
       'Observation?patient=X&category=vital-signs&_sort=-date&_count=100',
     ].map((q) => ({ name: q, path: byPatient(q) })),
-    ...['Observation', 'Condition', 'Procedure', 'MedicationRequest'].map((type) => ({
+    ...ENCOUNTER_RECORD_TYPES.map((type) => ({
       name: `${type}?patient=X&encounter=E&_count=100`,
       path: byEncounter(type),
     })),

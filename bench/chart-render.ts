@@ -14,62 +14,20 @@ import {
   printTimings,
   submitHostedSignIn,
 } from './browser-journey.ts';
+import { type FhirTraffic, chartRendered, fhirTraffic, timedClick } from './screens.ts';
 
 const runs = positiveOption('runs', 15);
 // The seed's richest chart, every section with rows, and the name search that lists it (as e2e/chart.spec.ts).
 const patient = option('patient', 'pat-0001');
 const listPath = `/patients?name=${encodeURIComponent(option('name', 'Taylor'))}`;
-const CLICKED = 'chart-render:click';
-const RENDERED = 'chart-render:rendered';
-
-/**
- * The condition of e2e/chart.spec.ts `expectChartLoaded`, checked in the page on every frame: the banner
- * names the patient, its allergy line has loaded and no section says "Loading …". On the first frame it
- * holds, marks the time and returns the click-to-render measure.
- */
-function chartRendered(marks: { path: string; clicked: string; rendered: string }): number | false {
-  const heading = document.querySelector('h1')?.textContent?.trim();
-  const allergyLine = document.querySelector('[data-testid="allergy-line"]')?.textContent;
-  const stillLoading = [...document.querySelectorAll('[role="status"]')].some((status) =>
-    status.textContent?.trim().startsWith('Loading '),
-  );
-  const complete =
-    location.pathname === marks.path &&
-    heading !== undefined &&
-    heading !== 'Patient' &&
-    allergyLine !== undefined &&
-    allergyLine !== null &&
-    !allergyLine.includes('loading') &&
-    document.querySelector('app-latest-vitals-panel') !== null &&
-    document.querySelector('app-chart-section') !== null &&
-    !stillLoading;
-  if (!complete) return false;
-  performance.mark(marks.rendered);
-  return performance.measure('chart-render', marks.clicked, marks.rendered).duration;
-}
 
 /** From the patient list: click the patient, wait for the whole chart, go back to the list. */
-async function clickToChart(page: Page): Promise<number> {
+async function clickToChart(page: Page, traffic: FhirTraffic): Promise<number> {
   const path = `/patients/${patient}`;
   const link = page.getByRole('table', { name: 'Patients' }).locator(`a[href="${path}"]`);
-  await link.waitFor({ timeout: 60_000 });
-  await page.evaluate((clicked) => {
-    performance.clearMarks();
-    performance.clearMeasures();
-    document.addEventListener('click', () => performance.mark(clicked), {
-      capture: true,
-      once: true,
-    });
-  }, CLICKED);
-  await link.click();
-  const measured = await page.waitForFunction(
-    chartRendered,
-    { path, clicked: CLICKED, rendered: RENDERED },
-    { polling: 'raf', timeout: 60_000 },
-  );
-  const duration = (await measured.jsonValue()) as number;
+  const { ms } = await timedClick(page, link, chartRendered, { path }, traffic);
   await page.getByRole('link', { name: 'Back to patients' }).click();
-  return duration;
+  return ms;
 }
 
 const stack = await startStack({ variants: { redirect: {} } });
@@ -84,8 +42,9 @@ try {
     'clinician@example.com',
   );
   await submitHostedSignIn(page);
-  cold = await clickToChart(page);
-  for (let run = 0; run < runs; run++) timings.push(await clickToChart(page));
+  const traffic = fhirTraffic(page, stack.fhirBase);
+  cold = await clickToChart(page, traffic);
+  for (let run = 0; run < runs; run++) timings.push(await clickToChart(page, traffic));
 } finally {
   await browser.close();
   await stack.close();

@@ -194,6 +194,38 @@ test('a chart section whose store is down fails alone, in the server’s words, 
   await expect(page.getByRole('alert')).toHaveCount(0);
 });
 
+test('a server that mixes another patient’s entries into a search: none is shown under this patient, and each list says so', async ({
+  page,
+}) => {
+  await signedInOnPatients(page);
+  proxy.set({ otherPatientEntry: true });
+  const app = stack.apps['proxied'] ?? '';
+  const leftOut = '1 entry that does not name this patient was not shown.';
+  await page.goto(`${app}/patients/pat-0001`);
+  await chartSettled(page);
+  for (const heading of ['Problems', 'Allergies and intolerances', 'Immunizations', 'Notes']) {
+    const section = page.getByRole('region', { name: heading });
+    await expect(section.locator('.search-notices'), heading).toContainText(leftOut);
+  }
+  await expect(page.locator('.latest-vitals .search-notices')).toContainText(leftOut);
+  await expect(page.getByTestId('allergy-line')).not.toContainText('No known allergies');
+
+  const checkUp = page
+    .getByRole('region', { name: 'Recent encounters' })
+    .locator('.chart-row')
+    .filter({ hasText: /check up/i })
+    .first();
+  await checkUp.getByRole('button', { name: 'What was recorded' }).click();
+  await expect(checkUp.getByRole('region', { name: 'Observations' })).toContainText(leftOut);
+
+  await page.goto(`${app}/observations/pat-0001`);
+  const list = page.locator('section.observations');
+  await expect(list.locator('.search-notices')).toContainText(leftOut);
+  await expect(
+    page.getByRole('table', { name: 'Observations' }).locator('tbody tr:not(.group-header)'),
+  ).toHaveCount(50);
+});
+
 test('chart sections the server does not offer say so, and nothing is asked of them', async ({
   page,
 }) => {
@@ -332,6 +364,10 @@ test('messy resources: the list, search, paging, the chart and observations rend
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Mohammed Ibrahim Taylor');
   await expect(page.getByText('Date not recorded').first()).toBeVisible();
   await expect(page.getByText(/http:\/\/loinc\.org\|\d+-\d/).first()).toBeVisible();
+  // Those naming their patient by an identifier alone are not shown as this patient's, and the list says so.
+  await expect(page.locator('section.observations .search-notices')).toContainText(
+    /\d+ entries that do not name this patient were not shown\./,
+  );
   await expect(body).not.toContainText(PLACEHOLDERS);
   await expect(page.getByRole('alert')).toHaveCount(0);
   expect(errors).toEqual([]);

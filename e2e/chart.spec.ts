@@ -48,6 +48,7 @@ test('the clinician opens a chart from the patient list: allergies in the banner
     'Procedures',
     'Care plans',
     'Goals',
+    'Family history',
     'Notes',
   ]) {
     await expect(section(page, heading), heading).toBeVisible();
@@ -68,10 +69,18 @@ test('the clinician opens a chart from the patient list: allergies in the banner
     .poll(() => problems.locator('.chart-row').count())
     .toBeGreaterThanOrEqual(activeCount);
 
-  // Medications say how to take them; results carry their values.
+  // Medications say how to take them, and what the patient takes besides is marked as theirs to say;
+  // results carry their values.
   await expect(
     section(page, 'Medications').locator('dt', { hasText: 'Dosage' }).first(),
   ).toBeVisible();
+  await expect(section(page, 'Reported as taken').locator('.chart-row').first()).toContainText(
+    'Reported by the patient',
+  );
+  // Family history: who, what they had and from what age.
+  const family = section(page, 'Family history');
+  await expect(family.locator('.chart-row')).toHaveCount(3);
+  await expect(family.locator('.chart-row').first()).toContainText(/onset at age \d+/);
   await expect(
     section(page, 'Recent results').getByRole('table').first().getByRole('row').nth(1),
   ).toBeVisible();
@@ -121,7 +130,7 @@ test('front desk sees the banner and one note on what is outside their access, w
   await openSignedIn(page, stack, '/patients/pat-0001', 'frontdesk@example.com');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Mohammed Ibrahim Taylor');
   await expect(page.getByTestId('outside-access')).toContainText(
-    'Outside your access: problems, medications, allergies',
+    'Outside your access: problems, medications, reported medications, allergies',
   );
   await expect(page.getByTestId('allergy-line')).toHaveText('Allergies: outside your access');
   await expect(page.getByRole('alert')).toHaveCount(0);

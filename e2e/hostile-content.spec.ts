@@ -11,6 +11,7 @@ import { startStack, type RunningStack } from './stack.ts';
 const repoRoot = resolve(fileURLToPath(new URL('.', import.meta.url)), '..');
 const HOSTILE_NAME = '<img src=x onerror="window.__pwned=1">';
 const HOSTILE_VALUE = '<script>window.__pwned=2</script>';
+const HOSTILE_FILE_TITLE = 'x.html';
 
 /** Imports a patient whose name and observation carry markup, through the FHIR server's own importer. */
 async function importHostilePatient(dataDir: string): Promise<void> {
@@ -49,6 +50,26 @@ async function importHostilePatient(dataDir: string): Promise<void> {
           valueString: HOSTILE_VALUE,
         },
         request: { method: 'POST', url: 'Observation' },
+      },
+      {
+        // A note whose attachment's title would choose the saved file's type: x.html.
+        resource: {
+          resourceType: 'DocumentReference',
+          status: 'current',
+          type: { text: 'Discharge letter' },
+          subject: { reference: 'urn:uuid:6b0e8f1c-0000-4000-8000-000000000001' },
+          date: '2024-01-02T10:00:00Z',
+          content: [
+            {
+              attachment: {
+                contentType: 'text/html',
+                title: HOSTILE_FILE_TITLE,
+                data: Buffer.from(HOSTILE_VALUE).toString('base64'),
+              },
+            },
+          ],
+        },
+        request: { method: 'POST', url: 'DocumentReference' },
       },
     ],
   };
@@ -101,6 +122,24 @@ test('markup in a patient’s name and observations is shown as text and never r
   ).toBeUndefined();
   expect(await page.locator('img[src="x"]').count()).toBe(0);
   expect(dialogs).toBe(0);
+});
+
+test('an attachment is saved under a name its data cannot choose: a safe stem and the extension of its allowed type', async ({
+  page,
+}) => {
+  const stack = { ...own, appUrl: own.apps['redirect'] ?? '' };
+  await page.goto(`${stack.appUrl}/patients?name=Zzhostile`);
+  await signInWithRedirect(page, stack, 'clinician@example.com');
+  await page
+    .getByRole('table', { name: 'Patients' })
+    .getByRole('link', { name: /Zzhostile/ })
+    .click();
+  const notes = page.getByRole('region', { name: 'Notes' });
+  await expect(notes).toContainText('Discharge letter');
+  await expect(notes).toContainText(`${HOSTILE_FILE_TITLE} (text/html`);
+  const saved = page.waitForEvent('download');
+  await notes.getByRole('button', { name: 'Download' }).click();
+  expect((await saved).suggestedFilename()).toBe('x.bin');
 });
 
 test('the production CSP blocks a script injected into the page, and the console guard sees it', async ({

@@ -1,5 +1,7 @@
 // Real-world data is sparser and odder than ours: the misbehaving proxy's `messyResources` rewrites
 // what the real server answers with these, so the app's fallbacks are exercised end to end.
+import { clinicalTypes } from '../servers/fhir/search/clinical.ts';
+
 /** Extensions the app has never heard of, which it must ignore. */
 const UNKNOWN_EXTENSION = [
   { url: 'http://example.org/fhir/StructureDefinition/unheard-of', valueString: 'ignore me' },
@@ -29,8 +31,8 @@ function withoutWords(concept: unknown): void {
 /**
  * A resource as sparse and odd as real-world data: Patients with only `name.text`, no birthDate,
  * identifiers without a system; Observations without effective[x], units or code words, their
- * subject a display or an identifier only, a performer `contained` and referenced as `#id`; unknown
- * extensions throughout.
+ * subject with a display, or (every third) an identifier only, a performer `contained` and referenced
+ * as `#id`; unknown extensions throughout.
  */
 export function messy(resource: Json, index: number): void {
   resource['extension'] = UNKNOWN_EXTENSION;
@@ -53,10 +55,12 @@ export function messy(resource: Json, index: number): void {
       withoutWords(component['code']);
     }
     for (const category of (resource['category'] ?? []) as Json[]) withoutWords(category);
+    const reference = (resource['subject'] as Json | undefined)?.['reference'];
+    // Every third names its patient by an identifier alone: the app cannot read it as this patient's.
     resource['subject'] =
-      index % 2 === 0
-        ? { display: 'A patient' }
-        : { identifier: { value: 'MRN-unknown' }, extension: UNKNOWN_EXTENSION };
+      index % 3 === 2
+        ? { identifier: { value: 'MRN-unknown' }, extension: UNKNOWN_EXTENSION }
+        : { reference, display: index % 3 === 0 ? 'A patient' : undefined };
     resource['contained'] = [
       { resourceType: 'Practitioner', id: 'author', name: [{ text: 'Dr Contained' }] },
     ];
@@ -65,18 +69,12 @@ export function messy(resource: Json, index: number): void {
   if (CHART_TYPES.has(String(resource['resourceType']))) messyChartEntry(resource, index);
 }
 
-const CHART_TYPES = new Set([
-  'Condition',
-  'AllergyIntolerance',
-  'MedicationRequest',
-  'Immunization',
-  'Procedure',
-  'Encounter',
-  'DiagnosticReport',
-  'DocumentReference',
-  'CarePlan',
-  'Goal',
-]);
+/**
+ * The chart's types, as the server declares them (every one the app's search contract names is
+ * checked against it by servers/search-contract.test.ts). Playwright cannot load the app's contract
+ * itself: src/ is not an ES module to Node.
+ */
+const CHART_TYPES: ReadonlySet<string> = new Set(clinicalTypes);
 
 /**
  * A chart entry as other EHRs send it: codes without words, no dates, who recorded it an identifier

@@ -10,6 +10,7 @@ import {
 import type { AddressInfo } from 'node:net';
 import { randomUUID } from 'node:crypto';
 import { messy, type Json } from './messy-resources.ts';
+import type { Bundle, CapabilityStatement, Resource } from '../src/app/fhir/fhir-types.ts';
 
 export interface Misbehaviour {
   /** Answer this many FHIR reads with 429 and `Retry-After` before letting them through. */
@@ -36,6 +37,13 @@ export interface Misbehaviour {
   messyResources?: boolean;
   /** Every request for these types fails with 500 and an OperationOutcome: one store down, the rest up. */
   failingTypes?: string[];
+  /**
+   * Observation searches come back in id order whatever `_sort` asks (or when it asks nothing), as
+   * from a server that cannot sort by date; ids that grow with time make that oldest first.
+   */
+  observationsInIdOrder?: boolean;
+  /** Each searchset gains a copy of its first match that names another patient (a mixed-up index). */
+  otherPatientEntry?: boolean;
 }
 
 export interface MisbehavingFhir {
@@ -50,34 +58,17 @@ export interface MisbehavingFhir {
   close(): Promise<void>;
 }
 
-interface SearchBundle {
-  resourceType?: string;
-  type?: string;
-  total?: number;
-  link?: { relation: string; url: string }[];
-  entry?: unknown[];
-}
-
-interface Statement {
-  rest?: {
-    resource?: {
-      type: string;
-      interaction?: { code: string }[];
-      searchParam?: { name: string }[];
-    }[];
-  }[];
-}
-
 /** A server that offers less: some types not searchable, some parameters not listed. */
 function withoutCapabilities(
-  statement: Statement,
+  statement: CapabilityStatement,
   without: NonNullable<Misbehaviour['capabilityWithout']>,
-): Statement {
+): CapabilityStatement {
   for (const resource of statement.rest?.flatMap((r) => r.resource ?? []) ?? []) {
-    if (without.searches?.includes(resource.type))
+    const type = resource.type ?? '';
+    if (without.searches?.includes(type))
       resource.interaction = resource.interaction?.filter((i) => i.code !== 'search-type');
-    const params = without.params?.[resource.type] ?? [];
-    resource.searchParam = resource.searchParam?.filter((p) => !params.includes(p.name));
+    const params = without.params?.[type] ?? [];
+    resource.searchParam = resource.searchParam?.filter((p) => !params.includes(p.name ?? ''));
   }
   return statement;
 }
@@ -145,21 +136,33 @@ export async function startMisbehavingFhir(): Promise<MisbehavingFhir> {
 
   /** A searchset rewritten the way the behaviour asks; anything else passes unchanged. */
   const misbehave = (text: string): string => {
-    let bundle: SearchBundle;
+    let parsed: Json;
     try {
-      bundle = JSON.parse(text) as SearchBundle;
+      parsed = JSON.parse(text) as Json;
     } catch {
       return text;
     }
-    if (bundle.resourceType === 'CapabilityStatement' && behaviour.capabilityWithout)
-      return JSON.stringify(withoutCapabilities(bundle as Statement, behaviour.capabilityWithout));
-    if (behaviour.messyResources && bundle.resourceType !== 'Bundle') {
-      messy(bundle as Json, 0);
-      return JSON.stringify(bundle);
+    if (parsed['resourceType'] === 'CapabilityStatement' && behaviour.capabilityWithout) {
+      const statement = parsed as CapabilityStatement;
+      return JSON.stringify(withoutCapabilities(statement, behaviour.capabilityWithout));
     }
+    if (behaviour.messyResources && parsed['resourceType'] !== 'Bundle') {
+      messy(parsed, 0);
+      return JSON.stringify(parsed);
+    }
+    const bundle = parsed as Bundle;
     if (bundle.resourceType !== 'Bundle' || bundle.type !== 'searchset') return text;
     if (behaviour.noTotals) delete bundle.total;
-    const links = (bundle.link ??= []);
+    // This server's links always carry both; the rewrites below keep them so.
+    const links = (bundle.link ??= []) as { relation: string; url: string }[];
+    const first = bundle.entry?.[0]?.resource;
+    if (behaviour.otherPatientEntry && first) {
+      const copy = structuredClone(first) as Resource & Json;
+      copy['id'] = `${String(copy['id'])}-other`;
+      for (const element of ['subject', 'patient'])
+        if (copy[element]) copy[element] = { reference: 'Patient/zz-another-patient' };
+      bundle.entry?.push({ resource: copy, search: { mode: 'match' } });
+    }
     if (behaviour.messyResources) {
       (bundle.entry ?? []).forEach((entry, index) => {
         const resource = (entry as { resource?: Json }).resource;
@@ -204,7 +207,7 @@ export async function startMisbehavingFhir(): Promise<MisbehavingFhir> {
   };
 
   /** The page after the last: no entries, and the way back. */
-  const emptyPage = (url: string): SearchBundle => {
+  const emptyPage = (url: string): Bundle => {
     const from = new URL(url, 'http://x').searchParams.get('from') ?? proxyBase;
     return {
       resourceType: 'Bundle',
@@ -260,6 +263,10 @@ export async function startMisbehavingFhir(): Promise<MisbehavingFhir> {
       if (behaviour.refuseSort && query.has('_sort')) {
         writeJson(req, res, 400, OUTCOME_400_SORT);
         return;
+      }
+      if (behaviour.observationsInIdOrder && /^\/fhir\/Observation\?/.test(req.url ?? '')) {
+        query.set('_sort', '_id');
+        path = `${path.split('?')[0]}?${query.toString()}`;
       }
       if (behaviour.containsNames && query.has('name')) {
         for (const name of query.getAll('name')) query.append('name:contains', name);

@@ -280,6 +280,29 @@ test('a long history pages through the server, fifty at a time, newest first', a
   for (const size of bundleSizes) expect(size).toBeLessThanOrEqual(50);
 });
 
+test('a page link in the address for another patient is not followed: the list says so and starts from this patient’s first page', async ({
+  page,
+  stack,
+}) => {
+  await openSignedIn(page, stack, '/observations/pat-0001');
+  await expect(observationTotal(page)).toHaveText('83 observations');
+  const searches = recordObservationSearches(page, stack);
+  // pat-0048's second page, as a link someone could send under pat-0001's name.
+  const foreign = `${stack.fhirBase}/Observation?patient=pat-0048&_sort=-date&_count=50&_offset=50`;
+  await page.goto(
+    `${stack.appUrl}/observations/pat-0001?cursor=${encodeURIComponent(foreign)}&page=2`,
+  );
+  await expect(page.locator('.refused-link')).toHaveText(
+    "The page link in this address is not one of this patient's observation searches, so it was not opened: the list starts from the first page.",
+  );
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Mohammed Ibrahim Taylor');
+  await expect(observationTotal(page)).toHaveText('83 observations');
+  await expect(page.getByText('Page 1', { exact: true })).toBeVisible();
+  await expect(observationRows(page)).toHaveCount(50);
+  expect(searches.length).toBeGreaterThan(0);
+  for (const url of searches) expect(url.searchParams.get('patient')).toBe('pat-0001');
+});
+
 test('choosing a numeric code opens its trend from a lazy chunk; blood pressure has two series and a data table', async ({
   page,
   stack,
@@ -313,7 +336,7 @@ test('choosing a numeric code opens its trend from a lazy chunk; blood pressure 
   const heartTrend = page.getByRole('region', { name: 'Trend: Heart rate' });
   await expect(heartTrend.getByRole('img')).toHaveAttribute(
     'aria-label',
-    'Heart rate: 7 values, latest 60 /min on May 26, 2026, 1:24 PM',
+    'Heart rate: 7 of 7 readings, latest 60 /min on May 26, 2026, 1:24 PM',
   );
   const newChunks = scripts.filter((script) => !beforeTrend.has(script.url));
   expect(newChunks.length, 'JavaScript chunks loaded when the trend opened').toBeGreaterThan(0);
@@ -354,7 +377,7 @@ test('choosing a numeric code opens its trend from a lazy chunk; blood pressure 
   const bpTrend = page.getByRole('region', { name: /^Trend: Blood pressure/ });
   await expect(bpTrend.getByRole('img')).toHaveAttribute(
     'aria-label',
-    /: 7 values, latest 135\/62 mmHg on May 26, 2026/,
+    /: 7 of 7 readings, latest 135\/62 mmHg on May 26, 2026/,
   );
   await expect(bpTrend.locator('polyline.series.first')).toHaveAttribute(
     'points',

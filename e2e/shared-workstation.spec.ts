@@ -82,7 +82,8 @@ test('doing nothing signs out every tab, clears their patient data, says why, an
   await signIn(page, 'idle');
   const name = await firstPatientName(page);
   const chart = `${appOf('idle')}/observations/pat-0001`;
-  const other = await openTab(context, chart);
+  // The page's search (here a code) is not kept past the sign-out: signing in again returns to the page.
+  const other = await openTab(context, `${chart}?code=8867-4`);
   await expect(other.getByRole('heading', { level: 1 })).toBeVisible();
 
   const notice = /You were signed out after 24 seconds without activity/;
@@ -124,6 +125,43 @@ test('a patient opened in a new tab loads without the password, and signing out 
   await page.waitForLoadState('load');
   await expect(page.getByRole('heading', { name: 'Sign in' })).toBeVisible();
   await expectNoPatientData(page, name);
+});
+
+/** Everything this tab keeps in sessionStorage, as text. */
+const storedText = (tab: Page) => tab.evaluate(() => JSON.stringify({ ...sessionStorage }));
+
+test('no search terms outlive a sign-out, in the tab that signed out or another: signing in again returns to the page, not the search', async ({
+  page,
+  context,
+}) => {
+  test.setTimeout(90_000);
+  await signIn(page, 'tabs');
+  // pat-0001, Mohammed Ibrahim Taylor, born 1940-01-10: a name and a birth date in the address.
+  const search = `${appOf('tabs')}/patients?name=Taylor&birthdate=1940-01-10`;
+  await page.goto(search);
+  const found = (tab: Page) =>
+    tab
+      .getByRole('table', { name: 'Patients' })
+      .getByRole('link', { name: /Taylor/ })
+      .first();
+  await expect(found(page)).toBeVisible();
+  const other = await openTab(context, search);
+  await expect(found(other)).toBeVisible();
+
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await expect(other.getByTestId('session-end')).toHaveText(/You signed out in another tab/);
+  await page.waitForURL(`${appOf('tabs')}/login`);
+  for (const tab of [page, other]) {
+    const stored = await storedText(tab);
+    expect(stored).not.toContain('Taylor');
+    expect(stored).not.toContain('1940');
+  }
+
+  await other.getByRole('button', { name: 'Sign in with Okta' }).click();
+  await other.waitForURL((url) => url.href.startsWith(new URL(stack.issuer).origin));
+  await submitHostedSignIn(other, 'clinician@example.com', 'fhirokta-demo');
+  await expect(other).toHaveURL(`${appOf('tabs')}/patients`);
+  await expect(other.getByText(/^120 patients$/)).toBeVisible();
 });
 
 test('three tabs renewing for a minute never reuse a refresh token, and every tab keeps working', async ({

@@ -74,7 +74,7 @@ export function chartSample(type: ClinicalType, patient: string, n: 1 | 2): Json
       context: encounter,
       effectiveDateTime: at,
       ...medication,
-      category: [cc('community')],
+      category: cc('community'), // 0..1 in R4, unlike most types' category
       status: 'active',
     },
     Immunization: {
@@ -132,6 +132,14 @@ export function chartSample(type: ClinicalType, patient: string, n: 1 | 2): Json
       category: [cc('dietary')],
       lifecycleStatus: 'active',
       achievementStatus: cc('in-progress'),
+    },
+    FamilyMemberHistory: {
+      patient: subject,
+      date: d,
+      status: 'completed',
+      relationship: cc(n === 1 ? 'FTH' : 'MTH'),
+      sex: cc(n === 1 ? 'male' : 'female'),
+      condition: [{ code, onsetAge: { value: 50, unit: 'a' } }],
     },
   };
   return { ...base, ...shapes[type] };

@@ -16,6 +16,12 @@ import {
   type FhirServer,
   type FhirServerOptions,
 } from '../servers/fhir/server.ts';
+import type {
+  BundleEntry,
+  Bundle as FhirBundle,
+  BundleLink,
+  Resource,
+} from '../src/app/fhir/fhir-types.ts';
 
 /**
  * A stand-in issuer: serves a JWKS at `{issuer}/v1/keys`, answers `{issuer}/v1/introspect` the way the
@@ -229,12 +235,18 @@ export async function startHarness(
   };
 }
 
-export interface Bundle {
-  resourceType: string;
-  total?: number;
-  link: { relation: string; url: string }[];
-  entry?: { fullUrl: string; resource: Record<string, unknown>; search: { mode: string } }[];
-}
+/**
+ * A page as this server answers it: the one Bundle type, with what this server always sends made
+ * required (its links, each entry's resource and search mode), and each resource read as JSON.
+ */
+export type Bundle = Omit<FhirBundle, 'link' | 'entry'> & {
+  link: Required<Pick<BundleLink, 'relation' | 'url'>>[];
+  entry?: (Omit<BundleEntry, 'fullUrl' | 'resource' | 'search'> & {
+    fullUrl: string;
+    resource: Resource & Record<string, unknown>;
+    search: { mode: string };
+  })[];
+};
 
 export function link(bundle: Bundle, relation: string): string | undefined {
   return bundle.link.find((l) => l.relation === relation)?.url;

@@ -185,12 +185,13 @@ export async function authorize(
   return { page, verifier };
 }
 
-/** Presses "Allow" on the consent page, with the scopes in `untick` unticked. */
+/** Presses "Allow" on the consent page (its hidden fields too), with the scopes in `untick` unticked. */
 export function allow(browser: Browser, consent: Page, untick: string[] = []): Promise<Page> {
   const fields: [string, string][] = consentScopes(consent.body ?? '')
     .optional.filter((s) => !untick.includes(s))
     .map((s) => ['scope', s]);
   return postFrom(browser, formAction(consent.body ?? '', consent.url), [
+    ['patient', hiddenField(consent.body ?? '', 'patient')],
     ...fields,
     ['decision', 'allow'],
   ]);

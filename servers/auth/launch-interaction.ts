@@ -74,6 +74,9 @@ export function createLaunchSteps(deps: LaunchStepDeps): LaunchSteps {
     );
 
   function stepOf(details: Interaction): Step | undefined {
+    // Only once the sign-in is done: while it is still asked for (prompt=login, max_age) the session's
+    // user is not yet the one deciding, and a posted form must not pick, consent or use up a launch.
+    if (details.prompt.name !== 'consent') return undefined;
     const user = deps.users.byId(details.session?.accountId ?? '');
     const clientId = details.params['client_id'];
     const sessionUid = details.session?.uid;
@@ -112,7 +115,20 @@ export function createLaunchSteps(deps: LaunchStepDeps): LaunchSteps {
   const offered = (step: Step) =>
     grantedScopes(step.requested, step.user.allowedScopes, config.scopes);
 
-  async function finish(req: Request, res: Response, step: Step, approved: string[]) {
+  /**
+   * Grants the launch. `shown` is the patient the consent page named, when one was shown: a choice
+   * changed behind it (another tab, a forged picker post) is asked about again, never granted unseen.
+   */
+  async function finish(
+    req: Request,
+    res: Response,
+    step: Step,
+    approved: string[],
+    shown?: string,
+  ) {
+    const check = contextOf(step, 'check');
+    if ('choice' in check && shown !== undefined && check.choice.patient !== shown)
+      return res.redirect(303, base(step.details.uid));
     const context = contextOf(step, 'redeem');
     if ('refused' in context) return finishWith(req, res, 'invalid_request', context.refused);
     if ('pick' in context) return res.redirect(303, base(step.details.uid));
@@ -231,7 +247,8 @@ export function createLaunchSteps(deps: LaunchStepDeps): LaunchSteps {
         const approved = offered(step).filter(
           (scope) => describeScope(scope).required || ticked.has(scope),
         );
-        return finish(req, res, step, approved);
+        const shown = typeof req.body?.patient === 'string' ? req.body.patient : '';
+        return finish(req, res, step, approved, shown);
       });
       return router;
     },

@@ -130,6 +130,7 @@ ${optional.map((line, i) => scopeItem(line, i)).join('\n')}
 <p class="lead">Signed in as ${escapeHtml(view.userName)}.</p>
 <p>Patient: ${patient}</p>
 <form method="post" action="${escapeHtml(view.action)}">
+<input type="hidden" name="patient" value="${escapeHtml(view.patientId)}">
 <h2 id="required-heading">Always included</h2>
 <ul class="plain" aria-labelledby="required-heading">
 ${required.map((line, i) => scopeItem(line, i)).join('\n')}

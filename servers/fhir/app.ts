@@ -85,7 +85,7 @@ export function createApp(ctx: AppContext): express.Express {
       type: ['application/fhir+json', 'application/json'],
       limit: defaults.bodyLimit,
     }),
-    transaction(ctx.store),
+    transaction(ctx.store, ctx.log),
   );
   fhir.all('/{*rest}', (req) => {
     if (req.method === 'GET') throw new NotFound('No such FHIR endpoint');

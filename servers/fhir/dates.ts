@@ -54,10 +54,13 @@ function tzMinutes(tz: string): number | undefined {
 export function observationRange(obs: Record<string, unknown>): DateRange | undefined {
   const direct = obs['effectiveDateTime'] ?? obs['effectiveInstant'];
   if (typeof direct === 'string') return parseFhirDate(direct);
-  const period = obs['effectivePeriod'] as { start?: string; end?: string } | undefined;
-  if (period && (period.start || period.end)) {
-    const lo = period.start ? parseFhirDate(period.start)?.lo : Number.MIN_SAFE_INTEGER;
-    const hi = period.end ? parseFhirDate(period.end)?.hi : Number.MAX_SAFE_INTEGER;
+  // Any shape may reach here from data stored before writes were checked: only strings are dates.
+  const period = obs['effectivePeriod'] as { start?: unknown; end?: unknown } | null | undefined;
+  const start = typeof period?.start === 'string' ? period.start : undefined;
+  const end = typeof period?.end === 'string' ? period.end : undefined;
+  if (start || end) {
+    const lo = start ? parseFhirDate(start)?.lo : Number.MIN_SAFE_INTEGER;
+    const hi = end ? parseFhirDate(end)?.hi : Number.MAX_SAFE_INTEGER;
     if (lo !== undefined && hi !== undefined) return { lo, hi };
   }
   if (typeof obs['issued'] === 'string') return parseFhirDate(obs['issued']);

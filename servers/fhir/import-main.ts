@@ -1,3 +1,4 @@
+import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { importFile, listFiles } from './import/files.ts';
 import { FhirStore } from './store/store.ts';
@@ -19,6 +20,7 @@ if (paths.length === 0) {
   out('usage: import [--data-dir DIR] <files or folders>...');
   process.exit(2);
 }
+mkdirSync(dataDir, { recursive: true });
 const store = new FhirStore(resolve(dataDir, 'fhir.sqlite'));
 const files = listFiles(paths);
 const started = performance.now();

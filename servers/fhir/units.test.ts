@@ -64,6 +64,9 @@ describe('SMART scopes', () => {
       compartment: 'pat-0001',
     });
     assert.throws(() => authorize(both, 'Observation', 'search', undefined), InsufficientScope);
+    const patientOnly = parseSmartScopes('patient/*.read');
+    assert.deepEqual(authorize(patientOnly, 'Medication', 'read', 'pat-0001'), {});
+    assert.throws(() => authorize(patientOnly, 'Medication', 'read', undefined), InsufficientScope);
     assert.throws(
       () => authorize(parseSmartScopes('patient/*.*'), 'Patient', 'write', 'p'),
       InsufficientScope,

@@ -1,10 +1,11 @@
 import { allergens, lifeThreatening, noKnownAllergy, type Allergen } from './chart-catalog.ts';
 import type { ChartContext } from './encounters.ts';
-import { SNOMED, concept, hl7, instant, type Json } from './fhir-shapes.ts';
+import { SNOMED, concept, hl7, instant } from './fhir-shapes.ts';
 import { DEMO_PATIENT, type Story } from './story.ts';
+import type { AllergyIntolerance, CodeableConcept } from '../../src/app/fhir/fhir-types.ts';
 
 const DAY = 86_400_000;
-const clinical = (status: 'active' | 'inactive'): Json =>
+const clinical = (status: 'active' | 'inactive'): CodeableConcept =>
   hl7('allergyintolerance-clinical', status, status === 'active' ? 'Active' : 'Inactive');
 const confirmed = hl7('allergyintolerance-verification', 'confirmed', 'Confirmed');
 
@@ -12,9 +13,13 @@ const confirmed = hl7('allergyintolerance-verification', 'confirmed', 'Confirmed
  * A patient's allergy list: one or more allergies with reactions, or "No known allergy" recorded, or
  * nothing at all (never asked): the chart must tell the last two apart.
  */
-export function allergyResources(c: ChartContext, story: Story, firstVisit: Date): Json[] {
+export function allergyResources(
+  c: ChartContext,
+  story: Story,
+  firstVisit: Date,
+): AllergyIntolerance[] {
   const recorded = instant(new Date(firstVisit.getTime() - c.rnd.int(0, 400) * DAY));
-  const base = (): Json => ({
+  const base = (): AllergyIntolerance => ({
     resourceType: 'AllergyIntolerance',
     id: c.nextId('alg'),
     meta: c.meta,
@@ -72,7 +77,7 @@ export function allergyResources(c: ChartContext, story: Story, firstVisit: Date
 }
 
 /** Whether the list holds an active penicillin allergy: then no penicillin is ever prescribed. */
-export function allergicToPenicillin(list: readonly Json[]): boolean {
+export function allergicToPenicillin(list: readonly AllergyIntolerance[]): boolean {
   return list.some(
     (a) =>
       (a['code'] as { coding: { code: string }[] }).coding[0]?.code === allergens.penicillin.code &&

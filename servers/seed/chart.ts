@@ -7,23 +7,22 @@ import {
   startOf,
   type ChartContext,
 } from './encounters.ts';
-import type { Json } from './fhir-shapes.ts';
 import { immunizationResources } from './immunizations.ts';
 import { medicationRequests } from './medications.ts';
 import { carePlans } from './plans.ts';
 import { chartConditions, chartProcedures, codeOf } from './problems.ts';
 import { hospitalNotes, note, visitNoteText } from './reports.ts';
 import { hospitalEpisodes, visitEpisodes, type Story } from './story.ts';
+import type { Condition, Encounter, Observation, Resource } from '../../src/app/fhir/fhir-types.ts';
 
 /** A clinic visit as written: its Encounter and the Observations taken at it. */
 export interface VisitRecord {
-  encounter: Json;
-  observations: readonly Json[];
+  encounter: Encounter;
+  observations: readonly Observation[];
 }
 
-const isActive = (condition: Json): boolean =>
-  (condition['clinicalStatus'] as { coding: { code: string }[] } | undefined)?.coding[0]?.code ===
-  'active';
+const isActive = (condition: Condition): boolean =>
+  condition.clinicalStatus?.coding?.[0]?.code === 'active';
 
 /**
  * The rest of one patient's chart, after their visits: allergies, hospital encounters, problems,
@@ -33,10 +32,10 @@ const isActive = (condition: Json): boolean =>
 export function* chartResources(
   c: ChartContext,
   story: Story,
-  chronic: readonly Json[],
+  chronic: readonly Condition[],
   visits: readonly VisitRecord[],
   end: Date,
-): Generator<Json> {
+): Generator<Resource> {
   const encounters = visits.map((v) => v.encounter);
   const first = encounters[0];
   const allergies = allergyResources(c, story, first ? startOf(first) : end);

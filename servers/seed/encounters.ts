@@ -1,15 +1,7 @@
 import { conditions } from './catalog.ts';
 import { encounterTypes, type Code } from './chart-catalog.ts';
-import {
-  SNOMED,
-  TERMINOLOGY,
-  concept,
-  hl7,
-  instant,
-  pad,
-  reference,
-  type Json,
-} from './fhir-shapes.ts';
+import { SNOMED, TERMINOLOGY, concept, hl7, instant, pad, reference } from './fhir-shapes.ts';
+import type { Encounter, Meta, Reference, Resource } from '../../src/app/fhir/fhir-types.ts';
 import type { Visit } from './observations.ts';
 import { CLINIC, practitionerOf, type Profile } from './patient.ts';
 import type { Random } from './random.ts';
@@ -27,8 +19,8 @@ const classes = {
 export interface ChartContext {
   p: Profile;
   rnd: Random;
-  meta: Json;
-  subject: { reference: string };
+  meta: Meta;
+  subject: Reference & { reference: string };
   gp: { reference: string; display: string };
   /** `<prefix>-0001-001`, numbered per patient and prefix. */
   nextId: (prefix: string) => string;
@@ -63,8 +55,8 @@ function encounter(
   start: Date,
   end: Date,
   reason: Code | undefined,
-): Json {
-  const out: Json = {
+): Encounter {
+  const out: Encounter = {
     resourceType: 'Encounter',
     id: c.nextId('enc'),
     meta: c.meta,
@@ -75,18 +67,18 @@ function encounter(
     participant: [{ individual: c.gp }],
     period: { start: instant(start), end: instant(end) },
   };
-  if (reason) out['reasonCode'] = [concept(SNOMED, reason.code, reason.display)];
+  if (reason) out.reasonCode = [concept(SNOMED, reason.code, reason.display)];
   if (kind === 'IMP') {
-    out['hospitalization'] = {
+    out.hospitalization = {
       dischargeDisposition: hl7('discharge-disposition', 'home', 'Home'),
     };
   }
-  out['serviceProvider'] = { ...reference('Organization', CLINIC.id), display: CLINIC.name };
+  out.serviceProvider = { ...reference('Organization', CLINIC.id), display: CLINIC.name };
   return out;
 }
 
 /** A clinic visit: the first is a check-up, later ones follow up the patient's first chronic problem. */
-export function visitEncounter(c: ChartContext, visit: Visit, first: boolean): Json {
+export function visitEncounter(c: ChartContext, visit: Visit, first: boolean): Encounter {
   const chronic = (['hypertension', 'diabetes', 'obesity'] as const).find((name) => c.p[name]);
   const followUp = !first && chronic !== undefined;
   const minutes = c.rnd.int(15, 40);
@@ -105,7 +97,7 @@ export function emergencyEncounter(
   start: Date,
   hours: number,
   reason: Code,
-): Json {
+): Encounter {
   return encounter(
     c,
     'EMER',
@@ -116,7 +108,12 @@ export function emergencyEncounter(
   );
 }
 
-export function inpatientEncounter(c: ChartContext, start: Date, days: number, reason: Code): Json {
+export function inpatientEncounter(
+  c: ChartContext,
+  start: Date,
+  days: number,
+  reason: Code,
+): Encounter {
   return encounter(
     c,
     'IMP',
@@ -128,10 +125,10 @@ export function inpatientEncounter(c: ChartContext, start: Date, days: number, r
 }
 
 /** When an encounter started: onsets, orders and notes of that encounter are dated by it. */
-export function startOf(encounterResource: Json): Date {
-  return new Date(String((encounterResource['period'] as { start: string }).start));
+export function startOf(encounterResource: Encounter): Date {
+  return new Date(String(encounterResource.period?.start));
 }
 
-export function refTo(resource: Json): { reference: string } {
-  return reference(String(resource['resourceType']), String(resource['id']));
+export function refTo(resource: Resource): Reference & { reference: string } {
+  return reference(resource.resourceType, String(resource.id));
 }

@@ -1,4 +1,11 @@
 /** Small builders for the FHIR data types the generator emits. */
+import type {
+  CodeableConcept,
+  Quantity,
+  Reference,
+  ReferenceRange,
+} from '../../src/app/fhir/fhir-types.ts';
+
 export const LOINC = 'http://loinc.org';
 export const UCUM = 'http://unitsofmeasure.org';
 export const SNOMED = 'http://snomed.info/sct';
@@ -10,18 +17,16 @@ export const RXNORM = 'http://www.nlm.nih.gov/research/umls/rxnorm';
 export const CVX = 'http://hl7.org/fhir/sid/cvx';
 export const TERMINOLOGY = 'http://terminology.hl7.org/CodeSystem';
 
-export type Json = Record<string, unknown>;
-
-export function concept(system: string, code: string, display: string): Json {
+export function concept(system: string, code: string, display: string): CodeableConcept {
   return { coding: [{ system, code, display }], text: display };
 }
 
 /** A code from one of the HL7 terminology code systems, e.g. `condition-clinical`. */
-export function hl7(codeSystem: string, code: string, display: string): Json {
+export function hl7(codeSystem: string, code: string, display: string): CodeableConcept {
   return concept(`${TERMINOLOGY}/${codeSystem}`, code, display);
 }
 
-export function reference(type: string, id: string): { reference: string } {
+export function reference(type: string, id: string): Reference & { reference: string } {
   return { reference: `${type}/${id}` };
 }
 
@@ -34,11 +39,11 @@ export function day(when: Date): string {
   return when.toISOString().slice(0, 10);
 }
 
-export function quantity(value: number, unit: string): Json {
+export function quantity(value: number, unit: string): Quantity {
   return { value, unit, system: UCUM, code: unit };
 }
 
-export function categoryOf(category: 'vital-signs' | 'laboratory'): Json[] {
+export function categoryOf(category: 'vital-signs' | 'laboratory'): CodeableConcept[] {
   const display = category === 'vital-signs' ? 'Vital Signs' : 'Laboratory';
   return [concept(OBSERVATION_CATEGORY, category, display)];
 }
@@ -46,9 +51,9 @@ export function categoryOf(category: 'vital-signs' | 'laboratory'): Json[] {
 export function referenceRange(
   range: { low?: number; high?: number } | undefined,
   unit: string,
-): Json[] | undefined {
+): ReferenceRange[] | undefined {
   if (!range || (range.low === undefined && range.high === undefined)) return undefined;
-  const out: Json = {};
+  const out: ReferenceRange = {};
   if (range.low !== undefined) out['low'] = quantity(range.low, unit);
   if (range.high !== undefined) out['high'] = quantity(range.high, unit);
   return [out];
@@ -58,7 +63,7 @@ export function referenceRange(
 export function interpretation(
   value: number,
   range: { low?: number; high?: number } | undefined,
-): Json[] | undefined {
+): CodeableConcept[] | undefined {
   if (range?.high !== undefined && value > range.high) {
     return [concept(INTERPRETATION, 'H', 'High')];
   }

@@ -341,4 +341,36 @@ describe('seed generator: the chart', () => {
     assert.match(attachment?.contentType ?? '', /^text\/plain/);
     assert.ok(Buffer.from(attachment?.data ?? '', 'base64').toString('utf8').length > 20);
   });
+
+  it('has a few patients, the demo patient among them, report what else they take', () => {
+    const statements = ofType('MedicationStatement');
+    const reporters = new Set(statements.map(patientOf));
+    assert.ok(reporters.has('Patient/pat-0001'), 'the demo patient reports a medicine');
+    assert.ok(reporters.size >= 10 && reporters.size <= 60, `${reporters.size} patients report`);
+    for (const statement of statements) {
+      assert.equal(
+        (statement['informationSource'] as { reference: string }).reference,
+        patientOf(statement),
+      );
+      assert.ok(byRef.has(patientOf(statement)));
+      assert.ok(['active', 'stopped'].includes(String(statement['status'])));
+    }
+  });
+
+  it('has about a third of patients, the demo patient among them, give a family history with onset ages', () => {
+    const histories = ofType('FamilyMemberHistory');
+    const told = new Set(histories.map(patientOf));
+    assert.ok(told.has('Patient/pat-0001'), 'the demo patient gave a family history');
+    assert.ok(told.size >= 20 && told.size <= 70, `${told.size} patients gave one`);
+    for (const history of histories) {
+      assert.ok(byRef.has(patientOf(history)));
+      assert.equal(history['status'], 'completed');
+      const relationship = history['relationship'] as { coding: { system: string }[] };
+      assert.match(relationship.coding[0]?.system ?? '', /v3-RoleCode$/);
+      const had = history['condition'] as { onsetAge: { value: number; code: string } }[];
+      assert.ok(
+        had.length >= 1 && had.every((c) => c.onsetAge.code === 'a' && c.onsetAge.value >= 40),
+      );
+    }
+  });
 });

@@ -7,12 +7,14 @@ import {
   practitionerCount,
 } from './patient.ts';
 import { observationId, visitObservations, visitsFor } from './observations.ts';
-import { concept, pad, type Json } from './fhir-shapes.ts';
+import { concept, pad } from './fhir-shapes.ts';
 import { chartResources, type VisitRecord } from './chart.ts';
 import { chartContext, refTo, visitEncounter } from './encounters.ts';
 import { medicationResources } from './medications.ts';
 import { visitReports } from './reports.ts';
+import { patientReported } from './patient-reported.ts';
 import { CHART_STREAM, makeStory } from './story.ts';
+import type { Organization, Practitioner, Resource } from '../../src/app/fhir/fhir-types.ts';
 
 export interface SeedOptions {
   /** Number of patients (ids `pat-0001` ...). */
@@ -28,14 +30,15 @@ export const DEFAULT_END = new Date(Date.UTC(2026, 9, 31));
 /**
  * Yields every seeded resource: the organisation, practitioners, the formulary's Medications, then
  * each patient followed by their chart: each visit's Encounter, Observations and lab reports, then
- * allergies, problems, prescriptions, immunizations, procedures, notes and care plans. A generator,
+ * allergies, problems, prescriptions, immunizations, procedures, notes and care plans, then what
+ * the patient reported (patient-reported.ts). A generator,
  * so a million observations never sit in memory at once (only one patient's chart at a time).
  */
-export function* generateResources(options: SeedOptions): Generator<Json> {
+export function* generateResources(options: SeedOptions): Generator<Resource> {
   const end = options.end ?? DEFAULT_END;
   const lastUpdated = new Date(end.getTime() + 86_400_000).toISOString();
   const meta = { versionId: '1', lastUpdated };
-  yield {
+  const clinic: Organization = {
     resourceType: 'Organization',
     id: CLINIC.id,
     meta,
@@ -49,6 +52,7 @@ export function* generateResources(options: SeedOptions): Generator<Json> {
       ),
     ],
   };
+  yield clinic;
   const staff = new Random(options.seed, 0);
   const surnames = [
     'Okonkwo',
@@ -70,7 +74,14 @@ export function* generateResources(options: SeedOptions): Generator<Json> {
     };
     const id = `prac-${pad(i)}`;
     staffNames.set(id, `${name.prefix[0]} ${name.given[0]} ${name.family}`);
-    yield { resourceType: 'Practitioner', id, meta, active: true, name: [name] };
+    const practitioner: Practitioner = {
+      resourceType: 'Practitioner',
+      id,
+      meta,
+      active: true,
+      name: [name],
+    };
+    yield practitioner;
   }
   yield* medicationResources(meta);
   for (let index = 1; index <= options.patients; index++) {
@@ -107,5 +118,6 @@ export function* generateResources(options: SeedOptions): Generator<Json> {
       records.push({ encounter, observations });
     }
     yield* chartResources(chart, story, chronic, records, end);
+    yield* patientReported({ seed: options.seed, p: profile, visits, meta });
   }
 }

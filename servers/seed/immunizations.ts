@@ -1,6 +1,7 @@
 import { vaccines, type Code } from './chart-catalog.ts';
 import { refTo, startOf, type ChartContext } from './encounters.ts';
-import { CVX, concept, hl7, instant, type Json } from './fhir-shapes.ts';
+import { CVX, concept, hl7, instant } from './fhir-shapes.ts';
+import type { Encounter, Immunization } from '../../src/app/fhir/fhir-types.ts';
 
 const DAY = 86_400_000;
 const YEAR = 365.25 * DAY;
@@ -8,7 +9,7 @@ const YEAR = 365.25 * DAY;
 interface Dose {
   vaccine: Code;
   when: Date;
-  encounter?: Json;
+  encounter?: Encounter;
   /** Offered and declined, or held back for a medical reason. */
   notDone?: 'PATOBJ' | 'MEDPREC';
 }
@@ -21,9 +22,9 @@ const reasons = { PATOBJ: 'patient objection', MEDPREC: 'medical precaution' } a
  */
 export function immunizationResources(
   c: ChartContext,
-  visitEncounters: readonly Json[],
+  visitEncounters: readonly Encounter[],
   end: Date,
-): Json[] {
+): Immunization[] {
   const doses: Dose[] = [];
   const ageAt = (d: Date): number => (d.getTime() - c.p.birth.getTime()) / YEAR;
   const at = (from: Date, toYears: number): Date =>
@@ -79,7 +80,7 @@ export function immunizationResources(
   return doses
     .filter((d) => d.when.getTime() < end.getTime())
     .map((d) => {
-      const out: Json = {
+      const out: Immunization = {
         resourceType: 'Immunization',
         id: c.nextId('imm'),
         meta: c.meta,

@@ -1,9 +1,17 @@
 import { conditions } from './catalog.ts';
 import { drugs, problems, type Code, type Drug, type DrugName } from './chart-catalog.ts';
 import { refTo, startOf, type ChartContext } from './encounters.ts';
-import { RXNORM, SNOMED, UCUM, concept, hl7, instant, type Json } from './fhir-shapes.ts';
+import { RXNORM, SNOMED, UCUM, concept, hl7, instant } from './fhir-shapes.ts';
 import { codeOf } from './problems.ts';
 import { DEMO_PATIENT, type Episode, type Story } from './story.ts';
+import type {
+  Condition,
+  Encounter,
+  Medication,
+  MedicationRequest,
+  Meta,
+  TimingRepeat,
+} from '../../src/app/fhir/fhir-types.ts';
 
 const forms = {
   tablet: { unit: 'tablet', code: '385055001', display: 'Tablet (basic dose form)' },
@@ -16,7 +24,7 @@ const inhaled = concept(SNOMED, '447694001', 'Respiratory tract route (qualifier
 export const medicationId = (d: Drug): string => `med-${d.code}`;
 
 /** The shared Medication resources that `medicationReference` points to (outside every compartment). */
-export function medicationResources(meta: Json): Json[] {
+export function medicationResources(meta: Meta): Medication[] {
   return Object.values(drugs).map((d: Drug) => ({
     resourceType: 'Medication',
     id: medicationId(d),
@@ -29,7 +37,7 @@ export function medicationResources(meta: Json): Json[] {
 
 interface Order {
   drug: DrugName;
-  encounter: Json;
+  encounter: Encounter;
   status: 'active' | 'stopped' | 'completed';
   reason?: Code;
   stopReason?: string;
@@ -44,11 +52,11 @@ interface Order {
 export function medicationRequests(
   c: ChartContext,
   story: Story,
-  visitEncounters: readonly Json[],
-  lipidEncounter: Json | undefined,
+  visitEncounters: readonly Encounter[],
+  lipidEncounter: Encounter | undefined,
   episodes: readonly Episode[],
-  conditionList: readonly Json[],
-): Json[] {
+  conditionList: readonly Condition[],
+): MedicationRequest[] {
   const orders: Order[] = [];
   const first = visitEncounters[0];
   const later = visitEncounters[1] ?? first;
@@ -106,9 +114,13 @@ export function medicationRequests(
   return orders.map((o) => request(c, o, conditionList));
 }
 
-function request(c: ChartContext, o: Order, conditionList: readonly Json[]): Json {
+function request(
+  c: ChartContext,
+  o: Order,
+  conditionList: readonly Condition[],
+): MedicationRequest {
   const d: Drug = drugs[o.drug];
-  const out: Json = {
+  const out: MedicationRequest = {
     resourceType: 'MedicationRequest',
     id: c.nextId('medrx'),
     meta: c.meta,
@@ -137,7 +149,7 @@ function request(c: ChartContext, o: Order, conditionList: readonly Json[]): Jso
   out['requester'] = c.gp;
   const condition = conditionList.find((x) => codeOf(x) === o.reason?.code);
   if (condition) out['reasonReference'] = [{ ...refTo(condition), display: o.reason?.display }];
-  const repeat: Json =
+  const repeat: TimingRepeat =
     d.perDay > 0
       ? { frequency: d.perDay, period: 1, periodUnit: 'd' }
       : { frequency: 1, period: 4, periodMax: 6, periodUnit: 'h' };

@@ -9,10 +9,15 @@ import {
   quantity,
   referenceRange,
   round,
-  type Json,
 } from './fhir-shapes.ts';
 import type { Profile } from './patient.ts';
 import type { Random } from './random.ts';
+import type {
+  CodeableConcept,
+  Observation,
+  ObservationComponent,
+  Reference,
+} from '../../src/app/fhir/fhir-types.ts';
 
 const DAY = 86_400_000;
 const YEAR = 365.25 * DAY;
@@ -56,14 +61,14 @@ export function visitObservations(
   rnd: Random,
   p: Profile,
   visit: Visit,
-  encounter: Json,
+  encounter: Reference,
   nextId: () => string,
   lastUpdated: string,
-): Json[] {
-  const out: Json[] = [];
+): Observation[] {
+  const out: Observation[] = [];
   const subject = { reference: `Patient/${p.id}` };
   const effective = instant(visit.when);
-  const base = (code: Json, category: 'vital-signs' | 'laboratory'): Json => ({
+  const base = (code: CodeableConcept, category: 'vital-signs' | 'laboratory'): Observation => ({
     resourceType: 'Observation',
     id: nextId(),
     meta: { versionId: '1', lastUpdated },
@@ -75,7 +80,7 @@ export function visitObservations(
     effectiveDateTime: effective,
     issued: effective,
   });
-  const measured = (m: Measure, raw: number): Json => {
+  const measured = (m: Measure, raw: number): Observation => {
     const value = round(raw, m.decimals);
     const range = m.range?.(p.gender);
     return withRange(base(concept(LOINC, m.loinc, m.display), m.category), m, value, range);
@@ -138,12 +143,12 @@ export function visitObservations(
   return out;
 }
 
-function withRange(
-  obs: Json,
+export function withRange<T extends Observation | ObservationComponent>(
+  obs: T,
   m: Measure,
   value: number,
   range: { low?: number; high?: number } | undefined,
-): Json {
+): T {
   obs['valueQuantity'] = quantity(value, m.unit);
   const rr = referenceRange(range, m.unit);
   if (rr) obs['referenceRange'] = rr;
@@ -152,7 +157,7 @@ function withRange(
   return obs;
 }
 
-function component(m: Measure, value: number, p: Profile): Json {
+function component(m: Measure, value: number, p: Profile): ObservationComponent {
   return withRange({ code: concept(LOINC, m.loinc, m.display) }, m, value, m.range?.(p.gender));
 }
 

@@ -1,7 +1,8 @@
 import { conditions } from './catalog.ts';
 import { cities, family, femaleGiven, maleGiven } from './names.ts';
 import type { Random } from './random.ts';
-import { IDENTIFIER_TYPE, MRN_SYSTEM, SNOMED, concept, pad, type Json } from './fhir-shapes.ts';
+import { IDENTIFIER_TYPE, MRN_SYSTEM, SNOMED, concept, pad } from './fhir-shapes.ts';
+import type { Condition, Patient } from '../../src/app/fhir/fhir-types.ts';
 
 /** The hidden traits that drive one synthetic patient's measurements over time. */
 export interface Profile {
@@ -60,7 +61,7 @@ export function makeProfile(rnd: Random, index: number, end: Date): Profile {
   };
 }
 
-export function patientResource(rnd: Random, p: Profile, lastUpdated: string): Json {
+export function patientResource(rnd: Random, p: Profile, lastUpdated: string): Patient {
   const pool = p.gender === 'female' ? femaleGiven : maleGiven;
   const given = [rnd.pick(pool)];
   const middle = rnd.pick(pool);
@@ -90,7 +91,7 @@ export function patientResource(rnd: Random, p: Profile, lastUpdated: string): J
   };
 }
 
-export function conditionResources(p: Profile, onset: Date, lastUpdated: string): Json[] {
+export function conditionResources(p: Profile, onset: Date, lastUpdated: string): Condition[] {
   const active = (['hypertension', 'diabetes', 'obesity'] as const).filter((c) => p[c]);
   return active.map((name, i) => ({
     resourceType: 'Condition',

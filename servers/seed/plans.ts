@@ -1,8 +1,9 @@
 import { bpPanel, conditions, labs, vitals } from './catalog.ts';
 import { problems, type Code } from './chart-catalog.ts';
 import { refTo, type ChartContext } from './encounters.ts';
-import { LOINC, SNOMED, UCUM, concept, day, hl7, type Json } from './fhir-shapes.ts';
+import { LOINC, SNOMED, UCUM, concept, day, hl7 } from './fhir-shapes.ts';
 import { codeOf } from './problems.ts';
+import type { CarePlan, Condition, Goal, Observation } from '../../src/app/fhir/fhir-types.ts';
 
 const DAY = 86_400_000;
 
@@ -15,13 +16,13 @@ interface PlanShape {
     measure: Code;
     high: number;
     unit: string;
-    value: (o: Json) => number | undefined;
+    value: (o: Observation) => number | undefined;
   };
 }
 
-const valueOf = (o: Json): number | undefined =>
+const valueOf = (o: Observation): number | undefined =>
   (o['valueQuantity'] as { value?: number } | undefined)?.value;
-const systolicOf = (o: Json): number | undefined =>
+const systolicOf = (o: Observation): number | undefined =>
   (o['component'] as { valueQuantity: { value: number } }[] | undefined)?.[0]?.valueQuantity.value;
 
 const shapes: readonly PlanShape[] = [
@@ -77,11 +78,11 @@ const shapes: readonly PlanShape[] = [
  */
 export function carePlans(
   c: ChartContext,
-  conditionList: readonly Json[],
-  observations: readonly Json[],
+  conditionList: readonly Condition[],
+  observations: readonly Observation[],
   end: Date,
-): Json[] {
-  const out: Json[] = [];
+): (CarePlan | Goal)[] {
+  const out: (CarePlan | Goal)[] = [];
   for (const shape of shapes) {
     const condition = conditionList.find(
       (x) =>
@@ -91,7 +92,7 @@ export function carePlans(
     );
     if (!condition) continue;
     const start = String(condition['onsetDateTime']);
-    let goal: Json | undefined;
+    let goal: Goal | undefined;
     if (shape.goal) {
       const g = shape.goal;
       const values = observations

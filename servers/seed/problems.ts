@@ -1,8 +1,14 @@
 import { conditions } from './catalog.ts';
 import { problems, procedures, type Code } from './chart-catalog.ts';
 import { refTo, startOf, type ChartContext } from './encounters.ts';
-import { SNOMED, concept, day, hl7, instant, pad, type Json } from './fhir-shapes.ts';
+import { SNOMED, concept, day, hl7, instant, pad } from './fhir-shapes.ts';
 import type { Episode, Story } from './story.ts';
+import type {
+  CodeableConcept,
+  Condition,
+  Encounter,
+  Procedure,
+} from '../../src/app/fhir/fhir-types.ts';
 
 const DAY = 86_400_000;
 const YEAR = 365.25 * DAY;
@@ -20,7 +26,7 @@ interface ConditionFacts {
   status?: Status;
   onset: Date;
   abatement?: Date;
-  encounter?: Json;
+  encounter?: Encounter;
   category: 'problem-list-item' | 'encounter-diagnosis';
   enteredInError?: boolean;
 }
@@ -33,10 +39,10 @@ export function chartConditions(
   c: ChartContext,
   story: Story,
   chronicCount: number,
-  firstVisit: Json | undefined,
-  lipidEncounter: Json | undefined,
+  firstVisit: Encounter | undefined,
+  lipidEncounter: Encounter | undefined,
   episodes: readonly Episode[],
-): Json[] {
+): Condition[] {
   const facts: ConditionFacts[] = [];
   const firstDate = firstVisit ? startOf(firstVisit) : new Date(c.p.birth.getTime() + 18 * YEAR);
   if (story.hypertension && !c.p.hypertension) {
@@ -92,8 +98,8 @@ export function chartConditions(
   );
 }
 
-function conditionResource(c: ChartContext, id: string, f: ConditionFacts): Json {
-  const out: Json = { resourceType: 'Condition', id, meta: c.meta };
+function conditionResource(c: ChartContext, id: string, f: ConditionFacts): Condition {
+  const out: Condition = { resourceType: 'Condition', id, meta: c.meta };
   if (f.status) {
     out['clinicalStatus'] = hl7('condition-clinical', f.status, statusDisplay[f.status]);
   }
@@ -121,11 +127,11 @@ function conditionResource(c: ChartContext, id: string, f: ConditionFacts): Json
 export function chartProcedures(
   c: ChartContext,
   story: Story,
-  visitEncounters: readonly Json[],
+  visitEncounters: readonly Encounter[],
   episodes: readonly Episode[],
   end: Date,
-): Json[] {
-  const done: { code: Code; encounter: Json; category: Code }[] = [];
+): Procedure[] {
+  const done: { code: Code; encounter: Encounter; category: Code }[] = [];
   const diagnostic = { code: '103693007', display: 'Diagnostic procedure' };
   const surgical = { code: '387713003', display: 'Surgical procedure' };
   const first = visitEncounters[0];
@@ -145,7 +151,7 @@ export function chartProcedures(
       done.push({ code: e.procedure, encounter: e.encounter, category });
     }
   }
-  return done.map((d) => {
+  return done.map((d): Procedure => {
     const start = startOf(d.encounter);
     return {
       resourceType: 'Procedure',
@@ -165,6 +171,6 @@ export function chartProcedures(
   });
 }
 
-export function codeOf(resource: Json): string | undefined {
-  return (resource['code'] as { coding?: { code?: string }[] } | undefined)?.coding?.[0]?.code;
+export function codeOf(resource: { code?: CodeableConcept }): string | undefined {
+  return resource.code?.coding?.[0]?.code;
 }

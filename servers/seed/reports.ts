@@ -1,17 +1,23 @@
 import { bpPanel } from './catalog.ts';
 import { noteTypes, panels, type Code } from './chart-catalog.ts';
 import { refTo, startOf, type ChartContext } from './encounters.ts';
-import { LOINC, concept, hl7, instant, type Json } from './fhir-shapes.ts';
+import { LOINC, concept, hl7, instant } from './fhir-shapes.ts';
 import { codeOf } from './problems.ts';
 import { CLINIC } from './patient.ts';
+import type {
+  DiagnosticReport,
+  DocumentReference,
+  Encounter,
+  Observation,
+} from '../../src/app/fhir/fhir-types.ts';
 
 /** One DiagnosticReport per panel the visit's labs fill, its results the visit's own Observations. */
 export function visitReports(
   c: ChartContext,
-  encounter: Json,
-  observations: readonly Json[],
-): Json[] {
-  const out: Json[] = [];
+  encounter: Encounter,
+  observations: readonly Observation[],
+): DiagnosticReport[] {
+  const out: DiagnosticReport[] = [];
   for (const panel of panels) {
     const results = observations.filter((o) => panel.members.includes(codeOf(o) ?? ''));
     const first = results[0];
@@ -36,7 +42,7 @@ export function visitReports(
 
 /** What a clinician would jot down: the blood pressure taken, the problems, the plan. */
 export function visitNoteText(
-  observations: readonly Json[],
+  observations: readonly Observation[],
   problemNames: readonly string[],
 ): string {
   const bp = observations.find((o) => codeOf(o) === bpPanel.loinc);
@@ -57,7 +63,12 @@ export function visitNoteText(
 }
 
 /** A clinical note as a DocumentReference with its text inline (base64, as FHIR attachments carry it). */
-export function note(c: ChartContext, type: Code, encounter: Json, text: string): Json {
+export function note(
+  c: ChartContext,
+  type: Code,
+  encounter: Encounter,
+  text: string,
+): DocumentReference {
   const period = encounter['period'] as { start: string; end: string };
   const date = instant(new Date(Date.parse(period.end) + 15 * 60_000));
   return {
@@ -92,7 +103,11 @@ export function note(c: ChartContext, type: Code, encounter: Json, text: string)
 }
 
 /** The notes of a hospital encounter: what brought the patient in and, for a stay, how they left. */
-export function hospitalNotes(c: ChartContext, encounter: Json, problem: Code): Json[] {
+export function hospitalNotes(
+  c: ChartContext,
+  encounter: Encounter,
+  problem: Code,
+): DocumentReference[] {
   const kind = String((encounter['class'] as { code: string }).code);
   const when = startOf(encounter).toISOString().slice(0, 10);
   if (kind === 'EMER') {

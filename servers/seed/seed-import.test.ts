@@ -8,6 +8,7 @@ import { parseSearch } from '../fhir/search/parse.ts';
 import type { SearchableType } from '../fhir/config.ts';
 import { FhirStore } from '../fhir/store/store.ts';
 import { generateResources } from './generate.ts';
+import type { Encounter } from '../../src/app/fhir/fhir-types.ts';
 
 describe('seeded charts through the FHIR import', () => {
   let dir: string;
@@ -40,8 +41,8 @@ describe('seeded charts through the FHIR import', () => {
     );
     const encounter = resources.find(
       (r) =>
-        r['resourceType'] === 'Encounter' &&
-        (r['subject'] as { reference: string }).reference === 'Patient/pat-0001',
+        r.resourceType === 'Encounter' &&
+        (r as Encounter).subject?.reference === 'Patient/pat-0001',
     );
     const found = (path: string): number => {
       const [type = '', query = ''] = path.split('?');

@@ -4,10 +4,10 @@
  * CHART_STREAM)`), so the patient and observation draws, and therefore their values, never shift.
  */
 import { problems, procedures, type Code, type DrugName } from './chart-catalog.ts';
-import type { Json } from './fhir-shapes.ts';
 import type { Visit } from './observations.ts';
 import type { Profile } from './patient.ts';
 import type { Random } from './random.ts';
+import type { Encounter } from '../../src/app/fhir/fhir-types.ts';
 
 export const CHART_STREAM = 2;
 
@@ -23,7 +23,7 @@ const YEAR = 365.25 * DAY;
 export interface Episode {
   problem: Code;
   /** The encounter (or visit) it was diagnosed at: its `period.start` is the onset. */
-  encounter: Json;
+  encounter: Encounter;
   resolvedAfterDays: number;
   drug?: DrugName;
   procedure?: Code;
@@ -85,7 +85,7 @@ export function makeStory(rnd: Random, p: Profile, visits: readonly Visit[], end
 /** A few visits turn out to be for a passing infection, treated or left to settle. */
 export function visitEpisodes(
   rnd: Random,
-  encounters: readonly Json[],
+  encounters: readonly Encounter[],
   penicillinAllergic: boolean,
 ): Episode[] {
   const antibiotic: DrugName = penicillinAllergic ? 'azithromycin' : 'amoxicillin';
@@ -105,8 +105,8 @@ export function visitEpisodes(
 
 export function hospitalEpisodes(
   story: Story,
-  emergency: Json | undefined,
-  admission: Json | undefined,
+  emergency: Encounter | undefined,
+  admission: Encounter | undefined,
   penicillinAllergic: boolean,
 ): Episode[] {
   const out: Episode[] = [];

@@ -7,6 +7,7 @@ import {
   MedicationRequest,
   Resource,
 } from '../app/fhir/fhir-types';
+import { TEST_FHIR_BASE } from './test-config';
 
 const SNOMED = 'http://snomed.info/sct';
 const clinical = (code: string) => ({
@@ -140,3 +141,10 @@ export function searchset<T extends Resource>(
     ],
   };
 }
+
+/** What a row builder gets when the page brought nothing along. */
+export const ROW_CONTEXT = { resolved: new Map<string, Resource>(), fhirBase: TEST_FHIR_BASE };
+
+/** A row's details as term → value, to read one at a time. */
+export const detailsOf = (row: { details: readonly { term: string; value: string }[] }) =>
+  Object.fromEntries(row.details.map((d) => [d.term, d.value]));

@@ -6,16 +6,11 @@ import {
   totalIsEstimate,
   type ServerCapabilities,
 } from '../../src/app/fhir/capability-statement.ts';
+import type { Bundle } from '../../src/app/fhir/fhir-types.ts';
 import { SEARCH_CONTRACT } from '../../src/app/fhir/search-contract.ts';
 import type { Deployment } from './deployment.ts';
 import { describeNetworkError, parseJson, request } from './http.ts';
 import { pass, warn, type CheckResult } from './report.ts';
-
-interface SearchBundle {
-  resourceType?: string;
-  total?: number;
-  link?: { relation?: string; url?: string }[];
-}
 
 const fhirHeaders = (deployment: Deployment, token?: string): Record<string, string> => ({
   Accept: 'application/fhir+json',
@@ -131,7 +126,7 @@ export async function checkDpopAdvertised(deployment: Deployment): Promise<Check
 
 /** With a token: does the server give totals, and are its paging links ones the app will follow? */
 export async function checkPaging(deployment: Deployment, token: string): Promise<CheckResult[]> {
-  let bundle: SearchBundle | undefined;
+  let bundle: Bundle | undefined;
   let asksTotal: boolean;
   try {
     // As the app asks: an exact total only where the statement lists _total.
@@ -139,7 +134,7 @@ export async function checkPaging(deployment: Deployment, token: string): Promis
     const url = `${deployment.fhirBase}/Patient?_count=1${asksTotal ? '&_total=accurate' : ''}`;
     const answer = await request(url, { headers: fhirHeaders(deployment, token) });
     if (answer.status !== 200) return [];
-    bundle = parseJson(answer.body) as SearchBundle | undefined;
+    bundle = parseJson(answer.body) as Bundle | undefined;
   } catch {
     return [];
   }

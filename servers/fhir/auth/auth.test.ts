@@ -2,7 +2,10 @@ import assert from 'node:assert/strict';
 import { rmSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
 import { SignJWT, exportJWK, exportSPKI, generateKeyPair, type CryptoKey } from 'jose';
+import { chartSample, sharedSamples } from '../../../test-support/chart.ts';
 import { startHarness, type Bundle, type Harness } from '../../../test-support/fhir.ts';
+import { readableTypes, searchableTypes } from '../config.ts';
+import { clinicalTypes } from '../search/clinical.ts';
 
 type Json = Record<string, unknown>;
 
@@ -204,7 +207,45 @@ describe('SMART scopes', () => {
   });
 
   it('patient/ scopes without a patient claim allow nothing', async () => {
-    assert.equal(await status('/Patient', 'patient/*.read'), 403);
+    // One resource of every type this server reads, shared types included, all for pat-0001.
+    const resources = [
+      ...sharedSamples,
+      ...clinicalTypes.map((type) => chartSample(type, 'pat-0001', 1)),
+      { resourceType: 'Practitioner', id: 'claim-prac' },
+      { resourceType: 'Organization', id: 'claim-org' },
+      {
+        resourceType: 'Observation',
+        id: 'claim-obs',
+        status: 'final',
+        code: { text: 'x' },
+        subject: { reference: 'Patient/pat-0001' },
+      },
+    ];
+    const entry = resources.map((resource) => ({
+      resource,
+      request: {
+        method: 'PUT',
+        url: `${String(resource['resourceType'])}/${String(resource['id'])}`,
+      },
+    }));
+    const writer = await h.token({ scope: 'user/*.write' });
+    const put = await h.post('/', { resourceType: 'Bundle', type: 'transaction', entry }, writer);
+    assert.equal(put.status, 200, await put.clone().text());
+    const paths = [
+      '/Patient/pat-0001',
+      ...resources.map((r) => `/${String(r['resourceType'])}/${String(r['id'])}`),
+    ];
+    assert.deepEqual(
+      new Set(paths.map((p) => p.split('/')[1])),
+      new Set(readableTypes),
+      'every type this server reads',
+    );
+    for (const scope of ['patient/*.read', 'patient/*.rs', 'openid patient/*.r patient/*.s']) {
+      for (const path of [...paths, ...searchableTypes.map((type) => `/${type}`)]) {
+        assert.equal(await status(path, scope, 'pat-0001'), 200, `${scope} ${path} with the claim`);
+        assert.equal(await status(path, scope), 403, `${scope} ${path} without the claim`);
+      }
+    }
   });
 
   it('read scopes never write, not even an empty batch, and the body is not read for them', async () => {

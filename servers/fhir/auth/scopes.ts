@@ -50,7 +50,8 @@ export interface Decision {
 
 /**
  * Decides whether the token may perform `action` on `type`. A `user/` or `system/` grant allows it
- * outright; otherwise a `patient/` grant allows it inside the token's `patient` compartment.
+ * outright; otherwise a `patient/` grant allows it inside the token's `patient` compartment (a shared
+ * type wherever it is), and only when the token has that claim.
  */
 export function authorize(
   grants: Grant[],
@@ -60,9 +61,10 @@ export function authorize(
   scheme: 'Bearer' | 'DPoP' = 'Bearer',
 ): Decision {
   if (covers(grants, type, action, NOT_PATIENT)) return {};
-  if (action !== 'write' && covers(grants, type, action, ['patient'])) {
-    if (sharedTypes.has(type)) return {};
-    if (patient) return { compartment: patient };
+  // The claim first, for every type: a `patient/` token that names no patient is a broken grant,
+  // and it must not read even the types outside every compartment (fail closed).
+  if (patient && action !== 'write' && covers(grants, type, action, ['patient'])) {
+    return sharedTypes.has(type) ? {} : { compartment: patient };
   }
   const v1 = action === 'write' ? 'write' : 'read';
   throw new InsufficientScope(`user/${type}.${v1}`, scheme);

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { isReadableType } from '../config.ts';
 import type { FhirStore } from '../store/store.ts';
+import { shapeProblem } from './shapes.ts';
 
 type Json = Record<string, unknown>;
 
@@ -40,7 +41,8 @@ export function planEntry(store: FhirStore, raw: unknown, index: number): Planne
   const method = String(entry.request?.['method'] ?? '');
   const url = String(entry.request?.['url'] ?? '');
   const fullUrl = typeof entry.fullUrl === 'string' ? entry.fullUrl : undefined;
-  checkContent(type, resource);
+  const shape = shapeProblem(type, resource);
+  if (shape) throw new EntryError(422, shape);
   if (method === 'POST') {
     if (url !== type) throw new EntryError(400, `request.url must be '${type}' for POST`);
     const ifNoneExist = entry.request?.['ifNoneExist'];
@@ -64,16 +66,6 @@ export function planEntry(store: FhirStore, raw: unknown, index: number): Planne
     return { index, type, id, resource, fullUrl, existing: false };
   }
   throw new EntryError(405, `request.method '${method}' is not supported (POST and PUT are)`);
-}
-
-/** The few rules a viewer relies on: an Observation has a status and a code. */
-function checkContent(type: string, resource: Json): void {
-  if (type === 'Observation') {
-    if (typeof resource['status'] !== 'string')
-      throw new EntryError(422, 'Observation.status is required');
-    if (typeof resource['code'] !== 'object')
-      throw new EntryError(422, 'Observation.code is required');
-  }
 }
 
 /**

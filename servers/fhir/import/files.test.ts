@@ -127,4 +127,67 @@ describe('importing files: what is stored and what is skipped, by type', () => {
     assert.deepEqual(orphan.loaded, {});
     assert.deepEqual(orphan.skipped, { 'Goal: Goal.subject must reference a Patient': 1 });
   });
+
+  it('a file whose Bundle or entries are odd shapes is reported, and its good entries still load', () => {
+    for (const [body, error] of [
+      [{ resourceType: 'Bundle', type: 'collection', entry: 'x' }, 'Bundle.entry must be an array'],
+      [
+        { resourceType: 'Bundle', type: 'transaction', entry: { x: 1 } },
+        'Bundle.entry must be an array',
+      ],
+    ] as const) {
+      assert.equal(importJson(store, body, 'odd.json').error, error);
+    }
+    const report = importJson(
+      store,
+      {
+        resourceType: 'Bundle',
+        type: 'collection',
+        entry: [null, 7, { resource: null }, { resource: 'Patient' }, patient(crypto.randomUUID())],
+      },
+      'entries.json',
+    );
+    assert.equal(report.error, undefined);
+    assert.deepEqual(report.loaded, { Patient: 1 });
+    assert.deepEqual(report.skipped, { 'an entry without a resource: nothing to store': 4 });
+  });
+
+  it("an unexpected error in one entry of a batch is that entry's 500; the others load and the file goes on", () => {
+    // A store that fails on one resource as a full disk or a bug would: not a refusal it knows.
+    const flaky = Object.create(store) as FhirStore;
+    flaky.put = (resource, options) => {
+      if (resource['id'] === 'unexpected') throw new TypeError('simulated');
+      return store.put(resource, options);
+    };
+    const entries = [
+      { resourceType: 'Patient', id: 'unexpected' },
+      { resourceType: 'Patient', id: 'after-it' },
+    ];
+    const batch = importJson(
+      flaky,
+      {
+        resourceType: 'Bundle',
+        type: 'collection',
+        entry: entries.map((resource) => ({ resource })),
+      },
+      'flaky.json',
+    );
+    assert.deepEqual(batch.loaded, { Patient: 1 });
+    assert.deepEqual(batch.skipped, { 'Patient: Internal server error': 1 });
+    assert.ok(store.read('Patient', 'after-it') && !store.read('Patient', 'unexpected'));
+    const transaction = importJson(
+      flaky,
+      {
+        resourceType: 'Bundle',
+        type: 'transaction',
+        entry: [{ resourceType: 'Patient', id: 'tx-before' }, entries[0]].map((resource) => ({
+          resource,
+          request: { method: 'PUT', url: `Patient/${String(resource?.['id'])}` },
+        })),
+      },
+      'flaky-transaction.json',
+    );
+    assert.equal(transaction.error, 'an unexpected TypeError');
+    assert.equal(store.read('Patient', 'tx-before'), undefined, 'the transaction rolled back');
+  });
 });

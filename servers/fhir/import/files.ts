@@ -1,7 +1,7 @@
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { isReadableType } from '../config.ts';
-import { FhirError } from '../errors.ts';
+import { BadRequest, FhirError } from '../errors.ts';
 import type { FhirStore } from '../store/store.ts';
 import { processBundle } from './process.ts';
 import { setKey } from '../json.ts';
@@ -62,20 +62,31 @@ export function importJson(store: FhirStore, body: unknown, file: string): FileR
   if (!body || typeof body !== 'object' || Array.isArray(body)) {
     return { ...report, error: 'not a FHIR resource' };
   }
-  const kept = filterTypes(asBundle(body as Json), report);
-  const entries = kept['entry'] as { resource?: Json }[];
   try {
+    const kept = filterTypes(asBundle(body as Json), report);
+    const entries = kept['entry'] as unknown[];
     const result = processBundle(store, kept);
     report.loaded = result.written;
     for (const f of result.failed) {
-      const type = String(entries[f.index]?.resource?.['resourceType'] ?? 'an entry');
+      const type = String(resourceOf(entries[f.index])?.['resourceType'] ?? 'an entry');
       count(report.skipped, `${type}: ${f.reason}`);
     }
   } catch (e) {
-    if (!(e instanceof FhirError)) throw e;
-    return { ...report, loaded: {}, error: e.message };
+    // A refused transaction rolled back, so nothing of the file is stored. Only the class of an
+    // unexpected error is shown: its message could quote the data.
+    const why = e instanceof FhirError ? e.message : `an unexpected ${String((e as Error)?.name)}`;
+    return { ...report, loaded: {}, error: why };
   }
   return report;
+}
+
+const isObject = (v: unknown): v is Json =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** An entry's resource when the entry and its resource are objects; anything else has none. */
+function resourceOf(entry: unknown): Json | undefined {
+  const resource = isObject(entry) ? entry['resource'] : undefined;
+  return isObject(resource) ? resource : undefined;
 }
 
 function asBundle(body: Json): Json {
@@ -83,39 +94,45 @@ function asBundle(body: Json): Json {
     body['resourceType'] === 'Bundle' &&
     (body['type'] === 'transaction' || body['type'] === 'batch')
   ) {
+    if (!Array.isArray(body['entry'])) throw new BadRequest('Bundle.entry must be an array');
     return body;
   }
   // A collection or searchset: its entries, with their fullUrls so references between them resolve.
-  const entries =
-    body['resourceType'] === 'Bundle'
-      ? ((body['entry'] as { fullUrl?: unknown; resource?: Json }[] | undefined) ?? [])
-      : [{ resource: body }];
+  const entries = body['resourceType'] === 'Bundle' ? (body['entry'] ?? []) : [{ resource: body }];
+  if (!Array.isArray(entries)) throw new BadRequest('Bundle.entry must be an array');
   return {
     resourceType: 'Bundle',
     type: 'batch',
-    entry: entries.map(({ fullUrl, resource = {} }) => ({
-      ...(typeof fullUrl === 'string' ? { fullUrl } : {}),
-      resource,
-      request:
-        typeof resource['id'] === 'string'
-          ? { method: 'PUT', url: `${String(resource['resourceType'])}/${resource['id']}` }
-          : { method: 'POST', url: String(resource['resourceType']) },
-    })),
+    entry: entries.map((entry: unknown) => {
+      const fullUrl = isObject(entry) ? entry['fullUrl'] : undefined;
+      const resource = resourceOf(entry);
+      // An entry without a resource stays as it is: the batch refuses it, and the report says so.
+      if (!resource) return entry;
+      return {
+        ...(typeof fullUrl === 'string' ? { fullUrl } : {}),
+        resource,
+        request:
+          typeof resource['id'] === 'string'
+            ? { method: 'PUT', url: `${String(resource['resourceType'])}/${resource['id']}` }
+            : { method: 'POST', url: String(resource['resourceType']) },
+      };
+    }),
   };
 }
 
 /** Drops entries of unsupported types, and references to them (keeping any display text). */
 function filterTypes(bundle: Json, report: FileReport): Json {
-  const entries = bundle['entry'] as { fullUrl?: string; resource?: Json }[];
+  const entries = bundle['entry'] as unknown[];
   const dropped = new Set<string>();
   const kept = entries.filter((e) => {
-    const type = String(e.resource?.['resourceType'] ?? '');
+    const type = String(resourceOf(e)?.['resourceType'] ?? '');
     if (isReadableType(type)) return true;
     count(
       report.skipped,
       type ? `${type}: not stored by this server` : 'an entry without a resource: nothing to store',
     );
-    if (e.fullUrl) dropped.add(e.fullUrl);
+    const fullUrl = isObject(e) ? e['fullUrl'] : undefined;
+    if (typeof fullUrl === 'string') dropped.add(fullUrl);
     return false;
   });
   if (dropped.size === 0) return { ...bundle, entry: kept };
@@ -132,7 +149,7 @@ function filterTypes(bundle: Json, report: FileReport): Json {
   };
   return {
     ...bundle,
-    entry: kept.map((e) => strip(e, String(e.resource?.['resourceType']))),
+    entry: kept.map((e) => strip(e, String(resourceOf(e)?.['resourceType']))),
   };
 }
 

@@ -16,14 +16,15 @@ const reasons: Record<number, string> = {
   405: 'Method Not Allowed',
   412: 'Precondition Failed',
   422: 'Unprocessable Entity',
+  500: 'Internal Server Error',
 };
 
 export interface BundleResult {
   response: Json;
   /** Resources written, by type. */
   written: Record<string, number>;
-  /** Batch entries refused: index and reason. */
-  failed: { index: number; status: number; reason: string }[];
+  /** Batch entries refused: index and reason; for an unexpected error (500), the error itself. */
+  failed: { index: number; status: number; reason: string; cause?: unknown }[];
 }
 
 /** The Bundle's shape, before anything else: a transaction or batch with an entry array. */
@@ -137,13 +138,23 @@ function created(p: PlannedEntry, put: PutResult): Json {
   };
 }
 
+/**
+ * A batch entry's refusal. An unexpected error is that entry's 500, not the whole batch's: the
+ * entries before it are stored, and the answer must say so, entry by entry.
+ */
 function refused(result: BundleResult, e: unknown, index: number): Json {
-  if (!(e instanceof EntryError)) throw e;
-  result.failed.push({ index, status: e.status, reason: e.message });
+  const expected = e instanceof EntryError;
+  const status = expected ? e.status : 500;
+  const reason = expected ? e.message : 'Internal server error';
+  result.failed.push({ index, status, reason, ...(expected ? {} : { cause: e }) });
   return {
     response: {
-      status: `${e.status} ${reasons[e.status] ?? ''}`.trim(),
-      outcome: operationOutcome('error', 'processing', e.message),
+      status: `${status} ${reasons[status] ?? ''}`.trim(),
+      outcome: operationOutcome(
+        expected ? 'error' : 'fatal',
+        expected ? 'processing' : 'exception',
+        reason,
+      ),
     },
   };
 }

@@ -1,15 +1,14 @@
-import { clinical, isClinicalType } from '../search/clinical.ts';
+import {
+  compartmentOf,
+  isPatientBound,
+  patientElement,
+  strayPatientReference,
+} from '../store/compartment.ts';
 import type { FhirStore } from '../store/store.ts';
 import { EntryError, lookup, type PlannedEntry } from './entries.ts';
 import { setKey } from '../json.ts';
 
 type Json = Record<string, unknown>;
-
-/** The element naming the patient of a type whose resources must belong to a known patient. */
-function patientElement(type: string): string | undefined {
-  if (type === 'Observation') return 'subject';
-  return isClinicalType(type) ? clinical[type].patientPath : undefined;
-}
 
 /**
  * Rewrites an entry's references: `urn:uuid:` and other fullUrls of the Bundle become `Type/id`,
@@ -51,16 +50,21 @@ export function resolveReferences(
 
 /**
  * A patient-bound resource (Observation and the chart's types: the viewer finds everything by patient)
- * must name a Patient that exists in the store or in the same Bundle.
+ * must name a Patient that exists in the store or in the same Bundle, in its type's patient element,
+ * and no other patient anywhere: a second patient would make "whose record is this" a matter of
+ * which element one reads.
  */
 export function checkSubject(store: FhirStore, resource: Json, bundlePatients: Set<string>): void {
   const type = String(resource['resourceType']);
-  const element = patientElement(type);
-  if (!element) return;
-  const ref = resource[element] as { reference?: string } | undefined;
-  const m = /^Patient\/([A-Za-z0-9\-.]{1,64})$/.exec(ref?.reference ?? '');
-  if (!m?.[1]) throw new EntryError(422, `${type}.${element} must reference a Patient`);
-  if (!bundlePatients.has(m[1]) && !store.read('Patient', m[1])) {
-    throw new EntryError(422, `${type}.${element} references a Patient this server does not have`);
+  if (!isPatientBound(type)) return;
+  const element = `${type}.${patientElement[type]}`;
+  const patient = compartmentOf(resource);
+  if (patient === undefined) throw new EntryError(422, `${element} must reference a Patient`);
+  if (!bundlePatients.has(patient) && !store.read('Patient', patient)) {
+    throw new EntryError(422, `${element} references a Patient this server does not have`);
+  }
+  const stray = strayPatientReference(resource);
+  if (stray) {
+    throw new EntryError(422, `${stray} references another Patient than ${element}`);
   }
 }

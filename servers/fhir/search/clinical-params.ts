@@ -1,3 +1,4 @@
+import { patientElement } from '../store/compartment.ts';
 import { clinical, clinicalTypes, isClinicalType, type ClinicalType } from './clinical.ts';
 import {
   dateParam,
@@ -12,7 +13,7 @@ import {
 function paramsOf(type: ClinicalType): ReadonlyMap<string, ParamDefinition> {
   const d = clinical[type];
   const params = new Map<string, ParamDefinition>([['_id', idParam]]);
-  for (const name of d.patientParams) params.set(name, patientParam(d.patientPath));
+  for (const name of d.patientParams) params.set(name, patientParam(patientElement[type]));
   for (const p of [d.date, ...d.otherDates]) {
     const documentation = `${p.documentation}: prefixes, partial dates, ranges by repeating (UTC)`;
     params.set(p.param, dateParam(p.param, documentation));

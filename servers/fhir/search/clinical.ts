@@ -10,15 +10,11 @@
  * instant, date).
  */
 export interface ClinicalDeclaration {
-  /** The element that names the patient: `subject` or `patient` (only a `Patient/` reference counts). */
-  patientPath: string;
-  /** R4 search parameters that mean that same patient reference (`patient`, `subject`, or both). */
-  patientParams: readonly string[];
   /**
-   * Other elements that put the resource in a patient's compartment when they reference a Patient
-   * (R4 CompartmentDefinition `patient`), beyond the patient element itself.
+   * R4 search parameters that mean the resource's patient (`patient`, `subject`, or both); the
+   * element naming it is the type's entry in store/compartment.ts.
    */
-  compartmentPaths: readonly string[];
+  patientParams: readonly string[];
   /** The clinical date: filtered and sorted on the main index (`type, patient, date_lo`). */
   date: { param: string; paths: readonly string[]; documentation: string };
   /** Further date parameters (filter and sort), kept in `clinical_date`. */
@@ -52,14 +48,13 @@ export const clinicalTypes = [
   'DocumentReference',
   'CarePlan',
   'Goal',
+  'FamilyMemberHistory',
 ] as const;
 export type ClinicalType = (typeof clinicalTypes)[number];
 
 export const clinical: Record<ClinicalType, ClinicalDeclaration> = {
   Condition: {
-    patientPath: 'subject',
     patientParams: subjectAndPatient,
-    compartmentPaths: ['asserter'],
     date: {
       param: 'onset-date',
       paths: ['onset[x]'],
@@ -85,9 +80,7 @@ export const clinical: Record<ClinicalType, ClinicalDeclaration> = {
     references: [encounter],
   },
   AllergyIntolerance: {
-    patientPath: 'patient',
     patientParams: ['patient'],
-    compartmentPaths: ['recorder', 'asserter'],
     date: {
       param: 'date',
       paths: ['recordedDate'],
@@ -120,9 +113,7 @@ export const clinical: Record<ClinicalType, ClinicalDeclaration> = {
     references: [],
   },
   MedicationRequest: {
-    patientPath: 'subject',
     patientParams: subjectAndPatient,
-    compartmentPaths: [],
     date: {
       param: 'authoredon',
       paths: ['authoredOn'],
@@ -144,9 +135,7 @@ export const clinical: Record<ClinicalType, ClinicalDeclaration> = {
     ],
   },
   MedicationStatement: {
-    patientPath: 'subject',
     patientParams: subjectAndPatient,
-    compartmentPaths: [],
     date: {
       param: 'effective',
       paths: ['effective[x]'],
@@ -167,9 +156,7 @@ export const clinical: Record<ClinicalType, ClinicalDeclaration> = {
     ],
   },
   Immunization: {
-    patientPath: 'patient',
     patientParams: ['patient'],
-    compartmentPaths: [],
     date: { param: 'date', paths: ['occurrence[x]'], documentation: 'occurrenceDateTime' },
     otherDates: [],
     tokens: [
@@ -179,9 +166,7 @@ export const clinical: Record<ClinicalType, ClinicalDeclaration> = {
     references: [],
   },
   Procedure: {
-    patientPath: 'subject',
     patientParams: subjectAndPatient,
-    compartmentPaths: ['performer.actor'],
     date: {
       param: 'date',
       paths: ['performed[x]'],
@@ -196,9 +181,7 @@ export const clinical: Record<ClinicalType, ClinicalDeclaration> = {
     references: [encounter],
   },
   Encounter: {
-    patientPath: 'subject',
     patientParams: subjectAndPatient,
-    compartmentPaths: [],
     date: { param: 'date', paths: ['period'], documentation: 'Encounter.period' },
     otherDates: [],
     tokens: [
@@ -216,9 +199,7 @@ export const clinical: Record<ClinicalType, ClinicalDeclaration> = {
     references: [],
   },
   DiagnosticReport: {
-    patientPath: 'subject',
     patientParams: subjectAndPatient,
-    compartmentPaths: [],
     date: {
       param: 'date',
       paths: ['effective[x]'],
@@ -233,9 +214,7 @@ export const clinical: Record<ClinicalType, ClinicalDeclaration> = {
     references: [encounter, { param: 'result', paths: ['result'], target: 'Observation' }],
   },
   DocumentReference: {
-    patientPath: 'subject',
     patientParams: subjectAndPatient,
-    compartmentPaths: ['author'],
     date: { param: 'date', paths: ['date'], documentation: 'DocumentReference.date' },
     otherDates: [],
     tokens: [
@@ -246,9 +225,7 @@ export const clinical: Record<ClinicalType, ClinicalDeclaration> = {
     references: [{ param: 'encounter', paths: ['context.encounter'], target: 'Encounter' }],
   },
   CarePlan: {
-    patientPath: 'subject',
     patientParams: subjectAndPatient,
-    compartmentPaths: ['activity.detail.performer'],
     date: { param: 'date', paths: ['period'], documentation: 'CarePlan.period' },
     otherDates: [],
     tokens: [
@@ -259,9 +236,7 @@ export const clinical: Record<ClinicalType, ClinicalDeclaration> = {
     references: [encounter],
   },
   Goal: {
-    patientPath: 'subject',
     patientParams: subjectAndPatient,
-    compartmentPaths: [],
     date: { param: 'start-date', paths: ['startDate'], documentation: 'Goal.startDate' },
     otherDates: [
       { param: 'target-date', paths: ['target.dueDate'], documentation: 'Goal.target.dueDate' },
@@ -277,6 +252,21 @@ export const clinical: Record<ClinicalType, ClinicalDeclaration> = {
         param: 'achievement-status',
         paths: ['achievementStatus'],
         documentation: 'in-progress | improving | achieved | ...',
+      },
+    ],
+    references: [],
+  },
+  FamilyMemberHistory: {
+    patientParams: ['patient'],
+    date: { param: 'date', paths: ['date'], documentation: 'FamilyMemberHistory.date' },
+    otherDates: [],
+    tokens: [
+      { param: 'relationship', paths: ['relationship'], documentation: codeDoc },
+      { param: 'code', paths: ['condition.code'], documentation: codeDoc },
+      { param: 'sex', paths: ['sex'], documentation: 'male | female | other | unknown' },
+      {
+        ...statusDoc('partial | completed | entered-in-error | health-unknown'),
+        paths: ['status'],
       },
     ],
     references: [],

@@ -1,6 +1,7 @@
 import type { Statement } from 'better-sqlite3';
 import { parseFhirDate, type DateRange } from '../dates.ts';
 import { clinical, valuesAt, type ClinicalType } from '../search/clinical.ts';
+import { compartmentOf } from './compartment.ts';
 
 type Json = Record<string, unknown>;
 interface Db {
@@ -43,8 +44,6 @@ export function referenceOf(value: unknown): string | undefined {
   return typeof ref === 'string' ? ref : undefined;
 }
 
-const patientRef = /^Patient\/([A-Za-z0-9\-.]{1,64})$/;
-
 /** Writes one chart resource's rows, as its type's declaration says. */
 export class ClinicalIndexWriter {
   private readonly stmts;
@@ -66,10 +65,7 @@ export class ClinicalIndexWriter {
 
   write(rid: number, type: ClinicalType, r: Json, lastUpdated: number): void {
     const d = clinical[type];
-    const patient = valuesAt(r, d.patientPath)
-      .map(referenceOf)
-      .map((ref) => patientRef.exec(ref ?? '')?.[1])
-      .find((id) => id !== undefined);
+    const patient = compartmentOf(r);
     const main = d.date.paths
       .flatMap((p) => valuesAt(r, p))
       .map(rangeOf)
@@ -88,13 +84,6 @@ export class ClinicalIndexWriter {
     for (const p of d.references) {
       for (const ref of p.paths.flatMap((path) => valuesAt(r, path)).map(referenceOf)) {
         if (ref) this.stmts.ref.run(rid, p.param, ref);
-      }
-    }
-    if (d.compartmentPaths.length > 0) {
-      for (const path of [d.patientPath, ...d.compartmentPaths]) {
-        for (const ref of valuesAt(r, path).map(referenceOf)) {
-          if (ref && patientRef.test(ref)) this.stmts.ref.run(rid, '_compartment', ref);
-        }
       }
     }
   }

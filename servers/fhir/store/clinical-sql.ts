@@ -18,26 +18,16 @@ type Param = string | number;
  */
 export function buildClinicalSql(query: SearchQuery, scope: SearchScope): BuiltSearch {
   const type = query.type as ClinicalType;
-  const declaration = clinical[type];
-  let from = 'clinical c';
+  const from = 'clinical c';
   const where: string[] = ['c.type = ?'];
   const params: Param[] = [type];
   const hasPatientFilter =
     scope.compartment !== undefined ||
     query.filters.some((f) => f.kind === 'reference' && f.param === 'patient');
   if (scope.compartment !== undefined) {
-    // Types whose compartment reaches beyond the patient element (recorder, asserter, author, ...)
-    // list every compartment patient in clinical_ref; the others need only the patient column.
-    // CROSS JOIN makes SQLite start from the patient's few compartment rows; left to itself it
-    // would rather walk the whole type in date order to save sorting them.
-    if (declaration.compartmentPaths.length > 0) {
-      from = 'clinical_ref cx CROSS JOIN clinical c';
-      where.unshift(`cx.param = '_compartment' AND cx.target = ? AND c.rid = cx.rid`);
-      params.unshift(`Patient/${scope.compartment}`);
-    } else {
-      where.push('c.patient = ?');
-      params.push(scope.compartment);
-    }
+    // Filled by compartmentOf, as is the resource.compartment a read checks: they cannot disagree.
+    where.push('c.patient = ?');
+    params.push(scope.compartment);
   }
   for (const filter of query.filters) {
     const [sql, values] = filterSql(filter, type, hasPatientFilter);

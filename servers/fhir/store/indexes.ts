@@ -2,34 +2,49 @@ import type { Statement } from 'better-sqlite3';
 import { observationRange, parseFhirDate } from '../dates.ts';
 import { encounter, isClinicalType, valuesAt } from '../search/clinical.ts';
 import { normalizeText, normalizeWords } from '../text.ts';
-import { ClinicalIndexWriter, clinicalTables, referenceOf } from './clinical-index.ts';
+import { ClinicalIndexWriter, clinicalTables, referenceOf, tokensOf } from './clinical-index.ts';
+import { compartmentOf } from './compartment.ts';
+import { UNDATED } from './schema.ts';
 
 type Json = Record<string, unknown>;
 interface Db {
   prepare: (sql: string) => Statement;
 }
 
-interface Coding {
-  system?: string;
-  code?: string;
-  display?: string;
-}
-
-interface CodeableConcept {
-  text?: string;
-  coding?: Coding[];
-}
-
+/** A HumanName as the index reads it: each part that is not of its R4 type is left out. */
 interface HumanName {
   use?: string;
   text?: string;
   family?: string;
-  given?: unknown[];
-  prefix?: unknown[];
-  suffix?: unknown[];
+  given: string[];
+  prefix: string[];
+  suffix: string[];
 }
 
 const hasText = (part: unknown): part is string => typeof part === 'string' && part.trim() !== '';
+const isObject = (v: unknown): v is Json =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
+const stringOf = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
+const stringsOf = (v: unknown): string[] =>
+  Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : [];
+
+/**
+ * The objects at an element, whatever shape it came in: the indexes must take anything stored
+ * (writes are checked by import/shapes.ts, but not data stored before that, which a reindex reads).
+ */
+const objectsAt = (resource: Json, path: string): Json[] =>
+  valuesAt(resource, path).filter(isObject);
+
+function humanName(n: Json): HumanName {
+  return {
+    use: stringOf(n['use']),
+    text: stringOf(n['text']),
+    family: stringOf(n['family']),
+    given: stringsOf(n['given']),
+    prefix: stringsOf(n['prefix']),
+    suffix: stringsOf(n['suffix']),
+  };
+}
 
 /**
  * The name the app shows for a patient, so `_sort=name` orders the list as it reads: official, then
@@ -39,27 +54,13 @@ const hasText = (part: unknown): part is string => typeof part === 'string' && p
 function preferredName(names: HumanName[]): HumanName | undefined {
   const current = names.filter(
     (n) =>
-      n.use !== 'old' &&
-      [n.text, n.family, ...(n.given ?? []), ...(n.prefix ?? []), ...(n.suffix ?? [])].some(
-        hasText,
-      ),
+      n.use !== 'old' && [n.text, n.family, ...n.given, ...n.prefix, ...n.suffix].some(hasText),
   );
   return (
     current.find((n) => n.use === 'official') ??
     current.find((n) => n.use === 'usual') ??
     current[0]
   );
-}
-
-/** The patient a resource belongs to (its Patient compartment), from the usual reference fields. */
-export function compartmentOf(resource: Json): string | undefined {
-  if (resource['resourceType'] === 'Patient') return resource['id'] as string;
-  for (const field of ['subject', 'patient']) {
-    const ref = (resource[field] as { reference?: string } | undefined)?.reference;
-    const m = ref ? /^Patient\/([^/]+)$/.exec(ref) : null;
-    if (m?.[1]) return m[1];
-  }
-  return undefined;
 }
 
 /** Every table `write` fills, each keyed by the resource's `rid`. */
@@ -71,6 +72,7 @@ const indexTables = [
   'observation_token',
   'observation_text',
   'observation_ref',
+  'observation_code_date',
   ...clinicalTables,
 ];
 
@@ -101,6 +103,9 @@ export class IndexWriter {
       ref: db.prepare(
         'INSERT OR IGNORE INTO observation_ref (rid, param, target) VALUES (?, ?, ?)',
       ),
+      codeDate: db.prepare(
+        'INSERT OR IGNORE INTO observation_code_date (patient, param, code, date_lo, rid, date_hi) VALUES (?, ?, ?, ?, ?, ?)',
+      ),
       clear: indexTables.map((table) => db.prepare(`DELETE FROM ${table} WHERE rid = ?`)),
       // token_text is not keyed by resource: a text no observation carries any more stays, harmlessly
       // (searches reach observations through observation_text), until a reindex empties it.
@@ -118,40 +123,39 @@ export class IndexWriter {
   }
 
   write(rid: number, resource: Json, lastUpdated: number): void {
-    const ids = (resource['identifier'] as { system?: string; value?: string }[] | undefined) ?? [];
-    for (const id of Array.isArray(ids) ? ids : []) {
-      if (typeof id.value === 'string') {
-        this.stmts.identifier.run(rid, resource['resourceType'], id.system ?? '', id.value);
+    const type = String(resource['resourceType']);
+    for (const id of objectsAt(resource, 'identifier')) {
+      const value = stringOf(id['value']);
+      if (value !== undefined) {
+        this.stmts.identifier.run(rid, type, stringOf(id['system']) ?? '', value);
       }
     }
-    if (resource['resourceType'] === 'Patient') this.patient(rid, resource, lastUpdated);
-    if (resource['resourceType'] === 'Observation') this.observation(rid, resource, lastUpdated);
-    const type = String(resource['resourceType']);
+    if (type === 'Patient') this.patient(rid, resource, lastUpdated);
+    if (type === 'Observation') this.observation(rid, resource, lastUpdated);
     if (isClinicalType(type)) this.clinical.write(rid, type, resource, lastUpdated);
   }
 
   private patient(rid: number, p: Json, lastUpdated: number): void {
-    const names = Array.isArray(p['name']) ? (p['name'] as HumanName[]) : [];
-    const shown = preferredName(names) ?? {};
-    const family = hasText(shown.family) ? shown.family : '';
-    const given = (shown.given ?? []).filter(hasText).join(' ');
+    const names = objectsAt(p, 'name').map(humanName);
+    const shown = preferredName(names);
+    const family = hasText(shown?.family) ? shown.family : '';
+    const given = (shown?.given ?? []).filter(hasText).join(' ');
     const birth = typeof p['birthDate'] === 'string' ? parseFhirDate(p['birthDate']) : undefined;
     this.stmts.patient.run(
       rid,
       // A name given only as text sorts by that text, which is what the list shows for it.
-      normalizeText(family || given ? family : (shown.text ?? '')),
+      normalizeText(family || given ? family : (shown?.text ?? '')),
       normalizeText(given),
       birth?.lo ?? null,
       birth?.hi ?? null,
-      typeof p['gender'] === 'string' ? p['gender'] : null,
+      stringOf(p['gender']) ?? null,
       lastUpdated,
     );
     for (const name of names) {
-      const given = (name.given ?? []).filter((g) => typeof g === 'string');
-      const parts: [string, string][] = given.map((g) => ['given', g]);
+      const parts: [string, string][] = name.given.map((g) => ['given', g]);
       if (name.family) parts.push(['family', name.family]);
       // The whole name lets "maria gar" match "Maria García" as one prefix.
-      const full = name.text ?? [...given, name.family ?? ''].join(' ');
+      const full = name.text ?? [...name.given, name.family ?? ''].join(' ');
       if (full.trim()) parts.push(['text', full.trim()]);
       for (const [part, raw] of parts) this.stmts.name.run(rid, part, normalizeText(raw), raw);
     }
@@ -159,34 +163,40 @@ export class IndexWriter {
 
   private observation(rid: number, o: Json, lastUpdated: number): void {
     const range = observationRange(o);
+    const patient = compartmentOf(o);
     this.stmts.observation.run(
       rid,
-      compartmentOf(o) ?? null,
+      patient ?? null,
       range?.lo ?? null,
       range?.hi ?? null,
-      typeof o['status'] === 'string' ? o['status'] : null,
+      stringOf(o['status']) ?? null,
       lastUpdated,
     );
     // `code` is Observation.code only; component codes would be `component-code` (not supported).
-    const code = o['code'] as CodeableConcept | undefined;
-    const codings = code?.coding ?? [];
-    for (const c of codings) if (c.code) this.stmts.token.run(rid, 'code', c.system ?? '', c.code);
-    this.texts(rid, 'code', code ? [code] : []);
-    const categories = (o['category'] as CodeableConcept[] | undefined) ?? [];
-    for (const c of categories.flatMap((cat) => cat.coding ?? [])) {
-      if (c.code) this.stmts.token.run(rid, 'category', c.system ?? '', c.code);
+    for (const param of ['code', 'category'] as const) {
+      const concepts = objectsAt(o, param);
+      for (const t of concepts.flatMap(tokensOf)) {
+        this.stmts.token.run(rid, param, t.system, t.code);
+        if (patient) {
+          const lo = range?.lo ?? UNDATED;
+          this.stmts.codeDate.run(patient, param, t.code, lo, rid, range?.hi ?? null);
+        }
+      }
+      this.texts(rid, param, concepts);
     }
-    this.texts(rid, 'category', categories);
     for (const ref of encounter.paths.flatMap((path) => valuesAt(o, path)).map(referenceOf)) {
       if (ref) this.stmts.ref.run(rid, encounter.param, ref);
     }
   }
 
   /** For `:text`: the distinct words of the concepts' texts and displays, each stored once. */
-  private texts(rid: number, param: 'code' | 'category', concepts: CodeableConcept[]): void {
+  private texts(rid: number, param: 'code' | 'category', concepts: Json[]): void {
     const words = new Set<string>();
     for (const concept of concepts) {
-      for (const text of [concept.text, ...(concept.coding ?? []).map((c) => c.display)]) {
+      const displays = valuesAt(concept, 'coding')
+        .filter(isObject)
+        .map((c) => c['display']);
+      for (const text of [concept['text'], ...displays]) {
         const normalised = typeof text === 'string' ? normalizeWords(text) : '';
         if (normalised) words.add(normalised);
       }

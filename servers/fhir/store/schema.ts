@@ -6,8 +6,14 @@
  * 2: the text of Observation code and category, for `:text`.
  * 3: the chart's types (Condition, Encounter, ...) in the generic `clinical` tables.
  * 4: Observation.encounter in `observation_ref`.
+ * 5: one patient per resource, from its type's patient element (compartment.ts), in
+ *    `resource.compartment` and the index alike; no more `_compartment` rows in `clinical_ref`.
+ * 6: Observation code and category with the patient and date, in `observation_code_date`.
  */
-export const INDEX_VERSION = 4;
+export const INDEX_VERSION = 6;
+
+/** `observation_code_date.date_lo` of an observation without a date: before every date, never null. */
+export const UNDATED = Number.MIN_SAFE_INTEGER;
 
 /**
  * One SQLite file: `resource` holds every resource's current JSON; the other tables are search indexes
@@ -70,6 +76,24 @@ CREATE TABLE IF NOT EXISTS observation_token (
   PRIMARY KEY (rid, param, code, system)
 ) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS observation_token_by_code ON observation_token (param, code, system);
+-- How long the patient's longest-lasting observation lasts (a Period; a date without a time is a
+-- day): "ended on or after X" then also means "began after X minus that", which bounds the
+-- patient-and-date index range from below. Found in one index step (max over the patient's entries).
+CREATE INDEX IF NOT EXISTS observation_by_patient_span ON observation (patient, date_hi - date_lo);
+-- A patient's observations by code or category and date: "this patient's heart rates in these 24
+-- hours, newest first" is one range of the key, however long the history (100,000 observations a
+-- patient in an ICU stay). One row per distinct code of a coding (its systems stay in
+-- observation_token); undated observations sort before every date (UNDATED), as NULL would.
+CREATE TABLE IF NOT EXISTS observation_code_date (
+  patient TEXT NOT NULL,
+  param TEXT NOT NULL,
+  code TEXT NOT NULL,
+  date_lo INTEGER NOT NULL,
+  rid INTEGER NOT NULL,
+  date_hi INTEGER,
+  PRIMARY KEY (patient, param, code, date_lo, rid)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS observation_code_date_by_rid ON observation_code_date (rid);
 -- Observation.encounter as 'Encounter/id', shaped like clinical_ref so one reference filter serves
 -- both. A table rather than a column: CREATE TABLE IF NOT EXISTS adds it to an existing file (a new
 -- column would need ALTER TABLE), and the key answers both plans. With a patient, the patient's few
@@ -124,8 +148,7 @@ CREATE TABLE IF NOT EXISTS clinical_date (
   hi INTEGER NOT NULL,
   PRIMARY KEY (rid, param, lo, hi)
 ) WITHOUT ROWID;
--- References (encounter, medication, result, ...) as 'Type/id'; '_compartment' lists the patients
--- whose compartment holds the resource, for types where that reaches beyond the patient element.
+-- References (encounter, medication, result, ...) as 'Type/id'.
 CREATE TABLE IF NOT EXISTS clinical_ref (
   rid INTEGER NOT NULL,
   param TEXT NOT NULL,

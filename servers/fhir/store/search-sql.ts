@@ -1,5 +1,7 @@
 import { normalizeText } from '../text.ts';
 import type { Filter, SearchQuery, SearchScope, SortKey, TokenValue } from '../search/types.ts';
+import { type SpanBound, codeDateDriver, patientsOf, spanOf } from './observation-sql.ts';
+import { UNDATED } from './schema.ts';
 
 /**
  * SQL text built only from fixed fragments: the few names interpolated below (`part`, `param`,
@@ -14,7 +16,7 @@ export interface BuiltSearch {
   pageParams?: unknown[];
 }
 
-type Param = string | number;
+export type Param = string | number;
 
 const tables = {
   Patient: { from: 'patient p', alias: 'p', type: 'Patient' },
@@ -27,12 +29,14 @@ const MAX_CHAR = '\u{10ffff}';
 /** Patient and Observation searches; the chart's types go through clinical-sql.ts. */
 export function buildSearchSql(query: SearchQuery, scope: SearchScope): BuiltSearch {
   const type = query.type as keyof typeof tables;
-  const t = tables[type];
+  const patients = patientsOf(query, scope);
+  const driver = type === 'Observation' ? codeDateDriver(query, patients) : undefined;
+  // Read through the code-and-date table under the same alias: it has the rid, patient and dates
+  // every other filter and the date sort refer to.
+  const t = driver ? { from: 'observation_code_date o', alias: 'o' as const, type } : tables[type];
   const where: string[] = [];
   const params: Param[] = [];
-  const hasPatientFilter =
-    scope.compartment !== undefined ||
-    query.filters.some((f) => f.kind === 'reference' && f.param === 'patient');
+  const hasPatientFilter = patients !== undefined;
   if (scope.compartment !== undefined) {
     if (query.type === 'Patient') {
       where.push(`p.rid IN (SELECT rid FROM resource WHERE type = 'Patient' AND id = ?)`);
@@ -41,11 +45,17 @@ export function buildSearchSql(query: SearchQuery, scope: SearchScope): BuiltSea
     }
     params.push(scope.compartment);
   }
+  const span = patients && type === 'Observation' ? spanOf(patients) : undefined;
   for (const filter of query.filters) {
-    const [sql, values] = filterSql(filter, t.alias, t.type, hasPatientFilter);
+    const [sql, values] =
+      filter === driver?.filter
+        ? [driver.sql, driver.params]
+        : filterSql(filter, t.alias, t.type, hasPatientFilter, span);
     where.push(sql);
     params.push(...values);
   }
+  // The table gives an undated observation a date before all others, which no date filter may match.
+  if (driver && query.filters.some((f) => f.kind === 'date')) where.push(`o.date_lo > ${UNDATED}`);
   const whereSql = where.length ? ` WHERE ${where.map((w) => `(${w})`).join(' AND ')}` : '';
   const keys = orderKeys(query.sort, type);
   const inner = keys.map((k, i) => `${k.expr} AS k${i}`).join(', ');
@@ -67,6 +77,7 @@ function filterSql(
   alias: 'p' | 'o',
   type: string,
   hasPatientFilter: boolean,
+  span: SpanBound | undefined,
 ): [string, Param[]] {
   switch (filter.kind) {
     case 'string': {
@@ -105,11 +116,10 @@ function filterSql(
           ]
         : [`o.rid IN (SELECT rid FROM observation_text WHERE tid IN (${tids}))`, values];
     }
-    case 'date': {
-      const [lo, hi] =
-        filter.param === 'birthdate' ? ['p.birth_lo', 'p.birth_hi'] : ['o.date_lo', 'o.date_hi'];
-      return dateFilterSql(filter.values, lo, hi);
-    }
+    case 'date':
+      return filter.param === 'birthdate'
+        ? dateFilterSql(filter.values, 'p.birth_lo', 'p.birth_hi')
+        : dateFilterSql(filter.values, 'o.date_lo', 'o.date_hi', span);
     case 'reference':
       return filter.param === 'patient'
         ? [`o.patient IN (${marks(filter.ids.length)})`, filter.ids]
@@ -138,18 +148,29 @@ export function referenceFilterSql(
     : [`${rid} IN (SELECT rid FROM ${table} WHERE ${cond})`, [filter.param, ...targets]];
 }
 
-/** A date parameter's values, ORed, against the resource range held in columns `lo` and `hi`. */
+/**
+ * A date parameter's values, ORed, against the resource range held in columns `lo` and `hi`. With
+ * `span` (the longest range among the rows searched), "ends after X" also says "begins after X minus
+ * the span", so an index on `lo` is bounded on both sides of a date window.
+ */
 export function dateFilterSql(
   values: readonly ({ prefix: string } & { lo: number; hi: number })[],
   lo: string,
   hi: string,
+  span?: SpanBound,
 ): [string, Param[]] {
   const ors: string[] = [];
   const args: Param[] = [];
   for (const v of values) {
     const [sql, bound] = datePredicate(v.prefix, lo, hi, v.lo, v.hi);
-    ors.push(sql);
-    args.push(...bound);
+    const after = v.prefix === 'ge' ? '>=' : v.prefix === 'gt' ? '>' : undefined;
+    if (span && after) {
+      ors.push(`(${sql} AND ${lo} ${after} ? - ${span.sql})`);
+      args.push(...bound, ...bound, ...span.params);
+    } else {
+      ors.push(sql);
+      args.push(...bound);
+    }
   }
   return [ors.join(' OR '), args];
 }

@@ -129,6 +129,34 @@ describe('a data directory written by an older version', () => {
     again.close();
   });
 
+  it("index version 4 to 5: each resource belongs to its type's patient element, for read and search alike", () => {
+    const store = new FhirStore(file);
+    store.put({
+      resourceType: 'Immunization',
+      id: 'upgrade-imm',
+      patient: { reference: 'Patient/upgrade-b' },
+      subject: { reference: 'Patient/upgrade-a' },
+    });
+    // What version 4 stored: the compartment from `subject`, whatever the type's patient element.
+    store.db.exec(`
+      UPDATE resource SET compartment = 'upgrade-a' WHERE id = 'upgrade-imm';
+      PRAGMA user_version = 4;
+    `);
+    store.close();
+    const upgraded = new FhirStore(file);
+    assert.equal(upgraded.reindexed?.from, 4);
+    const found = upgraded.read('Immunization', 'upgrade-imm');
+    assert.ok(found && upgraded.inCompartment(found, 'upgrade-b'));
+    assert.ok(!upgraded.inCompartment(found, 'upgrade-a'));
+    const search = (compartment: string): string[] =>
+      upgraded
+        .search(parseSearch('Immunization', [['_id', 'upgrade-imm']], true), { compartment })
+        .rows.map((r) => r.id);
+    assert.deepEqual(search('upgrade-b'), ['upgrade-imm']);
+    assert.deepEqual(search('upgrade-a'), []);
+    upgraded.close();
+  });
+
   it('refuses a file indexed by a newer version instead of misreading it', () => {
     const store = new FhirStore(file);
     store.db.pragma(`user_version = ${INDEX_VERSION + 1}`);

@@ -2,9 +2,10 @@ import { randomUUID } from 'node:crypto';
 import Database from 'better-sqlite3';
 import type { Statement } from 'better-sqlite3';
 import type { SearchQuery, SearchScope } from '../search/types.ts';
-import { IndexWriter, compartmentOf } from './indexes.ts';
+import { compartmentOf } from './compartment.ts';
+import { IndexWriter } from './indexes.ts';
 import { INDEX_VERSION, schema } from './schema.ts';
-import { clinical, isClinicalType } from '../search/clinical.ts';
+import { isClinicalType } from '../search/clinical.ts';
 import { buildClinicalSql } from './clinical-sql.ts';
 import { buildSearchSql } from './search-sql.ts';
 import { setKey } from '../json.ts';
@@ -68,9 +69,6 @@ export class FhirStore {
         'UPDATE resource SET version = ?, last_updated = ?, compartment = ?, json = ? WHERE rid = ?',
       ),
       any: this.db.prepare('SELECT 1 FROM resource LIMIT 1'),
-      inCompartment: this.db.prepare(
-        "SELECT 1 FROM clinical_ref WHERE rid = ? AND param = '_compartment' AND target = ?",
-      ),
       count: this.db.prepare('SELECT count(*) AS n FROM resource WHERE type = ?'),
       byIdentifier: this.db.prepare(
         'SELECT DISTINCT r.id FROM identifier i JOIN resource r ON r.rid = i.rid WHERE i.value = ? AND i.type = ? AND (? IS NULL OR i.system = ?)',
@@ -78,7 +76,10 @@ export class FhirStore {
     };
   }
 
-  /** Rebuilds every index from the stored JSON when the file's index version is older than ours. */
+  /**
+   * Rebuilds every index, and each resource's compartment column, from the stored JSON when the
+   * file's index version is older than ours.
+   */
   private upgrade(file: string): Reindex | undefined {
     const from = this.db.pragma('user_version', { simple: true }) as number;
     if (from > INDEX_VERSION) {
@@ -89,17 +90,26 @@ export class FhirStore {
     if (from === INDEX_VERSION) return undefined;
     const started = performance.now();
     const page = this.db.prepare(
-      'SELECT rid, last_updated AS lastUpdated, json FROM resource WHERE rid > ? ORDER BY rid LIMIT 1000',
+      'SELECT rid, last_updated AS lastUpdated, compartment, json FROM resource WHERE rid > ? ORDER BY rid LIMIT 1000',
     );
+    const setCompartment = this.db.prepare('UPDATE resource SET compartment = ? WHERE rid = ?');
     let resources = 0;
     this.transaction(() => {
       this.indexes.clearAll();
       // In pages: better-sqlite3 cannot write while a statement is still being iterated.
       for (let after = 0; ;) {
-        const rows = page.all(after) as { rid: number; lastUpdated: string; json: string }[];
+        const rows = page.all(after) as {
+          rid: number;
+          lastUpdated: string;
+          compartment: string | null;
+          json: string;
+        }[];
         if (rows.length === 0) break;
         for (const row of rows) {
-          this.indexes.write(row.rid, JSON.parse(row.json) as Json, Date.parse(row.lastUpdated));
+          const resource = JSON.parse(row.json) as Json;
+          const compartment = compartmentOf(resource) ?? null;
+          if (compartment !== row.compartment) setCompartment.run(compartment, row.rid);
+          this.indexes.write(row.rid, resource, Date.parse(row.lastUpdated));
         }
         resources += rows.length;
         after = rows[rows.length - 1]?.rid ?? after;
@@ -117,14 +127,11 @@ export class FhirStore {
   }
 
   /**
-   * Whether a read resource is in `patient`'s compartment: its patient element, or for the types whose
-   * compartment also counts a recorder, asserter, author or performer, any of those.
+   * Whether a read resource is in `patient`'s compartment: the column that `compartmentOf` filled,
+   * as the search indexes' patient columns were, so a read and a search cannot disagree.
    */
-  inCompartment(found: StoredResource & { rid: number }, patient: string): boolean {
-    if (found.compartment === patient) return true;
-    if (!isClinicalType(found.type) || clinical[found.type].compartmentPaths.length === 0)
-      return false;
-    return this.stmts.inCompartment.get(found.rid, `Patient/${patient}`) !== undefined;
+  inCompartment(found: StoredResource, patient: string): boolean {
+    return found.compartment === patient;
   }
 
   /** Ids of `type` resources carrying the identifier (any system when `system` is undefined). */

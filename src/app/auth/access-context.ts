@@ -1,11 +1,10 @@
 import { Injectable, inject } from '@angular/core';
 import { CanActivateFn, Router } from '@angular/router';
 import { OKTA_AUTH } from '@okta/okta-angular';
-import { decodeJwt } from './jwt-decode';
 import { parseSmartScopes, tokenScopes } from '../../../protocol/smart-scopes';
 import { EHR_SESSION } from '../fhir/fhir-session';
 import { LaunchSession } from '../launch/launch-session';
-import { scopeAllowsRead } from './token-checks';
+import { decodeJwt, scopeAllowsRead } from './token-checks';
 
 /** What the signed-in user may see, read from the access token's claims (display only). */
 @Injectable({ providedIn: 'root' })

@@ -1,5 +1,10 @@
-import { decodeJwt } from './jwt-decode';
-import { checkAccessToken, describeExpiry, describeSession, scopeAllowsRead } from './token-checks';
+import {
+  checkAccessToken,
+  decodeJwt,
+  describeExpiry,
+  describeSession,
+  scopeAllowsRead,
+} from './token-checks';
 
 function base64url(value: object): string {
   return btoa(JSON.stringify(value)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');

@@ -1,8 +1,23 @@
+import { decodeToken } from '@okta/okta-auth-js';
 import { allows, parseSmartScopes } from '../../../protocol/smart-scopes';
 import { checkTokenClaims, type ClaimExpectations } from '../../../protocol/token-claims';
 import { SessionSettings } from '../config/runtime-config';
 import { describeIdleLimit } from '../session/idle-phase';
-import { JsonObject } from './jwt-decode';
+
+export type JsonObject = Record<string, unknown>;
+
+/**
+ * A JWT's header and claims, read in the browser without verifying them (for display only, the token
+ * never leaves it) by okta-auth-js; undefined for an opaque or broken token.
+ */
+export function decodeJwt(token: string): { header: JsonObject; claims: JsonObject } | undefined {
+  try {
+    const { header, payload } = decodeToken(token);
+    return { header: { ...header }, claims: { ...payload } };
+  } catch {
+    return undefined;
+  }
+}
 
 export interface TokenCheck {
   readonly ok: boolean;

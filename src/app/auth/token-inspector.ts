@@ -6,10 +6,9 @@ import { RUNTIME_CONFIG } from '../config/runtime-config-token';
 import { EHR_SESSION, FHIR_SESSION } from '../fhir/fhir-session';
 import { LaunchContextView } from '../launch/launch-context-view';
 import { LaunchSession } from '../launch/launch-session';
-import { decodeJwt } from './jwt-decode';
 import { tokenScopes } from '../../../protocol/smart-scopes';
 import { SessionWatch } from '../session/session-watch';
-import { checkAccessToken, describeExpiry, describeSession } from './token-checks';
+import { checkAccessToken, decodeJwt, describeExpiry, describeSession } from './token-checks';
 
 /**
  * /token: decodes the access and ID tokens in the browser and says, in plain words, whether

@@ -1,6 +1,6 @@
 import { ChangeDetectionStrategy, Component, input } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
-import { attachmentBlob } from '../fhir/format-attachment';
+import { attachmentBlob, downloadName } from '../fhir/format-attachment';
 import { RowAttachment } from './chart-row';
 
 /**
@@ -51,13 +51,13 @@ export class AttachmentPanel {
 
   /** Saves the decoded bytes as a file: the browser never renders them in this page. */
   protected save(): void {
-    const { source, view } = this.attachment();
+    const { source } = this.attachment();
     const blob = attachmentBlob(source);
     if (!blob) return;
     const url = URL.createObjectURL(blob);
     const link = document.createElement('a');
     link.href = url;
-    link.download = view.title || 'attachment';
+    link.download = downloadName(source);
     link.click();
     URL.revokeObjectURL(url);
   }

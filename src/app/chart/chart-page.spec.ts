@@ -10,7 +10,7 @@ import { RouterTestingHarness } from '@angular/router/testing';
 import { OKTA_AUTH } from '@okta/okta-angular';
 import { RUNTIME_CONFIG } from '../config/runtime-config-token';
 import { CapabilityService } from '../fhir/capabilities';
-import { Bundle, Resource } from '../fhir/fhir-types';
+import { Bundle, Condition, Resource } from '../fhir/fhir-types';
 import {
   erroneousAsthma,
   hypertension,
@@ -25,8 +25,14 @@ import {
 import { fakeOktaAuth, jwtWithClaims } from '../../testing/fake-okta';
 import { TEST_CONFIG, TEST_FHIR_BASE } from '../../testing/test-config';
 import { ChartPage } from './chart-page';
-import { CHART_TYPES } from './chart-queries';
+import { AnySection, CHART_SECTIONS } from './sections/registry';
 import { statementSearching } from '../../testing/capability-statement';
+
+/** Every type the chart lists: each section's, and those of the lists inside it. */
+const CHART_TYPES = CHART_SECTIONS.flatMap((section: AnySection) => [
+  section.type,
+  ...(section.also ?? []).map((list) => list.type),
+]);
 
 const PATIENT = {
   resourceType: 'Patient',
@@ -178,6 +184,55 @@ describe('ChartPage', () => {
     expect(line()).not.toContain('No known allergies');
   });
 
+  it('shows no entry of another patient in a section or the banner, and says so', async () => {
+    await openChart();
+    const another = { reference: `${TEST_FHIR_BASE}/Patient/pat-0002` };
+    await answerAll({
+      Condition: searchset([
+        hypertension,
+        { ...resolvedSinusitis, clinicalStatus: hypertension.clinicalStatus, subject: another },
+      ]),
+      AllergyIntolerance: searchset([{ ...penicillinAllergy, patient: another }]),
+    });
+    const problems = section('Problems')?.textContent ?? '';
+    expect(problems).toContain('Essential hypertension');
+    expect(problems).not.toContain('Viral sinusitis');
+    expect(problems).toContain('1 entry that does not name this patient was not shown.');
+    const allergies = section('Allergies and intolerances')?.textContent ?? '';
+    expect(allergies).not.toContain('penicillin');
+    expect(allergies).toContain('1 entry that does not name this patient was not shown.');
+    // The banner never says "none" over a list the server got wrong: it points at the note.
+    const line = el().querySelector('[data-testid="allergy-line"]')?.textContent ?? '';
+    expect(line).not.toContain('penicillin');
+    expect(line).toContain('Allergies: see the list below');
+  });
+
+  it("shows no entry of another patient in an encounter's record, and says so", async () => {
+    await openChart();
+    await answerAll({ Encounter: searchset([inpatientStay]) });
+    const open = [...(section('Recent encounters')?.querySelectorAll('button') ?? [])].find(
+      (b) => b.textContent?.trim() === 'What was recorded',
+    );
+    open?.click();
+    await harness.fixture.whenStable();
+    const inRecord = (type: string) =>
+      controller.match((r) => r.url === `${TEST_FHIR_BASE}/${type}` && r.params.has('encounter'));
+    const another: Condition = {
+      resourceType: 'Condition',
+      id: 'cond-other',
+      code: { text: 'Another patient’s fracture' },
+      subject: { reference: 'Patient/pat-0002' },
+    };
+    for (const request of inRecord('Condition')) request.flush(searchset([hypertension, another]));
+    for (const type of ['Observation', 'Procedure', 'MedicationRequest'])
+      for (const request of inRecord(type)) request.flush(searchset([]));
+    await harness.fixture.whenStable();
+    const record = el().querySelector('app-encounter-entries')?.textContent ?? '';
+    expect(record).toContain('Essential hypertension');
+    expect(record).not.toContain('fracture');
+    expect(record).toContain('1 entry that does not name this patient was not shown.');
+  });
+
   it("keeps every other section working when one fails, with the server's words and Retry", async () => {
     await openChart();
     controller.expectOne(`${TEST_FHIR_BASE}/Patient/pat-0001`).flush(PATIENT);
@@ -216,7 +271,9 @@ describe('ChartPage', () => {
     await harness.fixture.whenStable();
     expect(controller.match(() => true)).toEqual([]);
     const note = el().querySelector('[data-testid="outside-access"]')?.textContent ?? '';
-    expect(note).toContain('Outside your access: problems, medications, allergies');
+    expect(note).toContain(
+      'Outside your access: problems, medications, reported medications, allergies',
+    );
     expect(note).toContain('observations and vitals');
     expect(el().querySelectorAll('app-chart-section').length).toBe(0);
     expect(el().querySelector('[role="alert"]')).toBeNull();
@@ -224,6 +281,30 @@ describe('ChartPage', () => {
       'Allergies: outside your access',
     );
     expect(text()).toContain('Peter Chalmers');
+  });
+
+  it('shows what the patient reports taking inside Medications, each marked as reported', async () => {
+    await openChart();
+    await answerAll({
+      MedicationRequest: searchset([lisinopril], [lisinoprilMedication]),
+      MedicationStatement: searchset([
+        {
+          resourceType: 'MedicationStatement',
+          id: 'ms-1',
+          status: 'active',
+          subject: { reference: 'Patient/pat-0001' },
+          medicationCodeableConcept: { text: 'Vitamin D 1000 IU' },
+          effectiveDateTime: '2023-06-01',
+        },
+      ]),
+    });
+    const medications = section('Medications') as HTMLElement;
+    const reported = [...medications.querySelectorAll('app-chart-section')].find(
+      (s) => s.querySelector('h3')?.textContent?.trim() === 'Reported as taken',
+    ) as HTMLElement;
+    expect(reported.textContent).toContain('Vitamin D 1000 IU');
+    expect(reported.textContent).toContain('Reported by the patient');
+    expect(medications.textContent).toContain('isinopril');
   });
 
   it('says a section the server does not offer is not offered, not an error', async () => {

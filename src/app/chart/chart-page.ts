@@ -1,41 +1,19 @@
-import {
-  ChangeDetectionStrategy,
-  Component,
-  computed,
-  inject,
-  input,
-  linkedSignal,
-} from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
 import { RouterLink } from '@angular/router';
 import { AccessContext } from '../auth/access-context';
-import { FHIR_SESSION } from '../fhir/fhir-session';
-import { AllergyIntolerance, Resource } from '../fhir/fhir-types';
+import { AllergyIntolerance } from '../fhir/fhir-types';
 import { LatestVitalsPanel } from '../observations/latest-vitals-panel';
 import { ObservationService } from '../observations/observation.service';
-import { PatientBanner } from '../observations/patient-banner';
-import { PageTurn } from '../shared/bundle-pager';
-import { LoadState, Loader, createLoader } from '../shared/load-state';
-import { LoadStateView } from '../shared/load-state-view';
-import { patientHeader } from '../shared/patient-header';
-import { summariseAllergies } from './allergy-summary';
-import { SectionPage, ChartQueries } from './chart-queries';
-import { ChartRow } from './chart-row';
+import { LoadState, createLoader } from '../shared/load-state';
+import { PatientHeader, patientHeader } from '../shared/patient-header';
+import { OpenList, SectionPage, openList } from './chart-queries';
 import { ChartSection } from './chart-section';
-import { CHART_SECTIONS, SectionSpec } from './chart-sections';
-import { RowContext, pageRows } from './chart-rows';
 import { EncounterRecord } from './encounter-record';
 import { LaunchEncounter } from '../launch/launch-encounter';
+import { summariseAllergies } from './sections/allergies';
+import { AnySection, CHART_SECTIONS } from './sections/registry';
 
-/** A section as the page binds it: its spec, its loader, the page it is on, its rows. */
-interface OpenSection {
-  readonly spec: SectionSpec;
-  readonly loader: Loader<SectionPage<Resource>>;
-  readonly turn: (turn: PageTurn) => void;
-  readonly page: () => number;
-  readonly rows: () => readonly ChartRow[] | undefined;
-}
-
-const FIRST_PAGE: PageTurn = { page: 1, cursor: '' };
+const permitted = (list: OpenList): boolean => list.loader.state().status !== 'not-permitted';
 
 /**
  * A patient's chart: the banner with allergies always in view, then every section, each loading in
@@ -50,8 +28,7 @@ const FIRST_PAGE: PageTurn = { page: 1, cursor: '' };
     EncounterRecord,
     LatestVitalsPanel,
     LaunchEncounter,
-    LoadStateView,
-    PatientBanner,
+    PatientHeader,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './chart-page.html',
@@ -61,10 +38,8 @@ export class ChartPage {
   /** The patient id, bound from the route's `:id`. */
   readonly id = input.required<string>();
 
-  private readonly queries = inject(ChartQueries);
   private readonly observations = inject(ObservationService);
   private readonly access = inject(AccessContext);
-  private readonly fhirBase = inject(FHIR_SESSION).baseUrl;
 
   protected readonly observationsAllowed = this.access.mayRead('Observation');
 
@@ -76,19 +51,24 @@ export class ChartPage {
     permitted: this.observationsAllowed,
   });
 
-  private readonly sections = CHART_SECTIONS.map((spec) => this.open(spec));
-  /** The sections the user's access includes, in chart order. */
-  protected readonly shownSections = this.sections.filter(
-    (s) => s.loader.state().status !== 'not-permitted',
-  );
+  private readonly owner = computed(() => ({ patient: this.id() }));
+  /** Each section's list, and the lists inside it. */
+  private readonly sections = CHART_SECTIONS.map((spec: AnySection) => ({
+    ...openList(spec, this.owner),
+    also: (spec.also ?? []).map((list) => openList(list, this.owner)),
+  }));
+  /** The sections the user's access includes, in chart order, with the lists inside them it includes. */
+  protected readonly shownSections = this.sections
+    .map((section) => ({ ...section, also: section.also.filter(permitted) }))
+    .filter((section) => permitted(section) || section.also.length > 0);
   /** What the user's access leaves out, named once above the chart. */
   protected readonly outsideAccess = [
     ...this.sections
-      .filter((s) => s.loader.state().status === 'not-permitted')
-      .map((s) => s.spec.what),
+      .flatMap((section) => [section, ...section.also])
+      .filter((list) => !permitted(list))
+      .map((list) => list.spec.what),
     ...(this.observationsAllowed ? [] : ['observations and vitals']),
   ];
-  protected readonly encounters = this.sections.find((s) => s.spec.type === 'Encounter');
 
   private readonly allergySection = this.sections.find((s) => s.spec.type === 'AllergyIntolerance');
   /** The banner's allergy line; the section's loader is the AllergyIntolerance one by its spec. */
@@ -99,23 +79,4 @@ export class ChartPage {
       >,
     ),
   );
-
-  /** One section's loader and paging; called from a field initialiser, in the injection context. */
-  private open(spec: SectionSpec): OpenSection {
-    // Back to the first page whenever the patient changes.
-    const turn = linkedSignal({ source: this.id, computation: () => FIRST_PAGE });
-    const loader = createLoader({
-      params: () => ({ id: this.id(), cursor: turn().cursor }),
-      request: ({ id, cursor }) => this.queries.section(spec.type, id, cursor),
-      permitted: this.access.mayRead(spec.type),
-    }) as Loader<SectionPage<Resource>>;
-    const rows = computed(() => {
-      const page = loader.data();
-      return (
-        page &&
-        pageRows(page, spec.toRow as (r: Resource, c: RowContext) => ChartRow, this.fhirBase)
-      );
-    });
-    return { spec, loader, rows, turn: (t) => turn.set(t), page: () => turn().page };
-  }
 }

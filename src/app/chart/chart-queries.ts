@@ -1,167 +1,115 @@
-import { Injectable, inject } from '@angular/core';
+import { Injectable, computed, inject, linkedSignal } from '@angular/core';
 import { Observable, map } from 'rxjs';
+import { AccessContext } from '../auth/access-context';
+import { FHIR_SESSION } from '../fhir/fhir-session';
 import { FhirClient } from '../fhir/fhir-client';
-import {
-  AllergyIntolerance,
-  Bundle,
-  CarePlan,
-  Condition,
-  DiagnosticReport,
-  DocumentReference,
-  Encounter,
-  Goal,
-  Immunization,
-  MedicationRequest,
-  Observation,
-  Procedure,
-  Resource,
-} from '../fhir/fhir-types';
+import { Bundle, Resource, ResourceOf } from '../fhir/fhir-types';
 import { ResolvedResources, includedResources } from '../fhir/format-reference';
+import {
+  PatientPage,
+  PatientScope,
+  notThePatientsNotice,
+  onlyThePatients,
+} from '../fhir/patient-compartment';
 import { SearchPage, toSearchPage } from '../fhir/search-page';
+import { SearchParams, SearchableType } from '../fhir/search-contract';
+import { PageTurn } from '../shared/bundle-pager';
+import { Loader, createLoader } from '../shared/load-state';
+import { ChartRow } from './chart-row';
+import { ChartList, RowContext } from './sections/section';
 
-/** A page of one chart section, with what its rows may name: the resources `_include` brought along. */
-export interface SectionPage<T extends Resource> extends SearchPage<T> {
+/** A page of one chart list, with what its rows may name: the resources `_include` brought along. */
+export interface SectionPage<T extends Resource> extends SearchPage<T>, PatientPage {
   readonly resolved: ResolvedResources;
 }
 
-/** The resource types a chart section lists, and the queries that fill them. */
-export type ChartType =
-  | 'Condition'
-  | 'AllergyIntolerance'
-  | 'MedicationRequest'
-  | 'Immunization'
-  | 'Procedure'
-  | 'Encounter'
-  | 'DiagnosticReport'
-  | 'DocumentReference'
-  | 'CarePlan'
-  | 'Goal';
-
-export interface ChartResources {
-  Condition: Condition;
-  AllergyIntolerance: AllergyIntolerance;
-  MedicationRequest: MedicationRequest;
-  Immunization: Immunization;
-  Procedure: Procedure;
-  Encounter: Encounter;
-  DiagnosticReport: DiagnosticReport;
-  DocumentReference: DocumentReference;
-  CarePlan: CarePlan;
-  Goal: Goal;
-}
-
+/** The patient's own entries of a page, matches and includes alike; another patient's are left out. */
 export function toSectionPage<T extends Resource>(
   bundle: Bundle<T>,
   resourceType: T['resourceType'],
+  scope: PatientScope,
 ): SectionPage<T> {
-  return { ...toSearchPage(bundle, resourceType), resolved: includedResources(bundle) };
+  const own = onlyThePatients(bundle, scope);
+  const page = toSearchPage(own.bundle, resourceType);
+  return {
+    ...page,
+    notices: [...page.notices, ...notThePatientsNotice(own.others)],
+    resolved: includedResources(own.bundle),
+    notThePatients: own.others,
+  };
 }
 
-type FirstPage<K extends ChartType> = (
-  fhir: FhirClient,
-  patient: string,
-) => Observable<Bundle<ChartResources[K]>>;
+/** A loaded page as rows: each resource read with what the page's `_include` brought along. */
+export function pageRows<T extends Resource>(
+  page: SectionPage<T>,
+  toRow: (resource: T, context: RowContext) => ChartRow,
+  fhirBase: string,
+): ChartRow[] {
+  const context = { resolved: page.resolved, fhirBase };
+  return page.resources.map((resource) => toRow(resource, context));
+}
+
+/** Whose list: the patient, and in an encounter's record the encounter (`Encounter/id`). */
+export interface ListOwner {
+  readonly patient: string;
+  readonly encounter?: string;
+}
 
 /**
- * Each section's first page: only what it shows, newest first where the type has a clinical date, with
- * the `_include` that brings what its rows name. Page sizes hold a typical record in one page; the
- * section pages through the server's links for the rest.
+ * The chart's searches: each list's own query (chart/sections/), every parameter declared in the
+ * search contract (src/app/fhir/search-contract.ts).
  */
-const FIRST_PAGES: { readonly [K in ChartType]: FirstPage<K> } = {
-  Condition: (fhir, patient) =>
-    fhir.search<Condition>('Condition', { patient, _sort: '-onset-date', _count: 100 }),
-  AllergyIntolerance: (fhir, patient) =>
-    fhir.search<AllergyIntolerance>('AllergyIntolerance', { patient, _count: 50 }),
-  MedicationRequest: (fhir, patient) =>
-    fhir.search<MedicationRequest>('MedicationRequest', {
-      patient,
-      _sort: '-authoredon',
-      _count: 50,
-      _include: 'MedicationRequest:medication',
-    }),
-  Immunization: (fhir, patient) =>
-    fhir.search<Immunization>('Immunization', { patient, _sort: '-date', _count: 50 }),
-  Procedure: (fhir, patient) =>
-    fhir.search<Procedure>('Procedure', { patient, _sort: '-date', _count: 50 }),
-  Encounter: (fhir, patient) =>
-    fhir.search<Encounter>('Encounter', { patient, _sort: '-date', _count: 20 }),
-  DiagnosticReport: (fhir, patient) =>
-    fhir.search<DiagnosticReport>('DiagnosticReport', {
-      patient,
-      _sort: '-date',
-      _count: 20,
-      _include: 'DiagnosticReport:result',
-    }),
-  DocumentReference: (fhir, patient) =>
-    fhir.search<DocumentReference>('DocumentReference', { patient, _sort: '-date', _count: 20 }),
-  CarePlan: (fhir, patient) => fhir.search<CarePlan>('CarePlan', { patient, _count: 20 }),
-  Goal: (fhir, patient) => fhir.search<Goal>('Goal', { patient, _count: 20 }),
-};
-
-/** Every type a chart section lists. */
-export const CHART_TYPES = Object.keys(FIRST_PAGES) as ChartType[];
-
-/** The types an encounter's record lists: what references the encounter. */
-export type EncounterRecordType = 'Observation' | 'Condition' | 'Procedure' | 'MedicationRequest';
-
-export function isEncounterRecordType(type: string): type is EncounterRecordType {
-  return Object.hasOwn(IN_ENCOUNTER, type);
-}
-
-interface EncounterRecordResources {
-  Observation: Observation;
-  Condition: Condition;
-  Procedure: Procedure;
-  MedicationRequest: MedicationRequest;
-}
-
-type InEncounter<K extends EncounterRecordType> = (
-  fhir: FhirClient,
-  patient: string,
-  encounter: string,
-) => Observable<Bundle<EncounterRecordResources[K]>>;
-
-const IN_ENCOUNTER: { readonly [K in EncounterRecordType]: InEncounter<K> } = {
-  Observation: (fhir, patient, encounter) =>
-    fhir.search<Observation>('Observation', { patient, encounter, _count: 200 }),
-  Condition: (fhir, patient, encounter) =>
-    fhir.search<Condition>('Condition', { patient, encounter, _count: 100 }),
-  Procedure: (fhir, patient, encounter) =>
-    fhir.search<Procedure>('Procedure', { patient, encounter, _count: 50 }),
-  MedicationRequest: (fhir, patient, encounter) =>
-    fhir.search<MedicationRequest>('MedicationRequest', {
-      patient,
-      encounter,
-      _count: 50,
-      _include: 'MedicationRequest:medication',
-    }),
-};
-
-/** The chart's searches; every one is declared in the search contract (src/app/fhir/search-contract.ts). */
 @Injectable({ providedIn: 'root' })
 export class ChartQueries {
   private readonly fhir = inject(FhirClient);
+  private readonly fhirBase = inject(FHIR_SESSION).baseUrl;
 
-  /** A section's first page, or the page a Bundle link of it leads to. */
-  section<K extends ChartType>(
-    type: K,
-    patientId: string,
-    cursor = '',
-  ): Observable<SectionPage<ChartResources[K]>> {
+  /** A list's first page, or the page a Bundle link of it leads to. */
+  list(list: ChartList, owner: ListOwner, cursor = ''): Observable<SectionPage<Resource>> {
+    type Listed = Resource & { resourceType: SearchableType };
+    // The list's query takes only its type's declared parameters (sections/section.ts checks it);
+    // the owner's are declared for every chart type (patient) and for those an encounter's record
+    // lists (encounter).
+    const params = { ...list.query, ...owner } as SearchParams<SearchableType>;
     const request = cursor
-      ? this.fhir.getLink<ChartResources[K]>(cursor)
-      : FIRST_PAGES[type](this.fhir, patientId);
-    return request.pipe(map((bundle) => toSectionPage(bundle, type)));
+      ? this.fhir.getLink<Listed>(cursor)
+      : this.fhir.search<Listed>(list.type, params);
+    const scope = { patientId: owner.patient, fhirBase: this.fhirBase };
+    return request.pipe(map((bundle) => toSectionPage(bundle, list.type, scope)));
   }
+}
 
-  /** What of `type` was recorded in one encounter (its first page: an encounter holds a few). */
-  inEncounter<K extends EncounterRecordType>(
-    type: K,
-    patientId: string,
-    encounterId: string,
-  ): Observable<SectionPage<EncounterRecordResources[K]>> {
-    return IN_ENCOUNTER[type](this.fhir, patientId, `Encounter/${encounterId}`).pipe(
-      map((bundle) => toSectionPage(bundle, type)),
+/** A list as a page binds it: its loader, the page it is on, its rows. */
+export interface OpenList<L extends ChartList = ChartList> {
+  readonly spec: L;
+  readonly loader: Loader<SectionPage<Resource>>;
+  readonly turn: (turn: PageTurn) => void;
+  readonly page: () => number;
+  readonly rows: () => readonly ChartRow[] | undefined;
+}
+
+const FIRST_PAGE: PageTurn = { page: 1, cursor: '' };
+
+/**
+ * One list's loading, paging and rows, for the chart's sections and an encounter's record alike.
+ * Call it in an injection context (a field initialiser), as createLoader. Nothing is requested that
+ * the user's access leaves out; whenever the owner changes, the list goes back to its first page.
+ */
+export function openList<L extends ChartList>(spec: L, owner: () => ListOwner): OpenList<L> {
+  const queries = inject(ChartQueries);
+  const fhirBase = inject(FHIR_SESSION).baseUrl;
+  const turn = linkedSignal({ source: owner, computation: () => FIRST_PAGE });
+  const loader = createLoader({
+    params: () => ({ owner: owner(), cursor: turn().cursor }),
+    request: ({ owner, cursor }) => queries.list(spec, owner, cursor),
+    permitted: inject(AccessContext).mayRead(spec.type),
+  });
+  const rows = computed(() => {
+    const page = loader.data();
+    // The page holds only the list's own type: toSearchPage leaves anything else out.
+    return (
+      page && pageRows(page, (r, c) => spec.toRow(r as ResourceOf<SearchableType>, c), fhirBase)
     );
-  }
+  });
+  return { spec, loader, rows, turn: (t) => turn.set(t), page: () => turn().page };
 }

@@ -1,6 +1,7 @@
 import { ChartStatus } from '../fhir/chart-status';
-import { Attachment } from '../fhir/fhir-types';
+import { Attachment, Resource } from '../fhir/fhir-types';
 import { AttachmentView } from '../fhir/format-attachment';
+import { DATE_NOT_RECORDED } from '../fhir/format-observation';
 import { InterpretationFlag } from '../fhir/interpretation';
 
 /** One fact under a row's title: "Severity" → "Moderate". */
@@ -38,6 +39,37 @@ export interface ChartRow {
   readonly flags: readonly InterpretationFlag[];
   readonly results: readonly RowResult[];
   readonly attachments: readonly RowAttachment[];
+}
+
+/** A row of `resource`: its id (else its title), and no flags, results or attachments unless given. */
+export const chartRow = (
+  resource: Resource,
+  fields: Omit<ChartRow, 'id' | 'flags' | 'results' | 'attachments'> &
+    Partial<Pick<ChartRow, 'flags' | 'results' | 'attachments'>>,
+): ChartRow => ({
+  id: resource.id ?? fields.title,
+  flags: [],
+  results: [],
+  attachments: [],
+  ...fields,
+});
+
+/** The first recorded of several dates, for ordering; NaN when none is. */
+export const timeOf = (...values: (string | undefined)[]): number => {
+  const value = values.find((v) => v !== undefined && v !== '');
+  return value === undefined ? NaN : Date.parse(value);
+};
+
+/** "Onset 12 Mar 2019", or the fallback when the date is not recorded. */
+export const dated = (what: string, day: string, missing = DATE_NOT_RECORDED): string =>
+  day ? `${what} ${day}` : missing;
+
+/** A title that never reads as blank: the code's words, or what kind of entry it is. */
+export const titled = (text: string, fallback: string): string => text || fallback;
+
+/** Details with an empty value are left out, so a row never shows a term with nothing after it. */
+export function details(...pairs: [term: string, value: string | undefined][]): RowDetail[] {
+  return pairs.flatMap(([term, value]) => (value ? [{ term, value }] : []));
 }
 
 /** What a section shows once filtered: the rows, and how many each filter hides. */

@@ -5,16 +5,16 @@ import {
   TemplateRef,
   computed,
   input,
-  output,
   signal,
 } from '@angular/core';
 import { MatButtonToggleModule } from '@angular/material/button-toggle';
 import { MatCheckboxModule } from '@angular/material/checkbox';
-import { BundlePager, PageLinks, PageTurn } from '../shared/bundle-pager';
-import { LoadState } from '../shared/load-state';
+import { nothingShownNote } from '../fhir/patient-compartment';
+import { BundlePager } from '../shared/bundle-pager';
 import { LoadStateView } from '../shared/load-state-view';
 import { SearchNotices } from '../shared/search-notices';
 import { AttachmentPanel } from './attachment-panel';
+import { OpenList } from './chart-queries';
 import { ChartRow, visibleChartRows } from './chart-row';
 
 /** Numbers the sections' headings: the same list can appear twice (in two open encounters). */
@@ -23,7 +23,9 @@ let sectionCount = 0;
 /**
  * One section of the chart, whatever it lists: its own loading, error (Retry) and not-permitted states,
  * statuses in words, an "Active only" filter where the type has a lifecycle, entered-in-error behind a
- * toggle, the server's notes and its paging links. "None" is said only once the list has loaded.
+ * toggle, the server's notes and its paging links. "None" is said only once the list has loaded, and
+ * never when the server's entries were all left out as not the patient's.
+ * Content inside it (a section's other lists) follows the section's own list.
  */
 @Component({
   selector: 'app-chart-section',
@@ -41,32 +43,36 @@ let sectionCount = 0;
   styleUrl: './chart-section.scss',
 })
 export class ChartSection {
-  readonly heading = input.required<string>();
-  /** 2 for a chart section, 3 for a list inside one (an encounter's record). */
+  readonly list = input.required<OpenList>();
+  /** 2 for a chart section, 3 for a list inside one (an encounter's record, a section's other list). */
   readonly level = input<2 | 3>(2);
-  /** What the section lists, as it reads after "Loading": "problems", "medications". */
-  readonly what = input.required<string>();
-  readonly state = input.required<LoadState<unknown>>();
-  readonly rows = input<readonly ChartRow[]>();
-  /** Said when the loaded list is empty: "No problems recorded." */
-  readonly empty = input.required<string>();
-  /** Whether "Active only" means something for this type (problems do; encounters do not). */
-  readonly filterable = input(false);
-  readonly notices = input<readonly string[]>([]);
-  readonly links = input<PageLinks>();
-  readonly page = input(1);
+  /** Whether the server's paging links are offered: an encounter's record shows its first page. */
+  readonly paged = input(true);
   /** Extra content under a row (the encounter timeline's "What was recorded"). */
   readonly rowExtra = input<TemplateRef<{ $implicit: ChartRow }>>();
-  readonly retry = output();
-  readonly turn = output<PageTurn>();
 
   protected readonly activeOnly = signal(true);
   protected readonly showEnteredInError = signal(false);
   protected readonly headingId = `chart-section-${++sectionCount}`;
 
+  protected readonly spec = computed(() => this.list().spec);
+  protected readonly state = computed(() => this.list().loader.state());
+  protected readonly rows = computed(() => this.list().rows());
+  protected readonly notices = computed(() => this.list().loader.data()?.notices ?? []);
+  protected readonly links = computed(() => (this.paged() ? this.list().loader.data() : undefined));
+
+  /**
+   * What a loaded first page with no rows says: "none" only when the server sent nothing; when every
+   * entry was left out as not the patient's, that nothing could be shown, since the truth is unknown.
+   */
+  protected readonly emptyNote = computed(() => {
+    const others = this.list().loader.data()?.notThePatients ?? 0;
+    return others > 0 ? nothingShownNote(others) : this.spec().empty;
+  });
+
   protected readonly visible = computed(() =>
     visibleChartRows(this.rows() ?? [], {
-      activeOnly: this.filterable() && this.activeOnly(),
+      activeOnly: (this.spec().filterable ?? false) && this.activeOnly(),
       showEnteredInError: this.showEnteredInError(),
     }),
   );

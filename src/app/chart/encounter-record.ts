@@ -1,14 +1,12 @@
-import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, input, signal } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
-import { AccessContext } from '../auth/access-context';
-import { FHIR_SESSION } from '../fhir/fhir-session';
-import { Condition, MedicationRequest, Observation, Procedure } from '../fhir/fhir-types';
+import { Observation } from '../fhir/fhir-types';
 import { toObservationRow } from '../observations/observation-row';
-import { createLoader } from '../shared/load-state';
-import { SectionPage, ChartQueries } from './chart-queries';
+import { openList } from './chart-queries';
 import { ChartRow } from './chart-row';
 import { ChartSection } from './chart-section';
-import { RowContext, conditionRow, medicationRow, pageRows, procedureRow } from './chart-rows';
+import { ENCOUNTER_SECTIONS } from './sections/registry';
+import { defineList } from './sections/section';
 
 /** An observation as a chart row: its value is the title's companion, its status in words. */
 function observationChartRow(observation: Observation): ChartRow {
@@ -29,6 +27,24 @@ function observationChartRow(observation: Observation): ChartRow {
   };
 }
 
+/** An encounter's record lists its observations first: they are no chart section of their own. */
+const OBSERVATIONS = defineList({
+  type: 'Observation',
+  heading: 'Observations',
+  what: 'observations',
+  empty: 'No observations recorded in this encounter.',
+  query: { _count: 200 },
+  toRow: observationChartRow,
+});
+
+/** The encounter's lists: its observations, then each section's list that references an encounter. */
+export const ENCOUNTER_LISTS = [
+  OBSERVATIONS,
+  ...ENCOUNTER_SECTIONS.flatMap(({ type, toRow, inEncounter }) =>
+    inEncounter ? [{ type, toRow, ...inEncounter }] : [],
+  ),
+];
+
 /** The lists of one encounter's record; created when opened, so nothing is asked for before. */
 @Component({
   selector: 'app-encounter-entries',
@@ -36,17 +52,8 @@ function observationChartRow(observation: Observation): ChartRow {
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <div class="encounter-entries">
-      @for (list of lists; track list.heading) {
-        <app-chart-section
-          [level]="3"
-          [heading]="list.heading"
-          [what]="list.what"
-          [state]="list.loader.state()"
-          [rows]="list.rows()"
-          [empty]="list.empty"
-          [notices]="list.loader.data()?.notices ?? []"
-          (retry)="list.loader.retry()"
-        />
+      @for (list of lists; track list.spec.heading) {
+        <app-chart-section [level]="3" [list]="list" [paged]="false" />
       }
     </div>
   `,
@@ -55,77 +62,12 @@ export class EncounterEntries {
   readonly patientId = input.required<string>();
   readonly encounterId = input.required<string>();
 
-  private readonly queries = inject(ChartQueries);
-  private readonly access = inject(AccessContext);
-  private readonly fhirBase = inject(FHIR_SESSION).baseUrl;
-  private readonly ids = computed(() => ({
+  private readonly owner = computed(() => ({
     patient: this.patientId(),
-    encounter: this.encounterId(),
+    encounter: `Encounter/${this.encounterId()}`,
   }));
 
-  private rowsOf<T extends Observation | Condition | Procedure | MedicationRequest>(
-    loader: { data: () => SectionPage<T> | undefined },
-    toRow: (resource: T, context: RowContext) => ChartRow,
-  ) {
-    return computed(() => {
-      const page = loader.data();
-      return page && pageRows(page, toRow, this.fhirBase);
-    });
-  }
-
-  private readonly observations = createLoader({
-    params: this.ids,
-    request: ({ patient, encounter }) =>
-      this.queries.inEncounter('Observation', patient, encounter),
-    permitted: this.access.mayRead('Observation'),
-  });
-  private readonly conditions = createLoader({
-    params: this.ids,
-    request: ({ patient, encounter }) => this.queries.inEncounter('Condition', patient, encounter),
-    permitted: this.access.mayRead('Condition'),
-  });
-  private readonly procedures = createLoader({
-    params: this.ids,
-    request: ({ patient, encounter }) => this.queries.inEncounter('Procedure', patient, encounter),
-    permitted: this.access.mayRead('Procedure'),
-  });
-  private readonly medications = createLoader({
-    params: this.ids,
-    request: ({ patient, encounter }) =>
-      this.queries.inEncounter('MedicationRequest', patient, encounter),
-    permitted: this.access.mayRead('MedicationRequest'),
-  });
-
-  protected readonly lists = [
-    {
-      heading: 'Observations',
-      what: 'observations',
-      empty: 'No observations recorded in this encounter.',
-      loader: this.observations,
-      rows: this.rowsOf(this.observations, observationChartRow),
-    },
-    {
-      heading: 'Problems',
-      what: 'problems',
-      empty: 'No problems recorded in this encounter.',
-      loader: this.conditions,
-      rows: this.rowsOf(this.conditions, conditionRow),
-    },
-    {
-      heading: 'Procedures',
-      what: 'procedures',
-      empty: 'No procedures recorded in this encounter.',
-      loader: this.procedures,
-      rows: this.rowsOf(this.procedures, procedureRow),
-    },
-    {
-      heading: 'Prescriptions',
-      what: 'prescriptions',
-      empty: 'No prescriptions written in this encounter.',
-      loader: this.medications,
-      rows: this.rowsOf(this.medications, medicationRow),
-    },
-  ];
+  protected readonly lists = ENCOUNTER_LISTS.map((spec) => openList(spec, this.owner));
 }
 
 /**

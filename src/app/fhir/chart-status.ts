@@ -1,18 +1,6 @@
-import {
-  AllergyIntolerance,
-  CarePlan,
-  CodeableConcept,
-  Condition,
-  DiagnosticReport,
-  DocumentReference,
-  Encounter,
-  Goal,
-  Immunization,
-  MedicationRequest,
-  MedicationStatement,
-  Procedure,
-} from './fhir-types';
-import { formatCodeableConcept, hasCoding } from './format-datatypes';
+import { AllergyIntolerance, CodeableConcept, Condition } from './fhir-types';
+import { formatCodeableConcept } from './format-datatypes';
+import { lookupTable } from './lookup-table';
 
 /**
  * How every chart section filters: `active` stands as current fact (a problem or medication in
@@ -28,34 +16,43 @@ export interface ChartStatus {
   readonly group: StatusGroup;
 }
 
-export type ChartResource =
-  | Condition
-  | AllergyIntolerance
-  | MedicationRequest
-  | MedicationStatement
-  | Immunization
-  | Procedure
-  | Encounter
-  | DiagnosticReport
-  | DocumentReference
-  | CarePlan
-  | Goal;
+/** A type's status codes in words, each with its group (chart/sections/ hold one each). */
+export type StatusTable = ReadonlyMap<string, ChartStatus>;
 
-type StatusTable = ReadonlyMap<string, ChartStatus>;
+export const chartStatus = (label: string, group: StatusGroup): ChartStatus => ({ label, group });
+export const ENTERED_IN_ERROR = chartStatus('Entered in error', 'entered-in-error');
+const UNKNOWN = chartStatus('Status unknown', 'unknown');
 
-const status = (label: string, group: StatusGroup): ChartStatus => ({ label, group });
-const ENTERED_IN_ERROR = status('Entered in error', 'entered-in-error');
-const UNKNOWN = status('Status unknown', 'unknown');
-
-// Maps, not objects: codes come from the server, and a code "constructor" must find nothing.
-const table = (entries: [string, string, StatusGroup][]): StatusTable =>
-  new Map([
-    ...entries.map(([code, label, group]): [string, ChartStatus] => [code, status(label, group)]),
+/** A status table: every type's own codes, and the two that mean the same in every R4 value set. */
+export const statusTable = (entries: [code: string, label: string, group: StatusGroup][]) =>
+  lookupTable([
+    ...entries.map(([code, label, group]): [string, ChartStatus] => [
+      code,
+      chartStatus(label, group),
+    ]),
     ['entered-in-error', ENTERED_IN_ERROR],
     ['unknown', UNKNOWN],
   ]);
 
-const CLINICAL = table([
+/** A status code looked up; one we do not know is shown as sent, in the unknown group. */
+export function lookUpStatus(table: StatusTable, code: string | undefined): ChartStatus {
+  if (!code?.trim()) return UNKNOWN;
+  return table.get(code) ?? chartStatus(code, 'unknown');
+}
+
+/** With words after the status: "Active, unconfirmed". */
+export function qualified(base: ChartStatus, qualifiers: readonly string[]): ChartStatus {
+  const words = qualifiers.filter(Boolean);
+  return words.length ? chartStatus([base.label, ...words].join(', '), base.group) : base;
+}
+
+/** A reason a thing was not done or stopped: "Not done: Patient objection". */
+export function withReason(base: ChartStatus, reason: CodeableConcept | undefined): ChartStatus {
+  const words = formatCodeableConcept(reason);
+  return words ? chartStatus(`${base.label}: ${words}`, base.group) : base;
+}
+
+const CLINICAL = statusTable([
   ['active', 'Active', 'active'],
   ['recurrence', 'Recurrence', 'active'],
   ['relapse', 'Relapse', 'active'],
@@ -65,7 +62,7 @@ const CLINICAL = table([
 ]);
 
 /** verificationStatus words added to the clinical status; confirmed needs none, the last two void it. */
-const VERIFICATION: ReadonlyMap<string, string> = new Map([
+const VERIFICATION = lookupTable([
   ['unconfirmed', 'unconfirmed'],
   ['provisional', 'provisional'],
   ['differential', 'differential'],
@@ -73,89 +70,6 @@ const VERIFICATION: ReadonlyMap<string, string> = new Map([
   ['refuted', ''],
   ['entered-in-error', ''],
 ]);
-
-const MEDICATION_REQUEST = table([
-  ['active', 'Active', 'active'],
-  ['on-hold', 'On hold', 'active'],
-  ['stopped', 'Stopped', 'inactive'],
-  ['completed', 'Completed', 'inactive'],
-  ['cancelled', 'Cancelled', 'inactive'],
-  ['draft', 'Draft', 'inactive'],
-]);
-
-const MEDICATION_STATEMENT = table([
-  ['active', 'Active', 'active'],
-  ['intended', 'Intended', 'active'],
-  ['on-hold', 'On hold', 'active'],
-  ['completed', 'Completed', 'inactive'],
-  ['stopped', 'Stopped', 'inactive'],
-  ['not-taken', 'Not taken', 'inactive'],
-]);
-
-const IMMUNIZATION = table([
-  ['completed', 'Completed', 'active'],
-  ['not-done', 'Not done', 'inactive'],
-]);
-
-const PROCEDURE = table([
-  ['preparation', 'In preparation', 'active'],
-  ['in-progress', 'In progress', 'active'],
-  ['on-hold', 'On hold', 'active'],
-  ['completed', 'Completed', 'active'],
-  ['not-done', 'Not done', 'inactive'],
-  ['stopped', 'Stopped', 'inactive'],
-]);
-
-const ENCOUNTER = table([
-  ['planned', 'Planned', 'active'],
-  ['arrived', 'Arrived', 'active'],
-  ['triaged', 'Triaged', 'active'],
-  ['in-progress', 'In progress', 'active'],
-  ['onleave', 'On leave', 'active'],
-  ['finished', 'Finished', 'active'],
-  ['cancelled', 'Cancelled', 'inactive'],
-]);
-
-const DIAGNOSTIC_REPORT = table([
-  ['registered', 'Registered', 'active'],
-  ['partial', 'Partial', 'active'],
-  ['preliminary', 'Preliminary', 'active'],
-  ['final', 'Final', 'active'],
-  ['amended', 'Amended', 'active'],
-  ['corrected', 'Corrected', 'active'],
-  ['appended', 'Appended', 'active'],
-  ['cancelled', 'Cancelled', 'inactive'],
-]);
-
-const DOCUMENT_REFERENCE = table([
-  ['current', 'Current', 'active'],
-  ['superseded', 'Superseded', 'inactive'],
-]);
-
-const CARE_PLAN = table([
-  ['active', 'Active', 'active'],
-  ['on-hold', 'On hold', 'active'],
-  ['draft', 'Draft', 'inactive'],
-  ['revoked', 'Revoked', 'inactive'],
-  ['completed', 'Completed', 'inactive'],
-]);
-
-const GOAL = table([
-  ['proposed', 'Proposed', 'active'],
-  ['planned', 'Planned', 'active'],
-  ['accepted', 'Accepted', 'active'],
-  ['active', 'Active', 'active'],
-  ['on-hold', 'On hold', 'active'],
-  ['completed', 'Completed', 'inactive'],
-  ['cancelled', 'Cancelled', 'inactive'],
-  ['rejected', 'Rejected', 'inactive'],
-]);
-
-/** A status code looked up; one we do not know is shown as sent, in the unknown group. */
-function lookUp(statusTable: StatusTable, code: string | undefined): ChartStatus {
-  if (!code?.trim()) return UNKNOWN;
-  return statusTable.get(code) ?? status(code, 'unknown');
-}
 
 /** The first coding code of a status concept that the table knows, else the concept's words. */
 function conceptCode(concept: CodeableConcept | undefined, known: ReadonlyMap<string, unknown>) {
@@ -165,88 +79,18 @@ function conceptCode(concept: CodeableConcept | undefined, known: ReadonlyMap<st
   );
 }
 
-/** With words after the status: "Active, unconfirmed". */
-function qualified(base: ChartStatus, qualifiers: readonly string[]): ChartStatus {
-  const words = qualifiers.filter(Boolean);
-  return words.length ? status([base.label, ...words].join(', '), base.group) : base;
-}
-
-/** A reason a thing was not done or stopped: "Not done: Patient objection". */
-function withReason(base: ChartStatus, reason: CodeableConcept | undefined): ChartStatus {
-  const words = formatCodeableConcept(reason);
-  return words ? status(`${base.label}: ${words}`, base.group) : base;
-}
-
 /** Condition and AllergyIntolerance: clinical status, overruled by a verification that voids it. */
-function clinicalStatus(resource: Condition | AllergyIntolerance): ChartStatus {
+export function clinicalStatus(resource: Condition | AllergyIntolerance): ChartStatus {
   const verification = conceptCode(resource.verificationStatus, VERIFICATION);
   if (verification === 'entered-in-error') return ENTERED_IN_ERROR;
-  if (verification === 'refuted') return status('Refuted', 'inactive');
+  if (verification === 'refuted') return chartStatus('Refuted', 'inactive');
   const clinical = conceptCode(resource.clinicalStatus, CLINICAL);
   const qualifier = VERIFICATION.get(verification) ?? verification;
   if (!clinical) {
     // Unverified with no clinical status: the verification is all there is to say.
-    return qualifier ? status(qualifier[0].toUpperCase() + qualifier.slice(1), 'unknown') : UNKNOWN;
+    return qualifier
+      ? chartStatus(qualifier[0].toUpperCase() + qualifier.slice(1), 'unknown')
+      : UNKNOWN;
   }
-  return qualified(lookUp(CLINICAL, clinical), [qualifier]);
-}
-
-const CRITICALITY: ReadonlyMap<string, string> = new Map([
-  ['high', 'high criticality'],
-  ['unable-to-assess', 'criticality not assessable'],
-]);
-
-export function statusOf(resource: ChartResource): ChartStatus {
-  switch (resource.resourceType) {
-    case 'Condition':
-      return clinicalStatus(resource);
-    case 'AllergyIntolerance': {
-      const base = clinicalStatus(resource);
-      if (base.group === 'entered-in-error') return base;
-      return qualified(base, [CRITICALITY.get(resource.criticality ?? '') ?? '']);
-    }
-    case 'MedicationRequest':
-      return withReason(lookUp(MEDICATION_REQUEST, resource.status), resource.statusReason);
-    case 'MedicationStatement':
-      return lookUp(MEDICATION_STATEMENT, resource.status);
-    case 'Immunization': {
-      const base = lookUp(IMMUNIZATION, resource.status);
-      return resource.status === 'not-done' ? withReason(base, resource.statusReason) : base;
-    }
-    case 'Procedure': {
-      const base = lookUp(PROCEDURE, resource.status);
-      return base.group === 'inactive' ? withReason(base, resource.statusReason) : base;
-    }
-    case 'Encounter':
-      return lookUp(ENCOUNTER, resource.status);
-    case 'DiagnosticReport':
-      return lookUp(DIAGNOSTIC_REPORT, resource.status);
-    case 'DocumentReference':
-      return lookUp(DOCUMENT_REFERENCE, resource.status);
-    case 'CarePlan':
-      return lookUp(CARE_PLAN, resource.status);
-    case 'Goal':
-      return qualified(lookUp(GOAL, resource.lifecycleStatus), [
-        formatCodeableConcept(resource.achievementStatus).toLowerCase(),
-      ]);
-  }
-}
-
-const SNOMED = 'http://snomed.info/sct';
-/** No known allergy, drug allergy, food allergy, environmental allergy. */
-const NO_KNOWN_ALLERGY_CODES = ['716186003', '409137002', '429625007', '428607008'];
-const NO_KNOWN_ALLERGY_TEXT =
-  /^(nka|nkda|nkfa|no known (drug |food |environmental |medication )?allerg(y|ies))\.?$/i;
-
-/**
- * A recorded "no known allergy" that still stands: a negation a clinician can rely on, unlike an
- * empty list, which only says nothing was recorded. A refuted, inactive or erroneous one is none.
- */
-export function isNoKnownAllergy(allergy: AllergyIntolerance): boolean {
-  const code = allergy.code;
-  const negation =
-    NO_KNOWN_ALLERGY_CODES.some((c) => hasCoding(code, SNOMED, c)) ||
-    NO_KNOWN_ALLERGY_TEXT.test(code?.text?.trim() ?? '');
-  const group = clinicalStatus(allergy).group;
-  return negation && group !== 'inactive' && group !== 'entered-in-error';
+  return qualified(lookUpStatus(CLINICAL, clinical), [qualifier]);
 }

@@ -1,5 +1,6 @@
 import { Quantity } from './fhir-types';
 import { formatNumber, formatQuantity, formatQuantityValue } from './format-datatypes';
+import { lookupTable } from './lookup-table';
 
 /** 'clinical' reads as a clinician writes it ("129 mmHg"); 'exact' is the number as sent ("129.368"). */
 export type Precision = 'clinical' | 'exact';
@@ -30,8 +31,7 @@ const COUNT_PER_UL = ['10*3/uL', '10*9/L'];
 const precision = (decimals: number, units: readonly string[], codes: string[]) =>
   codes.map((code): [string, ClinicalPrecision] => [code, { decimals, units }]);
 
-// A Map, not an object: codes come from the server, and "constructor" must find nothing.
-const CLINICAL_PRECISION: ReadonlyMap<string, ClinicalPrecision> = new Map([
+const CLINICAL_PRECISION = lookupTable<ClinicalPrecision>([
   // Vital signs
   ...precision(0, MM_HG, ['8480-6', '8462-4', '8478-0']), // systolic, diastolic, mean BP
   ...precision(0, PER_MIN, ['8867-4', '9279-1']), // heart rate, respiratory rate

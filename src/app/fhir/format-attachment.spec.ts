@@ -1,5 +1,5 @@
 import { Attachment } from './fhir-types';
-import { attachmentBlob, formatByteSize, viewAttachment } from './format-attachment';
+import { attachmentBlob, downloadName, formatByteSize, viewAttachment } from './format-attachment';
 
 const base64 = (text: string) => btoa(String.fromCharCode(...new TextEncoder().encode(text)));
 const FHIR_BASE = 'http://localhost:4400/fhir';
@@ -162,6 +162,28 @@ describe('Attachments', () => {
     expect(attachmentBlob({ data: '***' })).toBeUndefined();
     expect(attachmentBlob({ url: 'Binary/1' })).toBeUndefined();
     expect(attachmentBlob(undefined)).toBeUndefined();
+  });
+
+  it('names a download from a safe stem of its title and the extension of its allowed type', () => {
+    const named = (title: string | undefined, contentType?: string) =>
+      downloadName({ data: 'AA==', ...(title === undefined ? {} : { title }), contentType });
+    // The type chooses the extension; the title's own extension is dropped.
+    expect(named('Discharge summary.pdf', 'application/pdf')).toBe('Discharge summary.pdf');
+    expect(named('x.html', 'application/pdf')).toBe('x.pdf');
+    expect(named('scan', 'image/jpeg; foo=bar')).toBe('scan.jpg');
+    expect(named('Notes', 'text/markdown')).toBe('Notes.md');
+    // A type the app will not hand over as itself is bytes to save, whatever the title says.
+    expect(named('x.html', 'text/html')).toBe('x.bin');
+    expect(named('logo.svg', 'image/svg+xml')).toBe('logo.bin');
+    expect(named('run.exe', undefined)).toBe('run.bin');
+    // Only letters, digits, spaces, - _ ( ) survive; paths, dots, controls and bidi tricks do not.
+    expect(named('../../etc/passwd', 'application/pdf')).toBe('etc-passwd.pdf');
+    expect(named('report.final.v2.html', 'application/pdf')).toBe('report-final-v2.pdf');
+    expect(named('inv\u202Efdp.exe', 'application/pdf')).toBe('inv-fdp.pdf');
+    expect(named('Befund Müller (2024)', 'application/pdf')).toBe('Befund Müller (2024).pdf');
+    expect(named('  ...  ', 'application/pdf')).toBe('attachment.pdf');
+    expect(named(undefined, 'image/png')).toBe('attachment.png');
+    expect(named('a'.repeat(300), 'application/pdf')).toBe(`${'a'.repeat(80)}.pdf`);
   });
 
   it('writes sizes in bytes, KB and MB', () => {

@@ -44,14 +44,19 @@ export function formatByteSize(bytes: number | undefined): string {
   return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
 }
 
-const BLOB_SAFE_TYPES = [
-  ...TEXT_TYPES,
-  'application/pdf',
-  'image/png',
-  'image/jpeg',
-  'image/gif',
-  'image/webp',
-];
+/**
+ * The types a download keeps as itself, each with the extension its file is saved under. Anything
+ * else (HTML, SVG, XML, unknown) is bytes to save as `.bin`: the data never chooses how it opens.
+ */
+const SAVED_AS: Readonly<Record<string, string>> = {
+  'text/plain': 'txt',
+  'text/markdown': 'md',
+  'application/pdf': 'pdf',
+  'image/png': 'png',
+  'image/jpeg': 'jpg',
+  'image/gif': 'gif',
+  'image/webp': 'webp',
+};
 
 const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
 
@@ -158,6 +163,26 @@ export function attachmentBlob(attachment: Attachment | undefined): Blob | undef
   // A blob: URL has the app's origin, so anything that could script there (HTML, SVG, XML) is
   // typed as bytes to save, never as a document to open.
   return new Blob([bytes], {
-    type: BLOB_SAFE_TYPES.includes(type) ? type : 'application/octet-stream',
+    type: Object.hasOwn(SAVED_AS, type) ? type : 'application/octet-stream',
   });
+}
+
+const STEM_LENGTH = 80;
+
+/**
+ * The file name a download is saved under: a safe stem of its title (letters, digits, spaces and
+ * `- _ ( )`; the title's own extension dropped, so `x.html` cannot name an HTML file) and the
+ * extension of its content type when that type is kept as itself, else `.bin`.
+ */
+export function downloadName(attachment: Attachment | undefined): string {
+  const type = parseContentType(attachment?.contentType ?? '').type;
+  const extension = Object.hasOwn(SAVED_AS, type) ? SAVED_AS[type] : 'bin';
+  const trim = (text: string) => text.replace(/^[\s-]+|[\s-]+$/gu, '');
+  const cleaned = trim(
+    (attachment?.title ?? '')
+      .replace(/\.[A-Za-z0-9]{1,8}$/, '')
+      .replace(/[^\p{L}\p{N} _()-]+/gu, '-'),
+  );
+  const stem = trim(cleaned.slice(0, STEM_LENGTH));
+  return `${stem || 'attachment'}.${extension}`;
 }

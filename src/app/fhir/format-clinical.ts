@@ -25,42 +25,32 @@ export function formatAgeRange(range: Range | undefined): string {
   return '';
 }
 
-/** The five forms an onset or abatement takes, without its prefix. */
-interface ChoiceOfTime {
-  readonly dateTime?: string;
-  readonly age?: Age;
-  readonly period?: OnsetX['onsetPeriod'];
-  readonly range?: Range;
-  readonly text?: string;
-}
-
-function formatChoiceOfTime(choice: ChoiceOfTime, options: FormatOptions): string {
+/**
+ * onset[x] or abatement[x] in words, by its prefix: a date (partial dates stay partial), an age, a
+ * period, an age range or the sender's text.
+ */
+function formatTimeChoice(
+  resource: (OnsetX & AbatementX) | undefined,
+  prefix: 'onset' | 'abatement',
+  options: FormatOptions,
+): string {
+  if (!resource) return '';
   return (
-    formatDateTime(choice.dateTime, options) ||
-    formatAge(choice.age) ||
-    formatPeriod(choice.period, options) ||
-    formatAgeRange(choice.range) ||
-    choice.text?.trim() ||
+    formatDateTime(resource[`${prefix}DateTime`], options) ||
+    formatAge(resource[`${prefix}Age`]) ||
+    formatPeriod(resource[`${prefix}Period`], options) ||
+    formatAgeRange(resource[`${prefix}Range`]) ||
+    resource[`${prefix}String`]?.trim() ||
     ''
   );
 }
 
 /**
- * onset[x] of a Condition or AllergyIntolerance in words: a date (partial dates stay partial), an
- * age, a period, an age range or the sender's text. '' when absent: the caller says "Onset unknown".
+ * onset[x] of a Condition or AllergyIntolerance in words; '' when absent: the caller says "Onset
+ * unknown".
  */
 export function formatOnset(resource: OnsetX | undefined, options: FormatOptions = {}): string {
-  if (!resource) return '';
-  return formatChoiceOfTime(
-    {
-      dateTime: resource.onsetDateTime,
-      age: resource.onsetAge,
-      period: resource.onsetPeriod,
-      range: resource.onsetRange,
-      text: resource.onsetString,
-    },
-    options,
-  );
+  return formatTimeChoice(resource, 'onset', options);
 }
 
 /** abatement[x] in the same words as onset[x]; R3's abatementBoolean is not R4 and is ignored. */
@@ -68,17 +58,7 @@ export function formatAbatement(
   resource: AbatementX | undefined,
   options: FormatOptions = {},
 ): string {
-  if (!resource) return '';
-  return formatChoiceOfTime(
-    {
-      dateTime: resource.abatementDateTime,
-      age: resource.abatementAge,
-      period: resource.abatementPeriod,
-      range: resource.abatementRange,
-      text: resource.abatementString,
-    },
-    options,
-  );
+  return formatTimeChoice(resource, 'abatement', options);
 }
 
 /**
@@ -95,4 +75,12 @@ export function formatAnnotation(
   const author = note?.authorString?.trim() || formatReference(note?.authorReference, context);
   const byline = [author, formatDateTime(note?.time, options)].filter(Boolean).join(', ');
   return byline ? `${text} — ${byline}` : text;
+}
+
+/** Several notes, each with its byline, separated by a middle dot; empty notes are left out. */
+export function formatAnnotations(list: readonly Annotation[] | undefined): string {
+  return (list ?? [])
+    .map((note) => formatAnnotation(note))
+    .filter(Boolean)
+    .join(' · ');
 }

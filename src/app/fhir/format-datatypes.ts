@@ -9,6 +9,7 @@ import {
   Ratio,
   SampledData,
 } from './fhir-types';
+import { lookupTable } from './lookup-table';
 
 /** Locale and time zone for dates; undefined means the browser's own. Tests pin them. */
 export interface FormatOptions {
@@ -49,6 +50,11 @@ export function formatCodeableConcept(concept: CodeableConcept | undefined): str
   return withCode.system ? `${withCode.system}|${withCode.code}` : withCode.code;
 }
 
+/** Several concepts in words, comma-separated; those with no words are left out. */
+export function formatCodeableConcepts(list: readonly CodeableConcept[] | undefined): string {
+  return (list ?? []).map(formatCodeableConcept).filter(Boolean).join(', ');
+}
+
 export function hasCoding(
   concept: CodeableConcept | undefined,
   system: string,
@@ -69,9 +75,8 @@ export function formatNumber(value: number | undefined): string {
   return fraction.length > 4 ? String(Number(value.toPrecision(6))) : text;
 }
 
-// UCUM codes that servers often put in Quantity.unit, as people write them. Lookups of data go
-// through Maps: on a plain object, a unit "constructor" would find Object itself.
-const UCUM_DISPLAY: ReadonlyMap<string, string> = new Map([
+// UCUM codes that servers often put in Quantity.unit, as people write them.
+const UCUM_DISPLAY = lookupTable<string>([
   ['mm[Hg]', 'mmHg'],
   ['Cel', '°C'],
   ['[degF]', '°F'],
@@ -212,6 +217,11 @@ export function formatDateTime(value: string | undefined, options: FormatOptions
     .replace(/\u202f/g, ' '); // ICU's narrow space before AM/PM trips copy-paste and tests.
 }
 
+/** A day as clinicians write it in a chart ("12 Mar 2019"): the date part as recorded, no time. */
+export function formatDay(value: string | undefined): string {
+  return formatDateTime(value?.slice(0, 10));
+}
+
 /** A FHIR time ("14:30:00") as written, without seconds when they are zero. */
 export function formatTime(value: string | undefined): string {
   if (!value) return '';
@@ -228,7 +238,7 @@ export function formatPeriod(period: Period | undefined, options: FormatOptions 
   return '';
 }
 
-const GENDER_LABELS: ReadonlyMap<string, string> = new Map([
+const GENDER_LABELS = lookupTable<string>([
   ['male', 'Male'],
   ['female', 'Female'],
   ['other', 'Other'],

@@ -1,4 +1,4 @@
-import { CodeableConcept, Dosage } from './fhir-types';
+import { CodeableConcept, Dosage, Timing } from './fhir-types';
 import { formatDosage, formatDosages } from './format-dosage';
 
 const US = { locale: 'en-US', timeZone: 'UTC' };
@@ -6,7 +6,9 @@ const snomed = (code: string, display: string): CodeableConcept => ({
   coding: [{ system: 'http://snomed.info/sct', code, display }],
 });
 const oral = snomed('26643006', 'Oral Route (qualifier value)');
-const daily = (frequency: number) => ({ repeat: { frequency, period: 1, periodUnit: 'd' } });
+const daily = (frequency: number): Timing => ({
+  repeat: { frequency, period: 1, periodUnit: 'd' },
+});
 const dose = (value: number, unit: string): Dosage['doseAndRate'] => [
   { doseQuantity: { value, unit } },
 ];

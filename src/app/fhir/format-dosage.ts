@@ -7,11 +7,12 @@ import {
   formatRatio,
 } from './format-datatypes';
 import { formatDuration, formatTiming } from './format-timing';
+import { lookupTable } from './lookup-table';
 
 const SNOMED = 'http://snomed.info/sct';
 
 // SNOMED CT routes (the R4 route-codes value set) as a prescription says them.
-const ROUTES: ReadonlyMap<string, string> = new Map([
+const ROUTES = lookupTable<string>([
   ['26643006', 'by mouth'],
   ['260548002', 'by mouth'],
   ['37839007', 'under the tongue'],
@@ -31,7 +32,7 @@ const ROUTES: ReadonlyMap<string, string> = new Map([
 ]);
 
 // SNOMED CT administration methods, imperative as on a label.
-const METHODS: ReadonlyMap<string, string> = new Map([
+const METHODS = lookupTable<string>([
   ['421521009', 'Swallow'],
   ['419747000', 'Chew'],
   ['420620005', 'Push'],

@@ -1,5 +1,10 @@
 import { Bundle, CodeableConcept, HumanName, Identifier, Reference, Resource } from './fhir-types';
-import { formatCodeableConcept, formatHumanName, preferredName } from './format-datatypes';
+import {
+  formatCodeableConcept,
+  formatCodeableConcepts,
+  formatHumanName,
+  preferredName,
+} from './format-datatypes';
 
 /** Resources a search brought along (`_include`), keyed by "Type/id" and by their fullUrl. */
 export type ResolvedResources = ReadonlyMap<string, Resource>;
@@ -106,4 +111,26 @@ export function formatReference(
   if (identifier) return identifier;
   const literal = reference.reference?.trim();
   return (literal && typeAndId(literal)) ?? '';
+}
+
+/** Several references in words, comma-separated; those with no words are left out. */
+export function formatReferences(
+  list: readonly Reference[] | undefined,
+  context: ReferenceContext = {},
+): string {
+  return (list ?? [])
+    .map((r) => formatReference(r, context))
+    .filter(Boolean)
+    .join(', ');
+}
+
+/** What is given both ways, as R4's `reasonCode` and `reasonReference` are: the concepts, then the references. */
+export function formatReasons(
+  codes: readonly CodeableConcept[] | undefined,
+  references: readonly Reference[] | undefined,
+  context: ReferenceContext = {},
+): string {
+  return [formatCodeableConcepts(codes), formatReferences(references, context)]
+    .filter(Boolean)
+    .join(', ');
 }

@@ -61,8 +61,8 @@ describe('Timing in words', () => {
     expect(formatTiming(repeat({ when: ['WAKE'], offset: 10 }))).toBe(
       'on waking, 10 minutes after',
     );
-    expect(formatTiming(repeat({ when: ['HS', 'XYZ'] }))).toBe('at bedtime and XYZ');
-    expect(formatTiming(repeat({ dayOfWeek: ['mon', 'wed', 'fri', 'odd'] }))).toBe(
+    expect(formatTiming(repeat({ when: ['HS', 'XYZ' as 'HS'] }))).toBe('at bedtime and XYZ');
+    expect(formatTiming(repeat({ dayOfWeek: ['mon', 'wed', 'fri', 'odd' as 'mon'] }))).toBe(
       'on Monday, Wednesday, Friday and odd',
     );
     expect(formatTiming(repeat({ timeOfDay: ['08:00:00', '20:00:00'] }))).toBe(
@@ -128,7 +128,9 @@ describe('Timing in words', () => {
     expect(formatTiming({})).toBe('');
     expect(formatTiming(repeat({}))).toBe('');
     expect(formatTiming(repeat({ frequency: 2, period: 1 }))).toBe('');
-    expect(formatTiming(repeat({ frequency: 2, period: 1, periodUnit: 'fortnight' }))).toBe('');
+    expect(formatTiming(repeat({ frequency: 2, period: 1, periodUnit: 'fortnight' as 'd' }))).toBe(
+      '',
+    );
     expect(formatTiming(repeat({ frequency: NaN, period: 0, periodUnit: 'd', count: -1 }))).toBe(
       '',
     );

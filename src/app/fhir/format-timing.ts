@@ -7,6 +7,7 @@ import {
   formatPeriod,
   formatTime,
 } from './format-datatypes';
+import { lookupTable } from './lookup-table';
 
 /** "a", "a and b", "a, b and c". */
 export function joinWords(words: readonly string[]): string {
@@ -15,7 +16,7 @@ export function joinWords(words: readonly string[]): string {
 }
 
 // UCUM time units (Timing.periodUnit and the codes of Age and Duration), singular and plural.
-const TIME_UNITS: ReadonlyMap<string, readonly [string, string]> = new Map([
+const TIME_UNITS = lookupTable<readonly [string, string]>([
   ['s', ['second', 'seconds']],
   ['min', ['minute', 'minutes']],
   ['h', ['hour', 'hours']],
@@ -26,7 +27,7 @@ const TIME_UNITS: ReadonlyMap<string, readonly [string, string]> = new Map([
 ]);
 
 // The same units as people and some servers write them in Quantity.unit.
-const TIME_UNIT_WORDS: ReadonlyMap<string, string> = new Map(
+const TIME_UNIT_WORDS = lookupTable<string>(
   [...TIME_UNITS].flatMap(([code, [one, many]]) => [
     [one, code],
     [many, code],
@@ -62,7 +63,7 @@ export function formatDuration(duration: Quantity | undefined): string {
 }
 
 // HL7 v3 GTSAbbreviation codes, the usual Timing.code, in words.
-const TIMING_CODES: ReadonlyMap<string, string> = new Map([
+const TIMING_CODES = lookupTable<string>([
   ['QD', 'once daily'],
   ['BID', 'twice daily'],
   ['TID', 'three times daily'],
@@ -82,7 +83,7 @@ const TIMING_CODES: ReadonlyMap<string, string> = new Map([
 ]);
 
 // EventTiming codes (Timing.repeat.when). Those starting "before"/"after" take an offset in front.
-const EVENT_TIMING: ReadonlyMap<string, string> = new Map([
+const EVENT_TIMING = lookupTable<string>([
   ['MORN', 'in the morning'],
   ['MORN.early', 'early in the morning'],
   ['MORN.late', 'late in the morning'],
@@ -111,7 +112,7 @@ const EVENT_TIMING: ReadonlyMap<string, string> = new Map([
   ['PCV', 'after dinner'],
 ]);
 
-const DAYS: ReadonlyMap<string, string> = new Map([
+const DAYS = lookupTable<string>([
   ['mon', 'Monday'],
   ['tue', 'Tuesday'],
   ['wed', 'Wednesday'],
@@ -121,7 +122,7 @@ const DAYS: ReadonlyMap<string, string> = new Map([
   ['sun', 'Sunday'],
 ]);
 
-const PER_PERIOD: ReadonlyMap<string, string> = new Map([
+const PER_PERIOD = lookupTable<string>([
   ['d', 'daily'],
   ['wk', 'weekly'],
   ['mo', 'monthly'],

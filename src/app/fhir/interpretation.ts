@@ -1,5 +1,6 @@
 import { CodeableConcept } from './fhir-types';
 import { formatCodeableConcept } from './format-datatypes';
+import { lookupTable } from './lookup-table';
 
 export type InterpretationSeverity = 'normal' | 'abnormal' | 'critical' | 'unknown';
 
@@ -12,9 +13,8 @@ export interface InterpretationFlag {
 
 type KnownFlag = Omit<InterpretationFlag, 'code'>;
 
-// HL7 v3 ObservationInterpretation codes the UI distinguishes. A Map, not an object: the codes
-// come from the server, and a code "constructor" must not find Object itself.
-const KNOWN_FLAGS: ReadonlyMap<string, KnownFlag> = new Map<string, KnownFlag>([
+// HL7 v3 ObservationInterpretation codes the UI distinguishes.
+const KNOWN_FLAGS = lookupTable<KnownFlag>([
   ['N', { label: 'Normal', severity: 'normal' }],
   ['H', { label: 'High', severity: 'abnormal' }],
   ['L', { label: 'Low', severity: 'abnormal' }],

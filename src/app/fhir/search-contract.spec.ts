@@ -4,11 +4,16 @@ import { TestBed } from '@angular/core/testing';
 import { RUNTIME_CONFIG } from '../config/runtime-config-token';
 import { NO_OBSERVATION_FILTERS } from '../observations/observation-filters';
 import { ObservationService } from '../observations/observation.service';
+import { TrendReader } from '../observations/trend-reader';
 import { DEFAULT_PATIENT_SEARCH, PAGE_SIZES, PATIENT_SORTS } from '../patients/patient-search';
 import { PatientService } from '../patients/patient.service';
 import { TEST_CONFIG, TEST_FHIR_BASE } from '../../testing/test-config';
-import { CHART_TYPES, ChartQueries, isEncounterRecordType } from '../chart/chart-queries';
+import { ChartQueries } from '../chart/chart-queries';
+import { ENCOUNTER_LISTS } from '../chart/encounter-record';
+import { AnySection, CHART_SECTIONS } from '../chart/sections/registry';
 import { ResourceSearchContract, SEARCH_CONTRACT, SearchableType } from './search-contract';
+
+const IN_ENCOUNTER = { patient: 'pat-0001', encounter: 'Encounter/enc-1' };
 
 /** What the searches sent for one type used, gathered over every request. */
 interface Used {
@@ -124,16 +129,23 @@ describe('the search contract (src/app/fhir/search-contract.ts)', () => {
     observations.search('pat-0001', { ...filters, code: 'http://loinc.org|8867-4' }).subscribe();
     observations.search('pat-0001', { ...filters, code: 'heart rate' }).subscribe();
     observations.recentVitals('pat-0001').subscribe();
-    observations.history('pat-0001', '8867-4').subscribe();
-    TestBed.inject(ChartQueries).inEncounter('Observation', 'pat-0001', 'enc-1').subscribe();
+    observations.flowsheetWindow('pat-0001', { ...filters, through: '2020-06-01' }).subscribe();
+    TestBed.inject(TrendReader).read('pat-0001', '8867-4').subscribe();
+    for (const list of ENCOUNTER_LISTS.filter((l) => l.type === 'Observation'))
+      TestBed.inject(ChartQueries).list(list, IN_ENCOUNTER).subscribe();
     expectExactly('Observation', sentSearches('Observation'));
   });
 
-  for (const type of CHART_TYPES) {
+  for (const list of CHART_SECTIONS.flatMap((section: AnySection) => [
+    section,
+    ...(section.also ?? []),
+  ])) {
+    const type = list.type;
     it(`the chart's ${type} searches send only what they declare, and all of it`, () => {
       const queries = TestBed.inject(ChartQueries);
-      queries.section(type, 'pat-0001').subscribe();
-      if (isEncounterRecordType(type)) queries.inEncounter(type, 'pat-0001', 'enc-1').subscribe();
+      queries.list(list, { patient: 'pat-0001' }).subscribe();
+      for (const inEncounter of ENCOUNTER_LISTS.filter((l) => l.type === type))
+        queries.list(inEncounter, IN_ENCOUNTER).subscribe();
       expectExactly(type, sentSearches(type));
     });
   }

@@ -30,8 +30,9 @@ export const SEARCH_CONTRACT = {
     sorts: ['name', '-name', 'birthdate', '-birthdate'],
     maxCount: 50,
   },
-  // observation-filters.ts and observation.service.ts: one patient's observations, newest first
-  // (the table, latest vitals), and oldest first for a trend.
+  // observation-filters.ts, observation.service.ts and trend-reader.ts: one patient's observations,
+  // newest first (the table, latest vitals, a trend's date-bounded spans), and oldest first for the
+  // flowsheet's newer windows.
   Observation: {
     params: {
       patient: 'reference',
@@ -44,7 +45,7 @@ export const SEARCH_CONTRACT = {
     sorts: ['-date', 'date'],
     maxCount: 200,
   },
-  // src/app/chart/chart-queries.ts: one query per section of a patient's chart, newest first where the
+  // src/app/chart/sections/: one query per section of a patient's chart, newest first where the
   // type has a clinical date, and the record of one encounter. Sorting is redone in the app, so a
   // server that cannot sort still shows each list in order.
   Condition: {
@@ -58,6 +59,12 @@ export const SEARCH_CONTRACT = {
     sorts: ['-authoredon'],
     maxCount: 50,
     includes: ['MedicationRequest:medication'],
+  },
+  MedicationStatement: {
+    params: { patient: 'reference' },
+    sorts: ['-effective'],
+    maxCount: 50,
+    includes: ['MedicationStatement:medication'],
   },
   Immunization: { params: { patient: 'reference' }, sorts: ['-date'], maxCount: 50 },
   Procedure: {
@@ -75,13 +82,18 @@ export const SEARCH_CONTRACT = {
   DocumentReference: { params: { patient: 'reference' }, sorts: ['-date'], maxCount: 20 },
   CarePlan: { params: { patient: 'reference' }, sorts: [], maxCount: 20 },
   Goal: { params: { patient: 'reference' }, sorts: [], maxCount: 20 },
+  FamilyMemberHistory: { params: { patient: 'reference' }, sorts: [], maxCount: 50 },
 } as const satisfies Readonly<Record<string, ResourceSearchContract>>;
 
 export type SearchableType = keyof typeof SEARCH_CONTRACT;
 
 type Contract<R extends SearchableType> = (typeof SEARCH_CONTRACT)[R];
-type Includes<R extends SearchableType> =
-  Contract<R> extends { includes: readonly (infer I)[] } ? I : never;
+/** The `_include` values declared for `R` (for a union of types, those of each). */
+type Includes<R extends SearchableType> = R extends SearchableType
+  ? Contract<R> extends { includes: readonly (infer I)[] }
+    ? I
+    : never
+  : never;
 
 /**
  * The parameters of a search of `R`: only those the contract declares, so sending a new one means

@@ -1,6 +1,7 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
 import { AccessContext } from '../auth/access-context';
-import { encounterTitle, formatDay } from '../chart/chart-rows';
+import { encounterTitle } from '../chart/sections/encounters';
+import { formatDay } from '../fhir/format-datatypes';
 import { EncounterEntries } from '../chart/encounter-record';
 import { FhirClient } from '../fhir/fhir-client';
 import { Encounter } from '../fhir/fhir-types';

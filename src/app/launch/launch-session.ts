@@ -1,6 +1,6 @@
 import { DOCUMENT, Injectable, inject } from '@angular/core';
 import { EHR_SESSION } from '../fhir/fhir-session';
-import { decodeJwt } from '../auth/jwt-decode';
+import { decodeJwt } from '../auth/token-checks';
 import { loadEhrSession, saveLaunchContext } from './ehr-session';
 import { LaunchContext, readLaunchContext } from './launch-context';
 

@@ -68,6 +68,7 @@ describe('buildFlowsheet', () => {
         observation('11111-1', 'Free text note', 'other', on('2023-05-03')),
       ],
       DAYS,
+      'day',
       false,
     );
     expect(names(sheet)).toEqual([
@@ -84,9 +85,10 @@ describe('buildFlowsheet', () => {
     const sheet = buildFlowsheet(
       [heartRate('2023-05-03', 72), heartRate('2023-05-01', 64), weight('2023-05-01', 80)],
       DAYS,
+      'day',
       false,
     );
-    expect(sheet.columns.map((c) => c.day)).toEqual(['2023-05-03', '2023-05-01']);
+    expect(sheet.columns.map((c) => c.key)).toEqual(['2023-05-03', '2023-05-01']);
     expect(sheet.columns[0].label).toContain('2023');
     const [rate, mass] = sheet.groups[0].rows;
     expect(rate.cells.map((c) => c?.text)).toEqual(['72', '64']);
@@ -103,6 +105,7 @@ describe('buildFlowsheet', () => {
         weight('2023-05-02', 176, 'lb'),
       ],
       DAYS,
+      'day',
       false,
     );
     const [rate, mass] = sheet.groups[0].rows;
@@ -113,7 +116,7 @@ describe('buildFlowsheet', () => {
   });
 
   it('shows blood pressure as one reading, with the exact value as sent beside it', () => {
-    const [row] = buildFlowsheet([bp('2023-05-03')], DAYS, false).groups[0].rows;
+    const [row] = buildFlowsheet([bp('2023-05-03')], DAYS, 'day', false).groups[0].rows;
     expect(row.unit).toBe('mmHg');
     expect(row.cells[0]?.text).toBe('107/60');
     expect(row.cells[0]?.exact).toBe('107/60 mmHg');
@@ -128,6 +131,7 @@ describe('buildFlowsheet', () => {
         heartRate('2023-05-03', 80, {}, 12),
       ],
       DAYS,
+      'day',
       false,
     ).groups[0].rows;
     expect(row.cells.length).toBe(1);
@@ -139,6 +143,7 @@ describe('buildFlowsheet', () => {
     const [row] = buildFlowsheet(
       [heartRate('2023-05-03', 72, {}, 8), heartRate('2023-05-03', 0, withStatus('cancelled'), 18)],
       DAYS,
+      'day',
       false,
     ).groups[0].rows;
     expect(row.cells[0]?.text).toBe('72');
@@ -149,7 +154,8 @@ describe('buildFlowsheet', () => {
     const absent = observation('8867-4', 'Heart rate', 'vital-signs', on('2023-05-03'), undefined, {
       dataAbsentReason: { text: 'Patient refused' },
     });
-    const [row] = buildFlowsheet([absent, heartRate('2023-05-02', 70)], DAYS, false).groups[0].rows;
+    const [row] = buildFlowsheet([absent, heartRate('2023-05-02', 70)], DAYS, 'day', false)
+      .groups[0].rows;
     expect(row.cells[0]?.text).toBe('No value: Patient refused');
     expect(row.unit).toBe('/min');
     expect(row.cells[1]?.text).toBe('70');
@@ -160,11 +166,11 @@ describe('buildFlowsheet', () => {
       heartRate('2023-05-03', 200, withStatus('entered-in-error')),
       heartRate('2023-05-02', 70),
     ];
-    const hidden = buildFlowsheet(observations, DAYS, false);
-    expect(hidden.columns.map((c) => c.day)).toEqual(['2023-05-02']);
+    const hidden = buildFlowsheet(observations, DAYS, 'day', false);
+    expect(hidden.columns.map((c) => c.key)).toEqual(['2023-05-02']);
     expect(hidden.enteredInErrorCount).toBe(1);
-    const shown = buildFlowsheet(observations, DAYS, true);
-    expect(shown.columns.map((c) => c.day)).toEqual(['2023-05-03', '2023-05-02']);
+    const shown = buildFlowsheet(observations, DAYS, 'day', true);
+    expect(shown.columns.map((c) => c.key)).toEqual(['2023-05-03', '2023-05-02']);
     expect(shown.groups[0].rows[0].cells[0]?.statusNote).toBe('Entered in error');
     expect(shown.enteredInErrorCount).toBe(1);
   });
@@ -173,6 +179,7 @@ describe('buildFlowsheet', () => {
     const [row] = buildFlowsheet(
       [heartRate('2023-05-03', 70, withStatus('preliminary')), heartRate('2023-05-02', 71)],
       DAYS,
+      'day',
       false,
     ).groups[0].rows;
     expect(row.cells.map((c) => c?.statusNote)).toEqual(['Preliminary', '']);
@@ -186,9 +193,10 @@ describe('buildFlowsheet', () => {
         observation('8867-4', 'Heart rate', 'vital-signs', undefined, { value: 1, unit: '/min' }),
       ],
       DAYS,
+      'day',
       false,
     );
-    expect(sheet.columns.map((c) => c.day)).toEqual(['2023-05-03']);
+    expect(sheet.columns.map((c) => c.key)).toEqual(['2023-05-03']);
     expect(sheet.groups[0].rows[0].cells.map((c) => c?.text)).toEqual(['70']);
     expect(sheet.undatedCount).toBe(1);
   });
@@ -209,6 +217,7 @@ describe('buildFlowsheet', () => {
         ),
       ],
       DAYS,
+      'day',
       false,
     );
     expect(sheet.groups[0].rows[0].trend).toEqual({ loinc: '85354-9', title: 'Blood pressure' });
@@ -216,8 +225,61 @@ describe('buildFlowsheet', () => {
   });
 
   it('has no columns and no groups when the window holds nothing', () => {
-    const sheet = buildFlowsheet([], DAYS, false);
+    const sheet = buildFlowsheet([], DAYS, 'day', false);
     expect(sheet.columns).toEqual([]);
     expect(sheet.groups).toEqual([]);
+  });
+
+  it('by hour, shows the latest of each hour with the range of its readings and how many were flagged', () => {
+    const high = { interpretation: [{ coding: [{ code: 'H' }] }] };
+    const at = (minute: number, value: number, extra: Partial<Observation> = {}) =>
+      observation(
+        '8867-4',
+        'Heart rate',
+        'vital-signs',
+        new Date(2023, 4, 3, 14, minute).toISOString(),
+        { value, unit: '/min' },
+        extra,
+      );
+    const bpAt = (minute: number, systolic: number, diastolic: number): Observation => ({
+      ...bloodPressure,
+      id: `bp-${minute}`,
+      effectiveDateTime: new Date(2023, 4, 3, 14, minute).toISOString(),
+      component: bloodPressure.component?.map((part, i) => ({
+        ...part,
+        valueQuantity: { ...part.valueQuantity, value: i === 0 ? systolic : diastolic },
+      })),
+    });
+    const sheet = buildFlowsheet(
+      [
+        at(50, 88),
+        at(40, 131.4, high),
+        at(30, 72.2),
+        at(20, 140, { status: 'entered-in-error' }),
+        bpAt(45, 120, 80),
+        bpAt(15, 98.6, 80),
+        at(5, 61, { ...high, interpretation: [{ coding: [{ code: 'L' }] }] }),
+      ],
+      ['2023-05-03T14'],
+      'hour',
+      false,
+    );
+    expect(sheet.columns.map((c) => [c.key, c.datetime])).toEqual([
+      ['2023-05-03T14', '2023-05-03T14:00'],
+    ]);
+    expect(sheet.columns[0].label).toContain('2:00');
+    const [bloodPressureRow, heartRateRow] = sheet.groups[0].rows;
+    // Entered in error: neither counted, nor in the range, nor flagged.
+    expect(heartRateRow.cells[0]).toEqual(
+      jasmine.objectContaining({ text: '88', count: 4, range: '61–131', flagged: 2 }),
+    );
+    expect(bloodPressureRow.cells[0]).toEqual(
+      // Both carry the fixture's "Low".
+      jasmine.objectContaining({ count: 2, range: '99–120/80', flagged: 2 }),
+    );
+    const single = buildFlowsheet([at(10, 70)], ['2023-05-03T14'], 'hour', false);
+    expect(single.groups[0].rows[0].cells[0]).toEqual(
+      jasmine.objectContaining({ count: 1, range: '', flagged: 0 }),
+    );
   });
 });

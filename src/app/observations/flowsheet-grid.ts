@@ -1,19 +1,14 @@
-import { Observation, ObservationStatus } from '../fhir/fhir-types';
-import { NO_VALUE, formatDateTime } from '../fhir/format-datatypes';
-import { formatObservationValue } from '../fhir/format-observation';
-import { InterpretationFlag } from '../fhir/interpretation';
-import { dayKey } from './flowsheet-window';
+import { Observation } from '../fhir/fhir-types';
+import { FlowsheetCell, Reading, latestFirst, sharedUnit, toCell } from './flowsheet-cell';
+import { ColumnUnit, columnDatetime, columnKey, columnLabel } from './flowsheet-columns';
 import { VITAL_SIGNS } from './latest-vitals';
 import { CATEGORY_ORDER, visibleRows } from './observation-groups';
 import { CATEGORY_LABELS, CategoryKey, ObservationRow, toObservationRow } from './observation-row';
 
 /**
- * The flowsheet as data: one row per measurement, one column per day (newest first), grouped as
+ * The flowsheet as data: one row per measurement, one column per day or hour (newest first), grouped as
  * clinicians read them: vital signs in their clinical order, then lab panels, then the rest.
  */
-
-/** The value as a clinician reads it; the clinical-precision formatter (BP 129/81) belongs here. */
-const readableValue = (observation: Observation) => formatObservationValue(observation) || NO_VALUE;
 
 /**
  * Lab tests by the panel they are usually ordered in, keyed on LOINC: our searches cannot ask for the
@@ -43,22 +38,11 @@ const LAB_PANELS: readonly { readonly label: string; readonly loinc: readonly st
 ];
 
 export interface FlowsheetColumn {
-  /** YYYY-MM-DD in the browser's time zone. */
-  readonly day: string;
+  /** The day or hour in the browser's time zone (see columnKey). */
+  readonly key: string;
   readonly label: string;
-}
-
-export interface FlowsheetCell {
-  /** The value as shown; without the unit when the row header states it. */
-  readonly text: string;
-  /** The value as the server sent it, unit included, for the cell's title and description. */
-  readonly exact: string;
-  readonly flags: InterpretationFlag[];
-  readonly status: ObservationStatus | 'unknown';
-  /** Words for a status other than final/amended/corrected, e.g. "Preliminary"; '' otherwise. */
-  readonly statusNote: string;
-  /** Observations of this measurement that day: the cell shows the latest. */
-  readonly count: number;
+  /** The column's start as an HTML datetime value. */
+  readonly datetime: string;
 }
 
 /** A measurement the trend chart can plot: its LOINC code and the name it goes by. */
@@ -72,7 +56,7 @@ export interface FlowsheetRow {
   readonly name: string;
   /** The unit every value in the row shares, shown once in the row header; '' when they differ. */
   readonly unit: string;
-  /** One per column, undefined where nothing was recorded that day. */
+  /** One per column, undefined where nothing was recorded then. */
   readonly cells: (FlowsheetCell | undefined)[];
   /** What the trend chart plots for this row, when it has numbers to plot. */
   readonly trend: TrendTarget | undefined;
@@ -101,12 +85,6 @@ interface Placement {
   readonly rowKey: string;
   readonly rowName: string;
   readonly rowOrder: number;
-}
-
-interface Reading {
-  readonly observation: Observation;
-  readonly row: ObservationRow;
-  readonly day: string;
 }
 
 // Each category has this many places for its groups: lab panels sit inside "laboratory".
@@ -157,55 +135,29 @@ function placement(row: ObservationRow): Placement {
   return { ...categoryGroup(row.category), ...byCode, rowOrder: VITAL_SIGNS.length };
 }
 
-/** A cancelled or erroneous reading is the one shown only when the day has no other. */
-const usable = (reading: Reading) =>
-  reading.row.status !== 'cancelled' && reading.row.status !== 'entered-in-error';
-
-function latestFirst(a: Reading, b: Reading): number {
-  return Number(usable(b)) - Number(usable(a)) || b.row.time - a.row.time;
-}
-
-/** The unit all of a row's numbers share, or '' when they differ or none has one. */
-function sharedUnit(readings: readonly Reading[]): string {
-  const units = new Set(readings.flatMap((r) => (r.row.numeric ? [r.row.numeric.unit] : [])));
-  const [unit] = units;
-  return units.size === 1 && unit ? unit : '';
-}
-
-function toCell(readings: Reading[], unit: string): FlowsheetCell {
-  const [latest] = readings;
-  const text = readableValue(latest.observation);
-  return {
-    text: unit && text.endsWith(` ${unit}`) ? text.slice(0, -unit.length - 1) : text,
-    exact: latest.row.value,
-    flags: latest.row.flags,
-    status: latest.row.status,
-    statusNote: latest.row.statusNote,
-    count: readings.length,
-  };
-}
-
-function toRow(readings: Reading[], days: readonly string[], place: Placement): FlowsheetRow {
-  const byDay = days.map((day) => readings.filter((r) => r.day === day).sort(latestFirst));
-  const shown = byDay.flatMap((dayReadings) => dayReadings.slice(0, 1));
+function toRow(readings: Reading[], columns: readonly string[], place: Placement): FlowsheetRow {
+  const byColumn = columns.map((key) => readings.filter((r) => r.key === key).sort(latestFirst));
+  const shown = byColumn.flatMap((inColumn) => inColumn.slice(0, 1));
   const unit = sharedUnit(shown);
   const plotted = shown.find((r) => r.row.numeric && r.row.loinc.length > 0);
   return {
     key: place.rowKey,
     name: place.rowName,
     unit,
-    cells: byDay.map((dayReadings) => (dayReadings.length ? toCell(dayReadings, unit) : undefined)),
+    cells: byColumn.map((inColumn) => (inColumn.length ? toCell(inColumn, unit) : undefined)),
     trend: plotted && { loinc: plotted.row.loinc[0], title: place.rowName },
   };
 }
 
 /**
- * The grid for one window: `days` are the window's days, newest first. Entered-in-error observations
- * are left out unless asked for; a day left with nothing to show gets no column.
+ * The grid for one window: `columns` are the window's days or hours (see columnKey), newest first.
+ * Entered-in-error observations are left out unless asked for; a column left with nothing to show
+ * is not shown.
  */
 export function buildFlowsheet(
   observations: readonly Observation[],
-  days: readonly string[],
+  columns: readonly string[],
+  unit: ColumnUnit,
   showEnteredInError: boolean,
 ): Flowsheet {
   const all = observations.map((observation) => ({
@@ -216,9 +168,9 @@ export function buildFlowsheet(
   const visible = new Set(visibleRows(rows, showEnteredInError));
   const readings: Reading[] = all
     .filter((a) => visible.has(a.row))
-    .map((a) => ({ ...a, day: dayKey(a.row.time) }));
-  const dated = readings.filter((r) => days.includes(r.day));
-  const columnDays = days.filter((day) => dated.some((r) => r.day === day));
+    .map((a) => ({ ...a, key: columnKey(a.row.time, unit) }));
+  const dated = readings.filter((r) => columns.includes(r.key));
+  const shownColumns = columns.filter((key) => dated.some((r) => r.key === key));
 
   const placed = new Map<string, { place: Placement; readings: Reading[] }>();
   for (const reading of dated) {
@@ -235,15 +187,19 @@ export function buildFlowsheet(
   );
   const groups: FlowsheetGroup[] = [];
   for (const { place, readings: rowReadings } of entries) {
-    const row = toRow(rowReadings, columnDays, place);
+    const row = toRow(rowReadings, shownColumns, place);
     const last = groups.at(-1);
     if (last?.key === place.groupKey) last.rows.push(row);
     else groups.push({ key: place.groupKey, label: place.groupLabel, rows: [row] });
   }
   return {
-    columns: columnDays.map((day) => ({ day, label: formatDateTime(day) })),
+    columns: shownColumns.map((key) => ({
+      key,
+      label: columnLabel(key),
+      datetime: columnDatetime(key),
+    })),
     groups,
     enteredInErrorCount: all.length - visibleRows(rows, false).length,
-    undatedCount: readings.filter((r) => r.day === '').length,
+    undatedCount: readings.filter((r) => r.key === '').length,
   };
 }

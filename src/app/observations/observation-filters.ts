@@ -2,6 +2,7 @@ import { ParamMap, Params } from '@angular/router';
 import { isSearchDate } from '../fhir/search-date';
 import { SearchParams } from '../fhir/search-contract';
 import { toQueryParams } from '../shared/url-state';
+import { isColumnKey } from './flowsheet-columns';
 import { SEARCHABLE_CATEGORIES, SearchableCategory } from './observation-row';
 
 /** The page's two views of the same observations: a grid by date, or the chronological list. */
@@ -19,7 +20,7 @@ export interface ObservationFilters {
   /** A server paging link we reached via next/previous; absent on the first page. */
   readonly cursor: string;
   readonly page: number;
-  /** The flowsheet's window: its newest day (YYYY-MM-DD); '' for the newest days on record. */
+  /** The flowsheet's window: its newest day (YYYY-MM-DD) or hour (YYYY-MM-DDTHH); '' for the newest. */
   readonly through: string;
 }
 
@@ -51,7 +52,7 @@ export function observationFiltersFromParams(params: ParamMap): ObservationFilte
     to: isSearchDate(text('to'), 'day') ? text('to') : '',
     cursor: text('cursor', 4000),
     page: Number.isInteger(page) && page > 1 ? page : 1,
-    through: isSearchDate(text('through'), 'day') ? text('through') : '',
+    through: isColumnKey(text('through')) ? text('through') : '',
   };
 }
 

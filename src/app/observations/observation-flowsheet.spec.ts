@@ -22,14 +22,15 @@ const bundle = (observations: Observation[], next?: string): Bundle<Observation>
   ...(next ? { link: [{ relation: 'next', url: next }] } : {}),
 });
 
-/** A reading on a day, at nine in the morning in the browser's zone. */
+/** A reading of pat-0001 (the fixtures come from several example patients) on a day, at nine in the morning in the browser's zone. */
 const on = (observation: Observation, day: string, extra: Partial<Observation> = {}) => {
   const [year, month, date] = day.split('-').map(Number);
   const effectiveDateTime = new Date(year, month - 1, date, 9).toISOString();
-  return { ...observation, id: `${observation.id}-${day}`, effectiveDateTime, ...extra };
+  const subject = { reference: 'Patient/pat-0001' };
+  return { ...observation, id: `${observation.id}-${day}`, effectiveDateTime, subject, ...extra };
 };
 
-const highHeartRate = (day: string) =>
+const highHeartRate = (day: string): Observation =>
   on(heartRate, day, {
     valueQuantity: { value: 130, unit: '/min' },
     interpretation: [{ coding: [{ code: 'H' }] }],
@@ -102,7 +103,9 @@ describe('ObservationsPage flowsheet', () => {
     );
     await settle();
     const table = el().querySelector('table.flowsheet-table');
-    expect(table?.querySelector('caption')?.textContent).toContain('Flowsheet, newest first');
+    expect(table?.querySelector('caption')?.textContent).toContain(
+      'Flowsheet by day, newest first',
+    );
     expect(columnHeaders()).toEqual(['Measurement', 'May 3, 2023', 'May 1, 2023']);
     expect(table?.querySelector('th[scope="rowgroup"]')?.textContent?.trim()).toBe('Vital signs');
     const bp = rowOf('Blood pressure');
@@ -127,15 +130,32 @@ describe('ObservationsPage flowsheet', () => {
     expect(columnHeaders()).toEqual(['Measurement', 'May 3, 2023', 'May 2, 2023']);
   });
 
+  it('shows no reading of another patient, and says so', async () => {
+    const another = { subject: { reference: 'https://fhir.example.com/fhir/Patient/pat-0002' } };
+    windowSearch().flush(
+      bundle([
+        on(heartRate, '2023-05-03'),
+        on(bloodPressure, '2023-05-03', another),
+        on(heartRate, '2023-05-02', another),
+      ]),
+    );
+    await settle();
+    expect(columnHeaders()).toEqual(['Measurement', 'May 3, 2023']);
+    expect(rowOf('Blood pressure')).toBeUndefined();
+    expect(el().querySelector('.search-notices')?.textContent).toContain(
+      '2 entries that do not name this patient were not shown.',
+    );
+  });
+
   it('pages to the older window and back to the newer one through the URL', async () => {
     const days = ['2023-05-09', '2023-05-08', '2023-05-07', '2023-05-06', '2023-05-05'];
     const more = ['2023-05-04', '2023-05-03', '2023-05-02', '2023-05-01'];
     windowSearch().flush(bundle([...days, ...more].map((day) => on(heartRate, day))));
     await settle();
     expect(columnHeaders().length).toBe(1 + 8);
-    expect(button('← Newer')?.disabled).toBeTrue();
+    expect(button('← Newer days')?.disabled).toBeTrue();
 
-    button('Older →')?.click();
+    button('Older days →')?.click();
     await settle();
     expect(TestBed.inject(Router).url).toBe(
       '/observations/pat-0001?view=flowsheet&through=2023-05-01',
@@ -150,9 +170,9 @@ describe('ObservationsPage flowsheet', () => {
     newer.flush(bundle(['2023-05-02', '2023-05-03'].map((day) => on(heartRate, day))));
     await settle();
     expect(columnHeaders()).toEqual(['Measurement', 'May 1, 2023']);
-    expect(button('Older →')?.disabled).toBeTrue();
+    expect(button('Older days →')?.disabled).toBeTrue();
 
-    button('← Newer')?.click();
+    button('← Newer days')?.click();
     await settle();
     expect(TestBed.inject(Router).url).toBe('/observations/pat-0001?view=flowsheet');
     windowSearch().flush(bundle([]));
@@ -191,7 +211,7 @@ describe('ObservationsPage flowsheet', () => {
     const history = controller.expectOne(
       (r) => r.url === `${TEST_FHIR_BASE}/Observation` && r.params.get('code') === '85354-9',
     );
-    expect(history.request.params.get('_sort')).toBe('date');
+    expect(history.request.params.get('_sort')).toBe('-date');
     history.flush(bundle([on(bloodPressure, '2023-05-03')]));
     await settle();
     expect(el().querySelector('.trend h3')?.textContent).toContain('Trend: Blood pressure');

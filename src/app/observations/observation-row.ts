@@ -9,6 +9,7 @@ import {
 } from '../fhir/format-observation';
 import { InterpretationFlag, interpretationFlags } from '../fhir/interpretation';
 import { loincCodes } from '../fhir/loinc';
+import { lookupTable } from '../fhir/lookup-table';
 
 export type CategoryKey = 'vital-signs' | 'laboratory' | 'social-history' | 'survey' | 'other';
 
@@ -56,8 +57,7 @@ export interface ObservationRow {
   readonly numeric: NumericValue | undefined;
 }
 
-// A Map, not an object: the status comes from the server, and `constructor` must find nothing.
-const STATUS_NOTES: ReadonlyMap<string, string> = new Map([
+const STATUS_NOTES = lookupTable<string>([
   ['preliminary', 'Preliminary'],
   ['registered', 'Registered'],
   ['cancelled', 'Cancelled'],

@@ -20,11 +20,25 @@ import {
 import { TEST_CONFIG, TEST_FHIR_BASE } from '../../testing/test-config';
 import { ObservationsPage } from './observations-page';
 
-function observationBundle(observations: Observation[]): Bundle<Observation> {
+/** The fixtures come from several example patients: here they are all pat-0001's. */
+const ofThePatient = (observation: Observation): Observation => ({
+  ...observation,
+  subject: { reference: 'Patient/pat-0001' },
+});
+const ofAnotherPatient = (observation: Observation): Observation => ({
+  ...observation,
+  id: `${observation.id}-other`,
+  subject: { reference: 'Patient/pat-0002' },
+});
+
+function observationBundle(
+  observations: Observation[],
+  others: Observation[] = [],
+): Bundle<Observation> {
   return {
     resourceType: 'Bundle',
-    total: observations.length,
-    entry: observations.map((resource) => ({ resource })),
+    total: observations.length + others.length,
+    entry: [...observations.map(ofThePatient), ...others].map((resource) => ({ resource })),
   };
 }
 
@@ -140,6 +154,47 @@ describe('ObservationsPage', () => {
     expect(notes?.getAttribute('role')).toBe('status');
     expect(notes?.textContent).toContain("Ignored: Search parameter 'code:text' not supported");
     expect(text()).toContain('44 beats/minute');
+  });
+
+  it('shows no observation of another patient in the list or the latest vitals, and says so', async () => {
+    patientRequest().flush({ resourceType: 'Patient', id: 'pat-0001' });
+    const requests = observationRequests();
+    pageRequest(requests).flush(observationBundle([heartRate], [ofAnotherPatient(baseExcess)]));
+    vitalsRequest(requests).flush(
+      observationBundle([], [ofAnotherPatient(bloodPressure), ofAnotherPatient(heartRate)]),
+    );
+    await harness.fixture.whenStable();
+    const list = el().querySelector('.observations') as HTMLElement;
+    expect(list.textContent).toContain('44 beats/minute');
+    expect(list.querySelectorAll('tbody tr:not(.group-header)').length).toBe(1);
+    expect(list.querySelector('.search-notices')?.textContent).toContain(
+      '1 entry that does not name this patient was not shown.',
+    );
+    const vitals = el().querySelector('.latest-vitals') as HTMLElement;
+    expect(vitals.textContent).not.toContain('107/60');
+    expect(vitals.textContent).toContain('2 entries that do not name this patient were not shown.');
+    expect(vitals.textContent).not.toContain('No vital signs on record for this patient.');
+  });
+
+  it('follows an opaque page link the server gave for this patient, as HAPI sends them', async () => {
+    const next = `${TEST_FHIR_BASE}?_getpages=abc&_getpagesoffset=50`;
+    const first = observationBundle([heartRate]);
+    first.link = [{ relation: 'next', url: next }];
+    patientRequest().flush({ resourceType: 'Patient', id: 'pat-0001' });
+    const requests = observationRequests();
+    pageRequest(requests).flush(first);
+    vitalsRequest(requests).flush(observationBundle([]));
+    await harness.fixture.whenStable();
+    const nextButton = [...el().querySelectorAll('button')].find(
+      (b) => b.textContent?.trim() === 'Next page',
+    );
+    nextButton?.click();
+    await harness.fixture.whenStable();
+    controller.expectOne(next).flush(observationBundle([baseExcess]));
+    await harness.fixture.whenStable();
+    expect(el().querySelector('.refused-link')).toBeNull();
+    expect(el().querySelector('.pager .page-number')?.textContent).toBe('Page 2');
+    expect(text()).toContain('Base excess');
   });
 
   it('shows the OperationOutcome text and retries only what failed', async () => {

@@ -1,14 +1,15 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
 import { MatButtonToggleModule } from '@angular/material/button-toggle';
-import { ActivatedRoute, Router, RouterLink } from '@angular/router';
+import { ActivatedRoute, Router } from '@angular/router';
 import { EMPTY } from 'rxjs';
 import { AccessContext } from '../auth/access-context';
+import { nothingShownNote } from '../fhir/patient-compartment';
 import { describeResultSize, isPastTheEnd } from '../fhir/search-page';
 import { BundlePager, PageTurn } from '../shared/bundle-pager';
 import { restartExpiredSearch } from '../shared/expired-search';
 import { createLoader } from '../shared/load-state';
 import { LoadStateView } from '../shared/load-state-view';
-import { patientHeader } from '../shared/patient-header';
+import { PatientHeader, patientHeader } from '../shared/patient-header';
 import { SearchAdjustments } from '../shared/search-adjustments';
 import { SearchNotices } from '../shared/search-notices';
 import { queryState } from '../shared/url-state';
@@ -28,7 +29,6 @@ import { groupByCategory, visibleRows } from './observation-groups';
 import { toObservationRow } from './observation-row';
 import { ObservationTable } from './observation-table';
 import { ObservationService } from './observation.service';
-import { PatientBanner } from './patient-banner';
 import { TrendChart } from './trend-chart';
 
 /** One patient's observations: banner, latest vitals, filters, then a flowsheet or a paged list; trends. */
@@ -38,7 +38,6 @@ const OBSERVATIONS = { one: 'observation', many: 'observations' };
   selector: 'app-observations-page',
   imports: [
     MatButtonToggleModule,
-    RouterLink,
     BundlePager,
     EnteredInErrorToggle,
     LoadStateView,
@@ -46,7 +45,7 @@ const OBSERVATIONS = { one: 'observation', many: 'observations' };
     ObservationFlowsheet,
     ObservationTable,
     LatestVitalsPanel,
-    PatientBanner,
+    PatientHeader,
     SearchNotices,
     SearchAdjustments,
     TrendChart,
@@ -77,8 +76,21 @@ export class ObservationsPage {
     request: (id) => this.observations.recentVitals(id),
     permitted: this.observationsAllowed,
   });
+  /**
+   * A page link in the URL that is not one of this patient's observation searches (anyone can write
+   * one into a link): it is not followed, the list starts from its first page, and the page says so.
+   */
+  protected readonly refusedLink = computed(() => {
+    const { cursor } = this.filters();
+    return cursor !== '' && !this.observations.mayFollow(cursor, this.id());
+  });
+  /** The filters the list is read with: the URL's, less a refused page link. */
+  protected readonly listFilters = computed(() =>
+    this.refusedLink() ? { ...this.filters(), cursor: '', page: 1 } : this.filters(),
+  );
+
   protected readonly list = createLoader({
-    params: () => ({ id: this.id(), filters: this.filters() }),
+    params: () => ({ id: this.id(), filters: this.listFilters() }),
     // The flowsheet reads its own windows; the list's page is asked for only when it is shown.
     request: ({ id, filters }) =>
       filters.view === 'list' ? this.observations.search(id, filters) : EMPTY,
@@ -96,11 +108,13 @@ export class ObservationsPage {
   );
   protected readonly totalText = computed(() => {
     const page = this.list.data();
-    return page ? describeResultSize(page, this.filters().page, OBSERVATIONS) : '';
+    return page ? describeResultSize(page, this.listFilters().page, OBSERVATIONS) : '';
   });
+  /** Said instead of "none match" when every entry the server sent was not the patient's. */
+  protected readonly nothingShown = nothingShownNote;
   protected readonly pastTheEnd = computed(() => {
     const page = this.list.data();
-    return page !== undefined && isPastTheEnd(page, this.filters().page);
+    return page !== undefined && isPastTheEnd(page, this.listFilters().page);
   });
   /** Set when the server's stored results had expired (410 Gone) and the search ran again. */
   protected readonly restarted = restartExpiredSearch(this.list.state, () => {

@@ -23,15 +23,34 @@ describe('session end', () => {
 
   it('keeps a notice for this tab until the user signs in again, and ignores a tampered one', () => {
     const notices = new SessionEndNotices();
-    notices.record({ reason: 'idle', returnPath: '/patients?name=ab' });
-    expect(notices.current()).toEqual({ reason: 'idle', returnPath: '/patients?name=ab' });
-    expect(notices.current()).toEqual({ reason: 'idle', returnPath: '/patients?name=ab' });
+    notices.record({ reason: 'idle', returnPath: '/patients/pat-0001' });
+    expect(notices.current()).toEqual({ reason: 'idle', returnPath: '/patients/pat-0001' });
+    expect(notices.current()).toEqual({ reason: 'idle', returnPath: '/patients/pat-0001' });
     notices.clear();
     expect(notices.current()).toBeUndefined();
     sessionStorage.setItem('fhirokta.session-end', '{"reason":"toString"}');
     expect(notices.current()).toBeUndefined();
     sessionStorage.setItem('fhirokta.session-end', 'not json');
     expect(notices.current()).toBeUndefined();
+    notices.clear();
+  });
+
+  it('keeps no search terms: the way back is the page, not its search', () => {
+    const notices = new SessionEndNotices();
+    notices.record({
+      reason: 'signed-out-elsewhere',
+      returnPath: '/patients?name=Ann%20Smith&birthdate=1970-01-01#results',
+    });
+    const stored = sessionStorage.getItem('fhirokta.session-end') ?? '';
+    expect(stored).not.toContain('Ann');
+    expect(stored).not.toContain('1970');
+    expect(notices.current()).toEqual({ reason: 'signed-out-elsewhere', returnPath: '/patients' });
+    // A notice an older version left with its search in it is read without it.
+    sessionStorage.setItem(
+      'fhirokta.session-end',
+      '{"reason":"idle","returnPath":"/observations/pat-0001?code=8867-4"}',
+    );
+    expect(notices.current()).toEqual({ reason: 'idle', returnPath: '/observations/pat-0001' });
     notices.clear();
   });
 });

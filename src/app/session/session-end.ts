@@ -64,6 +64,15 @@ export function renewalFailureReason(error: unknown): SessionEndReason {
 const KEY = 'fhirokta.session-end';
 
 /**
+ * The page to return to after signing in again: an app URL's path alone. Its query can hold search
+ * terms (a name, a birth date) that must not outlive the session in this tab's storage, where the
+ * next person at the workstation would find them.
+ */
+export function returnPathOf(url: string): string {
+  return url.split(/[?#]/)[0] || '/patients';
+}
+
+/**
  * Carries a notice across the sign-out redirect in this tab's sessionStorage: the tab that signs out
  * leaves the app (for Okta's logout) and comes back as a fresh page. It stays until the user signs in
  * again: reading it never consumes it, so a page that is replaced while loading cannot lose it.
@@ -74,7 +83,8 @@ export class SessionEndNotices {
   lastRenewalFailure?: SessionEndReason;
 
   record(notice: SessionEndNotice): void {
-    sessionStorage.setItem(KEY, JSON.stringify(notice));
+    const kept: SessionEndNotice = { ...notice, returnPath: returnPathOf(notice.returnPath) };
+    sessionStorage.setItem(KEY, JSON.stringify(kept));
   }
 
   /** The notice left for this tab, if any. */
@@ -84,7 +94,9 @@ export class SessionEndNotices {
     try {
       const notice = JSON.parse(raw) as Partial<SessionEndNotice>;
       if (!REASONS.includes(notice.reason as SessionEndReason)) return undefined;
-      const returnPath = typeof notice.returnPath === 'string' ? notice.returnPath : '/patients';
+      const returnPath = returnPathOf(
+        typeof notice.returnPath === 'string' ? notice.returnPath : '',
+      );
       return { reason: notice.reason as SessionEndReason, returnPath };
     } catch {
       return undefined;

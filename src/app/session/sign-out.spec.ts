@@ -14,6 +14,7 @@ describe('SignOut', () => {
   let oktaAuth: FakeOktaAuth;
   let location: { replace: jasmine.Spy; reload: jasmine.Spy };
   let posted: jasmine.Spy;
+  let url: jasmine.Spy;
 
   beforeEach(() => {
     oktaAuth = fakeOktaAuth();
@@ -26,7 +27,7 @@ describe('SignOut', () => {
       ],
     });
     posted = spyOn(TestBed.inject(SessionChannel), 'post');
-    spyOnProperty(TestBed.inject(Router), 'url').and.returnValue('/observations/pat-0001');
+    url = spyOnProperty(TestBed.inject(Router), 'url').and.returnValue('/observations/pat-0001');
   });
 
   it('an idle sign-out tells the other tabs, ends the Okta session and leaves a notice with the way back', async () => {
@@ -53,5 +54,28 @@ describe('SignOut', () => {
     expect(oktaAuth.signOut).not.toHaveBeenCalled();
     expect(location.replace).toHaveBeenCalledWith('/login');
     expect(TestBed.inject(SessionEndNotices).current()?.reason).toBe('signed-out-elsewhere');
+  });
+
+  it('keeps no search terms past any sign-out: idle, another tab’s, one that could not reach Okta', async () => {
+    url.and.returnValue('/patients?name=Ann&birthdate=1970-01-01&page=2');
+    // A fresh SignOut for each path: one signs out only once.
+    const signOut = () => TestBed.runInInjectionContext(() => new SignOut());
+    const stored = () => sessionStorage.getItem('fhirokta.session-end') ?? '';
+    const notices = TestBed.inject(SessionEndNotices);
+
+    await signOut().everywhere('idle');
+    expect(stored()).not.toMatch(/Ann|1970/);
+    expect(notices.current()?.returnPath).toBe('/patients');
+
+    sessionStorage.removeItem('fhirokta.session-end');
+    oktaAuth.signOut.and.rejectWith(new Error('issuer down'));
+    await signOut().everywhere('user');
+    expect(stored()).not.toMatch(/Ann|1970/);
+    expect(notices.current()).toEqual({ reason: 'sign-out-incomplete', returnPath: '/patients' });
+
+    sessionStorage.removeItem('fhirokta.session-end');
+    signOut().endHere('ended-elsewhere');
+    expect(stored()).not.toMatch(/Ann|1970/);
+    expect(notices.current()).toEqual({ reason: 'ended-elsewhere', returnPath: '/patients' });
   });
 });

@@ -70,4 +70,17 @@ describe('ErrorPanel', () => {
       returnPath: '/observations/pat-0001',
     });
   });
+
+  it('after a 401 on a search, comes back to the page but keeps none of the search terms', async () => {
+    spyOnProperty(TestBed.inject(Router), 'url').and.returnValue(
+      '/patients?name=Ann&birthdate=1970-01-01&page=2',
+    );
+    const { button } = await render(
+      new FhirError('unauthorized', 'Token revoked', 'Your session may have ended. Sign in again.'),
+    );
+    button('Sign in again')?.click();
+    expect(oktaAuth.setOriginalUri).toHaveBeenCalledWith('/patients');
+    expect(sessionStorage.getItem('fhirokta.session-end')).not.toMatch(/Ann|1970/);
+    expect(TestBed.inject(SessionEndNotices).current()?.returnPath).toBe('/patients');
+  });
 });

@@ -5,7 +5,7 @@ import { OKTA_AUTH } from '@okta/okta-angular';
 import { FhirError } from '../fhir/fhir-error';
 import { EHR_SESSION } from '../fhir/fhir-session';
 import { EhrExit } from '../launch/ehr-exit';
-import { SessionEndNotices } from '../session/session-end';
+import { SessionEndNotices, returnPathOf } from '../session/session-end';
 
 /**
  * A failed load: the server's words, what to do, and a Retry button (or Sign in again on 401). Something
@@ -50,11 +50,12 @@ export class ErrorPanel {
   /** Says on the login page why the session ended, and comes back to this page after signing in. */
   protected async signInAgain(): Promise<void> {
     if (this.ehr) return this.ehrExit.toSignIn();
+    const returnPath = returnPathOf(this.router.url);
     this.notices.record({
       reason: this.notices.lastRenewalFailure ?? 'renewal-failed',
-      returnPath: this.router.url,
+      returnPath,
     });
-    this.oktaAuth.setOriginalUri(this.router.url);
+    this.oktaAuth.setOriginalUri(returnPath);
     this.oktaAuth.tokenManager.clear();
     await this.router.navigate(['/login']);
   }
