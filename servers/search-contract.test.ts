@@ -12,6 +12,7 @@ import {
   type SearchParamType,
 } from '../src/app/fhir/search-contract.ts';
 import { isSearchableType } from './fhir/config.ts';
+import { isPatientBound, patientElement } from './fhir/store/compartment.ts';
 import { FhirError } from './fhir/errors.ts';
 import { parseSearch } from './fhir/search/parse.ts';
 import { startHarness, type Harness } from '../test-support/fhir.ts';
@@ -90,6 +91,11 @@ describe('the app searches only with what the FHIR server supports', () => {
   }
 
   for (const [type, contract] of contracts) {
+    it(`${type}: the app reads whose record it is from the element the server files it under`, () => {
+      const server = isPatientBound(type) ? patientElement[type] : undefined;
+      assert.equal(contract.patientElement, server);
+    });
+
     it(`${type}: the CapabilityStatement states each parameter the app sends, with its type and modifier`, () => {
       const params = stated(type);
       for (const [sent, fhirType] of Object.entries(contract.params)) {

@@ -1,4 +1,5 @@
 import { Bundle, Reference, Resource } from './fhir-types';
+import { ResourceSearchContract, SEARCH_CONTRACT } from './search-contract';
 
 /** Which patient a page is about, and the session's FHIR base, against which references are read. */
 export interface PatientScope {
@@ -6,25 +7,12 @@ export interface PatientScope {
   readonly fhirBase: string;
 }
 
-/**
- * The element through which each type the app lists names its patient (FHIR R4's Patient
- * CompartmentDefinition: the one element that says whose record it is, not a performer or author).
- */
-const PATIENT_ELEMENT: Readonly<Record<string, 'subject' | 'patient'>> = {
-  AllergyIntolerance: 'patient',
-  Immunization: 'patient',
-  CarePlan: 'subject',
-  Condition: 'subject',
-  DiagnosticReport: 'subject',
-  DocumentReference: 'subject',
-  Encounter: 'subject',
-  FamilyMemberHistory: 'patient',
-  Goal: 'subject',
-  MedicationRequest: 'subject',
-  MedicationStatement: 'subject',
-  Observation: 'subject',
-  Procedure: 'subject',
-};
+/** The element through which each type the app lists names its patient, as the search contract declares it. */
+const PATIENT_ELEMENT: ReadonlyMap<string, 'subject' | 'patient'> = new Map(
+  Object.entries(SEARCH_CONTRACT).flatMap(([type, contract]: [string, ResourceSearchContract]) =>
+    contract.patientElement ? [[type, contract.patientElement] as const] : [],
+  ),
+);
 
 const HISTORY = /^\/_history\/[A-Za-z0-9\-.]{1,64}$/;
 
@@ -53,8 +41,8 @@ const isExactOrVersion = (rest: string) => rest === '' || HISTORY.test(rest);
  * beside the declared one that names anyone else all answer false: the row is not shown as theirs.
  */
 export function belongsToPatient(resource: Resource, scope: PatientScope): boolean {
-  if (!Object.hasOwn(PATIENT_ELEMENT, resource.resourceType)) return false;
-  const element = PATIENT_ELEMENT[resource.resourceType];
+  const element = PATIENT_ELEMENT.get(resource.resourceType);
+  if (!element) return false;
   const named = resource as Resource & { subject?: Reference; patient?: Reference };
   if (!isReferenceTo(named[element], scope)) return false;
   return [named.subject, named.patient].every(
@@ -73,7 +61,7 @@ export function onlyThePatients<T extends Resource>(
 ): { readonly bundle: Bundle<T>; readonly others: number } {
   const entries = bundle.entry ?? [];
   const kept = entries.filter(({ resource }) => {
-    if (!resource || !Object.hasOwn(PATIENT_ELEMENT, resource.resourceType)) return true;
+    if (!resource || !PATIENT_ELEMENT.has(resource.resourceType)) return true;
     return belongsToPatient(resource, scope);
   });
   const others = entries.length - kept.length;

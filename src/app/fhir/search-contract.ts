@@ -21,6 +21,11 @@ export interface ResourceSearchContract {
   readonly maxCount: number;
   /** `_include` values sent, e.g. `MedicationRequest:medication`, so one round trip brings what a row names. */
   readonly includes?: readonly string[];
+  /**
+   * The element that says whose record a resource is (FHIR R4's Patient CompartmentDefinition): every
+   * row the app shows on a patient's page is checked against it. Absent for Patient itself.
+   */
+  readonly patientElement?: 'subject' | 'patient';
 }
 
 export const SEARCH_CONTRACT = {
@@ -34,6 +39,7 @@ export const SEARCH_CONTRACT = {
   // newest first (the table, latest vitals, a trend's date-bounded spans), and oldest first for the
   // flowsheet's newer windows.
   Observation: {
+    patientElement: 'subject',
     params: {
       patient: 'reference',
       category: 'token',
@@ -49,40 +55,80 @@ export const SEARCH_CONTRACT = {
   // type has a clinical date, and the record of one encounter. Sorting is redone in the app, so a
   // server that cannot sort still shows each list in order.
   Condition: {
+    patientElement: 'subject',
     params: { patient: 'reference', encounter: 'reference' },
     sorts: ['-onset-date'],
     maxCount: 100,
   },
-  AllergyIntolerance: { params: { patient: 'reference' }, sorts: [], maxCount: 50 },
+  AllergyIntolerance: {
+    patientElement: 'patient',
+    params: { patient: 'reference' },
+    sorts: [],
+    maxCount: 50,
+  },
   MedicationRequest: {
+    patientElement: 'subject',
     params: { patient: 'reference', encounter: 'reference' },
     sorts: ['-authoredon'],
     maxCount: 50,
     includes: ['MedicationRequest:medication'],
   },
   MedicationStatement: {
+    patientElement: 'subject',
     params: { patient: 'reference' },
     sorts: ['-effective'],
     maxCount: 50,
     includes: ['MedicationStatement:medication'],
   },
-  Immunization: { params: { patient: 'reference' }, sorts: ['-date'], maxCount: 50 },
+  Immunization: {
+    patientElement: 'patient',
+    params: { patient: 'reference' },
+    sorts: ['-date'],
+    maxCount: 50,
+  },
   Procedure: {
+    patientElement: 'subject',
     params: { patient: 'reference', encounter: 'reference' },
     sorts: ['-date'],
     maxCount: 50,
   },
-  Encounter: { params: { patient: 'reference' }, sorts: ['-date'], maxCount: 20 },
+  Encounter: {
+    patientElement: 'subject',
+    params: { patient: 'reference' },
+    sorts: ['-date'],
+    maxCount: 20,
+  },
   DiagnosticReport: {
+    patientElement: 'subject',
     params: { patient: 'reference' },
     sorts: ['-date'],
     maxCount: 20,
     includes: ['DiagnosticReport:result'],
   },
-  DocumentReference: { params: { patient: 'reference' }, sorts: ['-date'], maxCount: 20 },
-  CarePlan: { params: { patient: 'reference' }, sorts: [], maxCount: 20 },
-  Goal: { params: { patient: 'reference' }, sorts: [], maxCount: 20 },
-  FamilyMemberHistory: { params: { patient: 'reference' }, sorts: [], maxCount: 50 },
+  DocumentReference: {
+    patientElement: 'subject',
+    params: { patient: 'reference' },
+    sorts: ['-date'],
+    maxCount: 20,
+  },
+  CarePlan: {
+    patientElement: 'subject',
+    params: { patient: 'reference' },
+    sorts: [],
+    maxCount: 20,
+  },
+  Goal: {
+    patientElement: 'subject',
+    params: { patient: 'reference' },
+    sorts: [],
+    maxCount: 20,
+  },
+  FamilyMemberHistory: {
+    patientElement: 'patient',
+    params: { patient: 'reference' },
+    sorts: [],
+    maxCount: 50,
+  },
 } as const satisfies Readonly<Record<string, ResourceSearchContract>>;
 
 export type SearchableType = keyof typeof SEARCH_CONTRACT;
