@@ -10,7 +10,7 @@ import { after, before, describe, it } from 'node:test';
 import { chartSample, sharedSamples } from '../test-support/chart.ts';
 import type { Bundle } from '../test-support/fhir.ts';
 import { isSearchableType, readableTypes } from '../servers/fhir/config.ts';
-import { oddShape, random, wellFormed } from '../servers/fhir/import/fuzz-shapes.ts';
+import { oddShape, random, wellFormed } from '../test-support/fuzz-shapes.ts';
 import { clinicalTypes, type ClinicalType } from '../servers/fhir/search/clinical.ts';
 import { isPatientBound, patientElement } from '../servers/fhir/store/compartment.ts';
 import { INDEX_VERSION } from '../servers/fhir/store/schema.ts';

@@ -8,7 +8,7 @@ import { clinical, clinicalTypes } from '../search/clinical.ts';
 import { patientElement } from '../store/compartment.ts';
 import { INDEX_VERSION } from '../store/schema.ts';
 import { FhirStore } from '../store/store.ts';
-import { oddShape, random, wellFormed } from './fuzz-shapes.ts';
+import { oddShape, random, wellFormed } from '../../../test-support/fuzz-shapes.ts';
 import { processBundle } from './process.ts';
 import { indexedElements } from './shapes.ts';
 

@@ -3,10 +3,10 @@
  * takes a well-formed resource and puts odd JSON where R4 expects something else: nulls, strings for
  * arrays, arrays for objects, numbers for strings, and the same nested a level down.
  */
-import { chartSample, sharedSamples } from '../../../test-support/chart.ts';
-import { readableTypes } from '../config.ts';
-import { clinicalTypes } from '../search/clinical.ts';
-import { indexedElements } from './shapes.ts';
+import { chartSample, sharedSamples } from './chart.ts';
+import { readableTypes } from '../servers/fhir/config.ts';
+import { clinicalTypes } from '../servers/fhir/search/clinical.ts';
+import { indexedElements } from '../servers/fhir/import/shapes.ts';
 
 type Json = Record<string, unknown>;
 
