@@ -15,7 +15,14 @@ async function widgetSignIn(
       : ['input[name="username"]', 'input[name="password"]'];
   await page.locator(user).fill(login);
   await page.locator(secret).fill(password);
-  await page.locator('#okta-sign-in input[type="submit"]').click();
+  // Right after a refusal the widget can swallow a submit while it redraws its form; a user clicks
+  // again, and so does this: until the sign-in request goes out.
+  const signInRequest = (url: string) => /\/idp\/idx\/identify$|\/api\/v1\/authn$/.test(url);
+  await expect(async () => {
+    const sent = page.waitForRequest((request) => signInRequest(request.url()), { timeout: 2_000 });
+    await page.locator('#okta-sign-in input[type="submit"]').click();
+    await sent;
+  }).toPass({ timeout: 15_000 });
 }
 
 for (const [variant, engine] of [
