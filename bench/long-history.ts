@@ -7,10 +7,7 @@
 // FHIR requests and response bytes counted per screen. A printout, never an assertion.
 // `node --import tsx bench/long-history.ts [--runs 5] [--long-history 100000]`
 import type { Page } from '@playwright/test';
-import { execFile } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
-import { startStack } from '../e2e/stack.ts';
+import { seedLongHistory, startStack } from '../e2e/stack.ts';
 import { LONG_HISTORY_PATIENT } from '../servers/seed/long-history.ts';
 import { positiveOption } from './args.ts';
 import { fillHostedSignIn, launchChromium, submitHostedSignIn } from './browser-journey.ts';
@@ -98,19 +95,7 @@ const stack = await startStack({ variants: { redirect: {} } });
 const results = new Map<string, { cold: Journey; warm: Journey[] }>();
 try {
   process.stdout.write(`adding ${LONG_HISTORY_PATIENT} with ${longHistory} observations ...\n`);
-  await promisify(execFile)(
-    process.execPath,
-    [
-      '--import',
-      'tsx',
-      'servers/seed/main.ts',
-      '--data-dir',
-      stack.dataDir,
-      '--long-history',
-      String(longHistory),
-    ],
-    { cwd: fileURLToPath(new URL('..', import.meta.url)) },
-  );
+  await seedLongHistory(stack, longHistory);
   for (const patient of PATIENTS) {
     const browser = await launchChromium();
     try {

@@ -4,16 +4,13 @@
 // pages by hour, an outpatient's by day; behind a server that neither sorts nor counts, the trend is
 // still true. Expectations come from the seed generator itself.
 import type { Page } from '@playwright/test';
-import { execFile } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
 import { defaults } from '../servers/fhir/config.ts';
 import { DEFAULT_END } from '../servers/seed/generate.ts';
 import { LONG_HISTORY_PATIENT, longHistoryResources } from '../servers/seed/long-history.ts';
 import type { Observation } from '../src/app/fhir/fhir-types.ts';
 import { expect, signInWithRedirect, test } from './fixtures.ts';
 import { startMisbehavingFhir, type MisbehavingFhir } from './misbehaving-fhir.ts';
-import { startStack, type RunningStack } from './stack.ts';
+import { seedLongHistory, startStack, type RunningStack } from './stack.ts';
 
 test.use({ locale: 'en-US', timezoneId: 'UTC' });
 
@@ -50,19 +47,7 @@ test.beforeAll(async () => {
     variants: { direct: {}, proxied: { dpop: false, fhirBase: proxy.baseUrl } },
   });
   proxy.setTarget(stack.fhirBase);
-  await promisify(execFile)(
-    process.execPath,
-    [
-      '--import',
-      'tsx',
-      'servers/seed/main.ts',
-      '--data-dir',
-      stack.dataDir,
-      '--long-history',
-      String(OBSERVATIONS),
-    ],
-    { cwd: fileURLToPath(new URL('..', import.meta.url)) },
-  );
+  await seedLongHistory(stack, OBSERVATIONS);
 });
 test.afterAll(async () => {
   await stack.close();

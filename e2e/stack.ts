@@ -1,10 +1,12 @@
 // The local stack for end-to-end tests: the real authorization server, FHIR server and production app host,
 // on free ports with a throwaway data directory, so a suite never touches a running `npm start`.
 // One app host per variant: each serves the same build with its own config.json (login mode, DPoP, ...).
+import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
 import {
   freePort,
   launch,
@@ -246,4 +248,21 @@ export function sharedStack(): StackUrls {
   const raw = process.env[VARIABLE];
   if (!raw) throw new Error('The e2e stack is not running: run the suite with `npm run test:e2e`.');
   return JSON.parse(raw) as StackUrls;
+}
+
+/** Adds the long-history ICU patient to a running stack's store, as `npm run seed -- --long-history` does. */
+export async function seedLongHistory(stack: RunningStack, observations: number): Promise<void> {
+  await promisify(execFile)(
+    process.execPath,
+    [
+      '--import',
+      'tsx',
+      'servers/seed/main.ts',
+      '--data-dir',
+      stack.dataDir,
+      '--long-history',
+      String(observations),
+    ],
+    { cwd: repoRoot },
+  );
 }
