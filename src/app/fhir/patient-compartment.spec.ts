@@ -4,6 +4,7 @@ import {
   isSearchOfPatient,
   notThePatientsNotice,
   onlyThePatients,
+  othersInTotalNote,
 } from './patient-compartment';
 
 const BASE = 'https://fhir.example.com/fhir';
@@ -137,6 +138,16 @@ describe('onlyThePatients', () => {
     expect(notThePatientsNotice(3)).toEqual([
       '3 entries that do not name this patient were not shown.',
     ]);
+  });
+
+  it("says a server's total counts the entries that were not shown, and nothing when none", () => {
+    expect(othersInTotalNote(0)).toBe('');
+    expect(othersInTotalNote(1)).toBe(
+      "; the server's count includes 1 entry that does not name this patient",
+    );
+    expect(othersInTotalNote(3)).toBe(
+      "; the server's count includes 3 entries that do not name this patient",
+    );
   });
 });
 

@@ -86,6 +86,16 @@ export function notThePatientsNotice(others: number): string[] {
 }
 
 /**
+ * Said after a server's total for a patient's search that sent entries not naming the patient: the
+ * server counted them, so its total is not the patient's count.
+ */
+export function othersInTotalNote(others: number): string {
+  if (others === 0) return '';
+  const entries = others === 1 ? '1 entry that does' : `${others} entries that do`;
+  return `; the server's count includes ${entries} not name this patient`;
+}
+
+/**
  * What a list says in place of "none" when every entry the server sent was left out: the truth is
  * unknown, not that nothing is recorded.
  */

@@ -170,6 +170,10 @@ describe('ObservationsPage', () => {
     expect(list.querySelector('.search-notices')?.textContent).toContain(
       '1 entry that does not name this patient was not shown.',
     );
+    // The server counted the entry it sent: its total is not this patient's count.
+    expect(list.querySelector('[data-testid="observation-total"]')?.textContent?.trim()).toBe(
+      "2 observations; the server's count includes 1 entry that does not name this patient",
+    );
     const vitals = el().querySelector('.latest-vitals') as HTMLElement;
     expect(vitals.textContent).not.toContain('107/60');
     expect(vitals.textContent).toContain('2 entries that do not name this patient were not shown.');

@@ -3,7 +3,7 @@ import { MatButtonToggleModule } from '@angular/material/button-toggle';
 import { ActivatedRoute, Router } from '@angular/router';
 import { EMPTY } from 'rxjs';
 import { AccessContext } from '../auth/access-context';
-import { nothingShownNote } from '../fhir/patient-compartment';
+import { nothingShownNote, othersInTotalNote } from '../fhir/patient-compartment';
 import { describeResultSize, isPastTheEnd } from '../fhir/search-page';
 import { BundlePager, PageTurn } from '../shared/bundle-pager';
 import { restartExpiredSearch } from '../shared/expired-search';
@@ -108,7 +108,9 @@ export class ObservationsPage {
   );
   protected readonly totalText = computed(() => {
     const page = this.list.data();
-    return page ? describeResultSize(page, this.listFilters().page, OBSERVATIONS) : '';
+    if (!page) return '';
+    const size = describeResultSize(page, this.listFilters().page, OBSERVATIONS);
+    return page.total === undefined ? size : size + othersInTotalNote(page.notThePatients);
   });
   /** Said instead of "none match" when every entry the server sent was not the patient's. */
   protected readonly nothingShown = nothingShownNote;
