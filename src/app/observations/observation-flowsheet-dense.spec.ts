@@ -116,4 +116,27 @@ describe('ObservationsPage flowsheet over dense days', () => {
     expect(TestBed.inject(Router).url).toContain('through=2026-10-30T20');
     expect(el().querySelector('caption')?.textContent).toContain('by hour');
   });
+
+  it('says its columns may miss readings when the server cannot sort and the window was cut short', async () => {
+    // Four days of a monitor every 5 minutes, sent oldest first whatever is asked: more than the
+    // five pages a window reads, so the newest readings are never read.
+    const stay = readingsUpTo(heartRate, noon('2026-10-31'), 1153, 5);
+    await harness.fixture.whenStable();
+    await serveObservations(controller, () => harness.fixture.whenStable(), stay, {
+      sorts: false,
+    });
+    const notes = [...el().querySelectorAll('.flowsheet-note')].map((p) => p.textContent ?? '');
+    expect(notes.join(' ').replace(/\s+/g, ' ')).toContain(
+      'This server does not sort observations by date, and there were more than the flowsheet reads at once (5 pages of 200): these columns may miss readings, and newer ones may exist. The list view shows them all.',
+    );
+  });
+
+  it('says nothing of order when the server cannot sort but every page was read', async () => {
+    await harness.fixture.whenStable();
+    await serveObservations(controller, () => harness.fixture.whenStable(), [...visits], {
+      sorts: false,
+    });
+    expect(el().textContent).not.toContain('does not sort observations by date');
+    expect(columnHeaders().length).toBe(3);
+  });
 });

@@ -44,6 +44,11 @@ export interface FlowsheetWindow extends PatientPage {
   readonly newer: string | undefined;
   /** The window's one column holds more observations than a window reads. */
   readonly incomplete: boolean;
+  /**
+   * The server did not sort by date and pages were left unread: the columns stand on whichever
+   * readings came first, so they may miss some, and newer ones may exist.
+   */
+  readonly unordered: boolean;
   readonly notices: string[];
 }
 
@@ -164,6 +169,7 @@ export class ObservationService {
           older: window.older,
           newer: newer && newerThrough(newer.times, newer.read.more, newer.unit),
           incomplete: window.incomplete,
+          unordered: [current, newer].some((side) => side?.read.unsorted && side.read.more),
           notices: [
             ...new Set([...current.read.notices, ...(newer?.read.notices ?? [])]),
             ...notThePatientsNotice(current.read.others),
