@@ -133,6 +133,22 @@ describe('TrendChart', () => {
     );
   });
 
+  it("counts only the patient's readings once every page is read, though the server counted another's", async () => {
+    const { fixture, request } = await openTrend('8867-4', 'Heart rate');
+    const another = { ...heartRate, id: 'other', subject: { reference: 'Patient/pat-0002' } };
+    const mine = { ...heartRate, subject: { reference: 'Patient/pat-0001' } };
+    request().flush({
+      resourceType: 'Bundle',
+      total: 2,
+      entry: [{ resource: mine }, { resource: another }],
+    });
+    await fixture.whenStable();
+    const el = fixture.nativeElement as HTMLElement;
+    expect(el.querySelector('svg[role="img"]')?.getAttribute('aria-label')).toContain(
+      'Heart rate: 1 of 1 reading',
+    );
+  });
+
   it('marks a value with a comparator and keeps "< 5" in its tooltip, the table and the summary', async () => {
     const belowLimit: Observation = {
       ...heartRate,

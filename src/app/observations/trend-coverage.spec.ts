@@ -24,6 +24,19 @@ describe('what a trend says it shows', () => {
     expect(incomplete).toBe('');
   });
 
+  it("says a span cut short counts, in the server's total, entries that did not name the patient", () => {
+    const cut = read({
+      total: 400,
+      complete: false,
+      observations: readings(198),
+      notThePatients: 2,
+    });
+    const { shown } = describeCoverage(cut, 198, ALL_DRAWN, undefined);
+    expect(shown).toMatch(
+      /^198 of 400 readings from the last 24 hours on record \(.*\); the server's count includes 2 entries that do not name this patient\.$/,
+    );
+  });
+
   it('never implies completeness when the server did not count and pages were left', () => {
     const capped = read({
       span: '7d',

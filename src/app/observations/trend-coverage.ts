@@ -1,4 +1,5 @@
 import { formatDateTime } from '../fhir/format-datatypes';
+import { othersInTotalNote } from '../fhir/patient-compartment';
 import { DrawnPoints } from './trend-reduce';
 import { TrendRead } from './trend-reader';
 import { TREND_MAX_PAGES, TrendSpan, spanMs } from './trend-span';
@@ -61,7 +62,7 @@ export function describeCoverage(
   const n = read.observations.length;
   const pages = `the ${TREND_MAX_PAGES} pages a trend reads`;
   return {
-    shown: `${readingCount(read)} ${SPAN_WORDS[read.span]}${dates}.`,
+    shown: `${readingCount(read)} ${SPAN_WORDS[read.span]}${dates}${read.complete ? '' : othersInTotalNote(read.notThePatients)}.`,
     incomplete: read.complete
       ? ''
       : read.newestFirst

@@ -27,7 +27,10 @@ export interface TrendRead {
   readonly latest: number | undefined;
   /** The readings read, in no particular order. */
   readonly observations: Observation[];
-  /** Readings in the span: the server's count, or the number read once every page was read. */
+  /**
+   * Readings in the span: the number read once every page was read, else the server's count (which
+   * includes any entries not naming the patient on pages not read).
+   */
   readonly total: number | undefined;
   /** Every reading of the span was read. */
   readonly complete: boolean;
@@ -63,7 +66,9 @@ function toTrendRead(span: TrendSpan, read: PagesRead, latest?: number): TrendRe
     span,
     latest: latest ?? latestTime(read.observations),
     observations: read.observations,
-    total: read.total ?? (complete ? read.observations.length : undefined),
+    // Once every page is read, the count is what was read: a server's total also counts entries
+    // that did not name the patient.
+    total: complete ? read.observations.length : read.total,
     complete,
     newestFirst: !read.unsorted,
     notices: read.notices,
