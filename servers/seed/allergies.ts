@@ -1,6 +1,6 @@
 import { allergens, lifeThreatening, noKnownAllergy, type Allergen } from './chart-catalog.ts';
 import type { ChartContext } from './encounters.ts';
-import { SNOMED, concept, hl7, instant } from './fhir-shapes.ts';
+import { conceptOf, hl7, instant } from './fhir-shapes.ts';
 import { DEMO_PATIENT, type Story } from './story.ts';
 import type { AllergyIntolerance, CodeableConcept } from '../../src/app/fhir/fhir-types.ts';
 
@@ -31,7 +31,7 @@ export function allergyResources(
         ...base(),
         clinicalStatus: clinical('active'),
         verificationStatus: confirmed,
-        code: concept(SNOMED, noKnownAllergy.code, noKnownAllergy.display),
+        code: conceptOf(noKnownAllergy),
         patient: c.subject,
         recordedDate: recorded,
         recorder: c.gp,
@@ -59,16 +59,14 @@ export function allergyResources(
       type: 'allergy',
       category: [allergen.category],
       criticality: severe ? 'high' : 'low',
-      code: concept(SNOMED, allergen.code, allergen.display),
+      code: conceptOf(allergen),
       patient: c.subject,
       recordedDate: recorded,
       recorder: c.gp,
       reaction: [
         {
-          substance: concept(SNOMED, allergen.code, allergen.display),
-          manifestation: manifestation
-            ? [concept(SNOMED, manifestation.code, manifestation.display)]
-            : [],
+          substance: conceptOf(allergen),
+          manifestation: manifestation ? [conceptOf(manifestation)] : [],
           severity: severe ? 'severe' : c.rnd.pick(['mild', 'moderate'] as const),
         },
       ],

@@ -1,4 +1,6 @@
 /** What the generator measures: LOINC codes, UCUM units and adult reference ranges. */
+import { snomed } from './fhir-shapes.ts';
+
 export type Category = 'vital-signs' | 'laboratory';
 
 export interface Measure {
@@ -194,12 +196,9 @@ export const labs = {
   },
 } as const satisfies Record<string, Measure>;
 
-/** Chronic conditions that shape a patient's trends (SNOMED CT). */
+/** Chronic conditions that shape a patient's trends. */
 export const conditions = {
-  hypertension: {
-    code: '38341003',
-    display: 'Hypertensive disorder, systemic arterial (disorder)',
-  },
-  diabetes: { code: '44054006', display: 'Diabetes mellitus type 2 (disorder)' },
-  obesity: { code: '414916001', display: 'Obesity (disorder)' },
-} as const;
+  hypertension: snomed('38341003', 'Hypertensive disorder, systemic arterial (disorder)'),
+  diabetes: snomed('44054006', 'Diabetes mellitus type 2 (disorder)'),
+  obesity: snomed('414916001', 'Obesity (disorder)'),
+};

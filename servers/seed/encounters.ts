@@ -1,6 +1,6 @@
 import { conditions } from './catalog.ts';
-import { encounterTypes, type Code } from './chart-catalog.ts';
-import { SNOMED, TERMINOLOGY, concept, hl7, instant, pad, reference } from './fhir-shapes.ts';
+import { encounterTypes } from './chart-catalog.ts';
+import { TERMINOLOGY, conceptOf, hl7, instant, pad, reference, type Code } from './fhir-shapes.ts';
 import type { Encounter, Meta, Reference, Resource } from '../../src/app/fhir/fhir-types.ts';
 import type { Visit } from './observations.ts';
 import { CLINIC, practitionerOf, type Profile } from './patient.ts';
@@ -62,12 +62,12 @@ function encounter(
     meta: c.meta,
     status: 'finished',
     class: { system: `${TERMINOLOGY}/v3-ActCode`, code: kind, display: classes[kind] },
-    type: [concept(SNOMED, type.code, type.display)],
+    type: [conceptOf(type)],
     subject: c.subject,
     participant: [{ individual: c.gp }],
     period: { start: instant(start), end: instant(end) },
   };
-  if (reason) out.reasonCode = [concept(SNOMED, reason.code, reason.display)];
+  if (reason) out.reasonCode = [conceptOf(reason)];
   if (kind === 'IMP') {
     out.hospitalization = {
       dischargeDisposition: hl7('discharge-disposition', 'home', 'Home'),

@@ -14,11 +14,33 @@ export const INTERPRETATION = 'http://terminology.hl7.org/CodeSystem/v3-Observat
 export const MRN_SYSTEM = 'urn:oid:2.16.840.1.113883.19.5';
 export const IDENTIFIER_TYPE = 'http://terminology.hl7.org/CodeSystem/v2-0203';
 export const RXNORM = 'http://www.nlm.nih.gov/research/umls/rxnorm';
-export const CVX = 'http://hl7.org/fhir/sid/cvx';
+const CVX = 'http://hl7.org/fhir/sid/cvx';
 export const TERMINOLOGY = 'http://terminology.hl7.org/CodeSystem';
 
 export function concept(system: string, code: string, display: string): CodeableConcept {
   return { coding: [{ system, code, display }], text: display };
+}
+
+/**
+ * An entry of the seed's vocabulary (catalog.ts, chart-catalog.ts): a code with the system it comes
+ * from, so each table names its system once, by the builder its entries are made with.
+ */
+export interface Code {
+  system: string;
+  code: string;
+  display: string;
+}
+
+const codeIn =
+  (system: string) =>
+  (code: string, display: string): Code => ({ system, code, display });
+export const snomed = codeIn(SNOMED);
+export const loinc = codeIn(LOINC);
+export const rxnorm = codeIn(RXNORM);
+export const cvx = codeIn(CVX);
+
+export function conceptOf(entry: Code): CodeableConcept {
+  return concept(entry.system, entry.code, entry.display);
 }
 
 /** A code from one of the HL7 terminology code systems, e.g. `condition-clinical`. */

@@ -1,6 +1,6 @@
-import { vaccines, type Code } from './chart-catalog.ts';
+import { vaccines } from './chart-catalog.ts';
 import { refTo, startOf, type ChartContext } from './encounters.ts';
-import { CVX, concept, hl7, instant } from './fhir-shapes.ts';
+import { conceptOf, hl7, instant, type Code } from './fhir-shapes.ts';
 import type { Encounter, Immunization } from '../../src/app/fhir/fhir-types.ts';
 
 const DAY = 86_400_000;
@@ -87,7 +87,7 @@ export function immunizationResources(
         status: d.notDone ? 'not-done' : 'completed',
       };
       if (d.notDone) out['statusReason'] = hl7('v3-ActReason', d.notDone, reasons[d.notDone]);
-      out['vaccineCode'] = concept(CVX, d.vaccine.code, d.vaccine.display);
+      out['vaccineCode'] = conceptOf(d.vaccine);
       out['patient'] = c.subject;
       if (d.encounter) out['encounter'] = refTo(d.encounter);
       out['occurrenceDateTime'] = instant(d.when);

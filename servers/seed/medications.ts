@@ -1,7 +1,16 @@
 import { conditions } from './catalog.ts';
-import { drugs, problems, type Code, type Drug, type DrugName } from './chart-catalog.ts';
+import { drugs, problems, type Drug, type DrugName } from './chart-catalog.ts';
 import { refTo, startOf, type ChartContext } from './encounters.ts';
-import { RXNORM, SNOMED, UCUM, concept, hl7, instant } from './fhir-shapes.ts';
+import {
+  SNOMED,
+  UCUM,
+  concept,
+  conceptOf,
+  hl7,
+  instant,
+  snomed,
+  type Code,
+} from './fhir-shapes.ts';
 import { codeOf } from './problems.ts';
 import { DEMO_PATIENT, type Episode, type Story } from './story.ts';
 import type {
@@ -14,9 +23,9 @@ import type {
 } from '../../src/app/fhir/fhir-types.ts';
 
 const forms = {
-  tablet: { unit: 'tablet', code: '385055001', display: 'Tablet (basic dose form)' },
-  capsule: { unit: 'capsule', code: '732937005', display: 'Capsule (basic dose form)' },
-  inhaler: { unit: 'puff', code: '420317006', display: 'Inhaler (basic dose form)' },
+  tablet: { unit: 'tablet', ...snomed('385055001', 'Tablet (basic dose form)') },
+  capsule: { unit: 'capsule', ...snomed('732937005', 'Capsule (basic dose form)') },
+  inhaler: { unit: 'puff', ...snomed('420317006', 'Inhaler (basic dose form)') },
 } as const;
 const oral = concept(SNOMED, '26643006', 'Oral route');
 const inhaled = concept(SNOMED, '447694001', 'Respiratory tract route (qualifier value)');
@@ -29,9 +38,9 @@ export function medicationResources(meta: Meta): Medication[] {
     resourceType: 'Medication',
     id: medicationId(d),
     meta,
-    code: concept(RXNORM, d.code, d.display),
+    code: conceptOf(d),
     status: 'active',
-    form: concept(SNOMED, forms[d.form].code, forms[d.form].display),
+    form: conceptOf(forms[d.form]),
   }));
 }
 
@@ -141,7 +150,7 @@ function request(
   if (o.days === undefined && c.rnd.chance(0.5)) {
     out['medicationReference'] = { reference: `Medication/${medicationId(d)}`, display: d.display };
   } else {
-    out['medicationCodeableConcept'] = concept(RXNORM, d.code, d.display);
+    out['medicationCodeableConcept'] = conceptOf(d);
   }
   out['subject'] = c.subject;
   out['encounter'] = refTo(o.encounter);

@@ -6,7 +6,17 @@
  */
 import type { FamilyMemberHistory, MedicationStatement } from '../../src/app/fhir/fhir-types.ts';
 import { conditions } from './catalog.ts';
-import { RXNORM, SNOMED, UCUM, concept, day, hl7, pad, reference } from './fhir-shapes.ts';
+import {
+  RXNORM,
+  UCUM,
+  concept,
+  conceptOf,
+  day,
+  hl7,
+  pad,
+  reference,
+  snomed,
+} from './fhir-shapes.ts';
 import type { Visit } from './observations.ts';
 import type { Profile } from './patient.ts';
 import { Random } from './random.ts';
@@ -88,9 +98,9 @@ const RELATIVES = [
 const HEREDITARY = [
   { ...conditions.hypertension, ages: [40, 65] },
   { ...conditions.diabetes, ages: [40, 70] },
-  { code: '22298006', display: 'Myocardial infarction (disorder)', ages: [45, 75] },
-  { code: '230690007', display: 'Cerebrovascular accident (disorder)', ages: [55, 80] },
-  { code: '363406005', display: 'Malignant neoplasm of colon (disorder)', ages: [50, 75] },
+  { ...snomed('22298006', 'Myocardial infarction (disorder)'), ages: [45, 75] },
+  { ...snomed('230690007', 'Cerebrovascular accident (disorder)'), ages: [55, 80] },
+  { ...snomed('363406005', 'Malignant neoplasm of colon (disorder)'), ages: [50, 75] },
 ] as const;
 
 /**
@@ -123,7 +133,7 @@ function familyHistory(r: Reporter): FamilyMemberHistory[] {
       },
       sex: hl7('administrative-gender', relative.sex, relative.sex === 'male' ? 'Male' : 'Female'),
       condition: [...new Map(had.map((c) => [c.code, c])).values()].map((c, j) => ({
-        code: concept(SNOMED, c.code, c.display),
+        code: conceptOf(c),
         onsetAge: years(rnd.int(c.ages[0], c.ages[1])),
         ...(died && j === 0 ? { contributedToDeath: true } : {}),
       })),

@@ -1,7 +1,7 @@
 import { conditions } from './catalog.ts';
 import { cities, family, femaleGiven, maleGiven } from './names.ts';
 import type { Random } from './random.ts';
-import { IDENTIFIER_TYPE, MRN_SYSTEM, SNOMED, concept, pad } from './fhir-shapes.ts';
+import { IDENTIFIER_TYPE, MRN_SYSTEM, concept, conceptOf, pad } from './fhir-shapes.ts';
 import type { Condition, Patient } from '../../src/app/fhir/fhir-types.ts';
 
 /** The hidden traits that drive one synthetic patient's measurements over time. */
@@ -114,7 +114,7 @@ export function conditionResources(p: Profile, onset: Date, lastUpdated: string)
         'Problem List Item',
       ),
     ],
-    code: concept(SNOMED, conditions[name].code, conditions[name].display),
+    code: conceptOf(conditions[name]),
     subject: { reference: `Patient/${p.id}` },
     onsetDateTime: onset.toISOString().slice(0, 10),
   }));

@@ -1,7 +1,7 @@
-import { bpPanel, conditions, labs, vitals } from './catalog.ts';
-import { problems, type Code } from './chart-catalog.ts';
+import { bpPanel, conditions, labs, vitals, type Measure } from './catalog.ts';
+import { problems } from './chart-catalog.ts';
 import { refTo, type ChartContext } from './encounters.ts';
-import { LOINC, SNOMED, UCUM, concept, day, hl7 } from './fhir-shapes.ts';
+import { LOINC, UCUM, concept, conceptOf, day, hl7, snomed, type Code } from './fhir-shapes.ts';
 import { codeOf } from './problems.ts';
 import type { CarePlan, Condition, Goal, Observation } from '../../src/app/fhir/fhir-types.ts';
 
@@ -13,9 +13,9 @@ interface PlanShape {
   activities: readonly Code[];
   goal?: {
     text: string;
-    measure: Code;
+    /** What the goal targets (its LOINC code), in the unit it is measured in. */
+    measure: Pick<Measure, 'loinc' | 'display' | 'unit'>;
     high: number;
-    unit: string;
     value: (o: Observation) => number | undefined;
   };
 }
@@ -28,45 +28,40 @@ const systolicOf = (o: Observation): number | undefined =>
 const shapes: readonly PlanShape[] = [
   {
     condition: conditions.diabetes,
-    category: { code: '698360004', display: 'Diabetes self management plan' },
-    activities: [
-      { code: '160670007', display: 'Diabetic diet' },
-      { code: '229065009', display: 'Exercise therapy' },
-    ],
+    category: snomed('698360004', 'Diabetes self management plan'),
+    activities: [snomed('160670007', 'Diabetic diet'), snomed('229065009', 'Exercise therapy')],
     goal: {
       text: 'Hemoglobin A1c below 7.0%',
-      measure: { code: labs.hba1c.loinc, display: labs.hba1c.display },
+      measure: labs.hba1c,
       high: 7,
-      unit: '%',
       value: valueOf,
     },
   },
   {
     condition: conditions.hypertension,
-    category: { code: '443402002', display: 'Lifestyle education regarding hypertension' },
-    activities: [{ code: '386463000', display: 'Prescribed activity/exercise education' }],
+    category: snomed('443402002', 'Lifestyle education regarding hypertension'),
+    activities: [snomed('386463000', 'Prescribed activity/exercise education')],
     goal: {
       text: 'Systolic blood pressure below 140 mmHg',
-      measure: { code: bpPanel.loinc, display: bpPanel.display },
+      // The goal targets the panel; its value and unit are the systolic part's.
+      measure: { ...bpPanel, unit: vitals.systolic.unit },
       high: 140,
-      unit: 'mm[Hg]',
       value: systolicOf,
     },
   },
   {
     condition: problems.asthma,
-    category: { code: '699728000', display: 'Asthma self management' },
-    activities: [{ code: '710081004', display: 'Smoking cessation therapy' }],
+    category: snomed('699728000', 'Asthma self management'),
+    activities: [snomed('710081004', 'Smoking cessation therapy')],
   },
   {
     condition: conditions.obesity,
-    category: { code: '718361005', display: 'Weight management program' },
-    activities: [{ code: '226234005', display: 'Healthy diet' }],
+    category: snomed('718361005', 'Weight management program'),
+    activities: [snomed('226234005', 'Healthy diet')],
     goal: {
       text: 'Body mass index below 30 kg/m2',
-      measure: { code: vitals.bmi.loinc, display: vitals.bmi.display },
+      measure: vitals.bmi,
       high: 30,
-      unit: 'kg/m2',
       value: valueOf,
     },
   },
@@ -96,7 +91,7 @@ export function carePlans(
     if (shape.goal) {
       const g = shape.goal;
       const values = observations
-        .filter((o) => codeOf(o) === g.measure.code)
+        .filter((o) => codeOf(o) === g.measure.loinc)
         .map(g.value)
         .filter((v): v is number => v !== undefined);
       const [first, last] = [values[0], values.at(-1)];
@@ -120,13 +115,13 @@ export function carePlans(
         startDate: start,
         target: [
           {
-            measure: concept(LOINC, g.measure.code, g.measure.display),
+            measure: concept(LOINC, g.measure.loinc, g.measure.display),
             detailQuantity: {
               value: g.high,
               comparator: '<',
-              unit: g.unit,
+              unit: g.measure.unit,
               system: UCUM,
-              code: g.unit,
+              code: g.measure.unit,
             },
             dueDate: day(new Date(end.getTime() + 180 * DAY)),
           },
@@ -146,7 +141,7 @@ export function carePlans(
           'assess-plan',
           'Assessment and Plan of Treatment',
         ),
-        concept(SNOMED, shape.category.code, shape.category.display),
+        conceptOf(shape.category),
       ],
       title: shape.category.display,
       subject: c.subject,
@@ -156,7 +151,7 @@ export function carePlans(
       ...(goal ? { goal: [refTo(goal)] } : {}),
       activity: shape.activities.map((a) => ({
         detail: {
-          code: concept(SNOMED, a.code, a.display),
+          code: conceptOf(a),
           status: 'in-progress',
           performer: [c.gp],
         },

@@ -1,7 +1,7 @@
 import { conditions } from './catalog.ts';
-import { problems, procedures, type Code } from './chart-catalog.ts';
+import { problems, procedures } from './chart-catalog.ts';
 import { refTo, startOf, type ChartContext } from './encounters.ts';
-import { SNOMED, concept, day, hl7, instant, pad } from './fhir-shapes.ts';
+import { conceptOf, day, hl7, instant, pad, snomed, type Code } from './fhir-shapes.ts';
 import type { Episode, Story } from './story.ts';
 import type {
   CodeableConcept,
@@ -113,7 +113,7 @@ function conditionResource(c: ChartContext, id: string, f: ConditionFacts): Cond
       f.category === 'problem-list-item' ? 'Problem List Item' : 'Encounter Diagnosis',
     ),
   ];
-  out['code'] = concept(SNOMED, f.code.code, f.code.display);
+  out['code'] = conceptOf(f.code);
   out['subject'] = c.subject;
   if (f.encounter) out['encounter'] = refTo(f.encounter);
   out['onsetDateTime'] = day(f.onset);
@@ -132,8 +132,8 @@ export function chartProcedures(
   end: Date,
 ): Procedure[] {
   const done: { code: Code; encounter: Encounter; category: Code }[] = [];
-  const diagnostic = { code: '103693007', display: 'Diagnostic procedure' };
-  const surgical = { code: '387713003', display: 'Surgical procedure' };
+  const diagnostic = snomed('103693007', 'Diagnostic procedure');
+  const surgical = snomed('387713003', 'Surgical procedure');
   const first = visitEncounters[0];
   if (first && story.hypertension)
     done.push({ code: procedures.ecg, encounter: first, category: diagnostic });
@@ -158,8 +158,8 @@ export function chartProcedures(
       id: c.nextId('proc'),
       meta: c.meta,
       status: 'completed',
-      category: concept(SNOMED, d.category.code, d.category.display),
-      code: concept(SNOMED, d.code.code, d.code.display),
+      category: conceptOf(d.category),
+      code: conceptOf(d.code),
       subject: c.subject,
       encounter: refTo(d.encounter),
       performedPeriod: {

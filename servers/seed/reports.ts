@@ -1,7 +1,7 @@
 import { bpPanel } from './catalog.ts';
-import { noteTypes, panels, type Code } from './chart-catalog.ts';
+import { noteTypes, panels } from './chart-catalog.ts';
 import { refTo, startOf, type ChartContext } from './encounters.ts';
-import { LOINC, concept, hl7, instant } from './fhir-shapes.ts';
+import { concept, conceptOf, hl7, instant, type Code } from './fhir-shapes.ts';
 import { codeOf } from './problems.ts';
 import { CLINIC } from './patient.ts';
 import type {
@@ -28,7 +28,7 @@ export function visitReports(
       meta: c.meta,
       status: 'final',
       category: [hl7('v2-0074', 'LAB', 'Laboratory')],
-      code: concept(LOINC, panel.code, panel.display),
+      code: conceptOf(panel),
       subject: c.subject,
       encounter: refTo(encounter),
       effectiveDateTime: first['effectiveDateTime'],
@@ -77,7 +77,7 @@ export function note(
     meta: c.meta,
     status: 'current',
     docStatus: 'final',
-    type: concept(LOINC, type.code, type.display),
+    type: conceptOf(type),
     category: [
       concept(
         'http://hl7.org/fhir/us/core/CodeSystem/us-core-documentreference-category',

@@ -3,7 +3,8 @@
  * episodes and hospital stays. Drawn from the patient's own chart stream (`Random(seed, index,
  * CHART_STREAM)`), so the patient and observation draws, and therefore their values, never shift.
  */
-import { problems, procedures, type Code, type DrugName } from './chart-catalog.ts';
+import { problems, procedures, type DrugName } from './chart-catalog.ts';
+import type { Code } from './fhir-shapes.ts';
 import type { Visit } from './observations.ts';
 import type { Profile } from './patient.ts';
 import type { Random } from './random.ts';

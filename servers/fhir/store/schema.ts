@@ -16,6 +16,60 @@ export const INDEX_VERSION = 6;
 export const UNDATED = Number.MIN_SAFE_INTEGER;
 
 /**
+ * A family's row table (`observation`, or the chart's types in `clinical`): one row per resource with
+ * its patient and its date as the range it covers, so "this patient's ..., newest first" walks one
+ * range of the first index and a date search one range of the second. Where one table holds several
+ * types, `type` leads both keys; Observation's rows also hold its status, for the `status` search.
+ */
+function rowTable(family: string, own: { type?: true; status?: true }): string {
+  const columns = [
+    'rid INTEGER PRIMARY KEY',
+    ...(own.type ? ['type TEXT NOT NULL'] : []),
+    'patient TEXT',
+    'date_lo INTEGER',
+    'date_hi INTEGER',
+    ...(own.status ? ['status TEXT'] : []),
+    'last_updated INTEGER NOT NULL',
+  ];
+  const lead = own.type ? 'type, ' : '';
+  return `CREATE TABLE IF NOT EXISTS ${family} (
+  ${columns.join(',\n  ')}
+);
+CREATE INDEX IF NOT EXISTS ${family}_by_patient_date ON ${family} (${lead}patient, date_lo, rid);
+CREATE INDEX IF NOT EXISTS ${family}_by_date ON ${family} (${lead}date_lo, rid);`;
+}
+
+/**
+ * A family's coded values (`observation`, or the chart's types in `clinical`): one row per code of a
+ * coding under its search parameter, found by code with or without its system.
+ */
+function tokenTable(family: string): string {
+  return `CREATE TABLE IF NOT EXISTS ${family}_token (
+  rid INTEGER NOT NULL,
+  param TEXT NOT NULL,
+  system TEXT NOT NULL,
+  code TEXT NOT NULL,
+  PRIMARY KEY (rid, param, code, system)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS ${family}_token_by_code ON ${family}_token (param, code, system);`;
+}
+
+/**
+ * A family's references as 'Type/id', in one shape for both so one reference filter (search-sql.ts)
+ * serves them. The key answers both plans: with a patient, the patient's rows are walked and each is
+ * checked by (rid, param, target); without one, (param, target) finds the target's resources directly.
+ */
+function refTable(family: string): string {
+  return `CREATE TABLE IF NOT EXISTS ${family}_ref (
+  rid INTEGER NOT NULL,
+  param TEXT NOT NULL,
+  target TEXT NOT NULL,
+  PRIMARY KEY (rid, param, target)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS ${family}_ref_by_target ON ${family}_ref (param, target);`;
+}
+
+/**
  * One SQLite file: `resource` holds every resource's current JSON; the other tables are search indexes
  * kept in step by `indexes.ts` inside the same transaction. Integer row ids keep the indexes small.
  */
@@ -58,24 +112,8 @@ CREATE TABLE IF NOT EXISTS identifier (
 );
 CREATE INDEX IF NOT EXISTS identifier_by_value ON identifier (value, type, system);
 CREATE INDEX IF NOT EXISTS identifier_by_rid ON identifier (rid);
-CREATE TABLE IF NOT EXISTS observation (
-  rid INTEGER PRIMARY KEY,
-  patient TEXT,
-  date_lo INTEGER,
-  date_hi INTEGER,
-  status TEXT,
-  last_updated INTEGER NOT NULL
-);
-CREATE INDEX IF NOT EXISTS observation_by_patient_date ON observation (patient, date_lo, rid);
-CREATE INDEX IF NOT EXISTS observation_by_date ON observation (date_lo, rid);
-CREATE TABLE IF NOT EXISTS observation_token (
-  rid INTEGER NOT NULL,
-  param TEXT NOT NULL,
-  system TEXT NOT NULL,
-  code TEXT NOT NULL,
-  PRIMARY KEY (rid, param, code, system)
-) WITHOUT ROWID;
-CREATE INDEX IF NOT EXISTS observation_token_by_code ON observation_token (param, code, system);
+${rowTable('observation', { status: true })}
+${tokenTable('observation')}
 -- How long the patient's longest-lasting observation lasts (a Period; a date without a time is a
 -- day): "ended on or after X" then also means "began after X minus that", which bounds the
 -- patient-and-date index range from below. Found in one index step (max over the patient's entries).
@@ -94,18 +132,9 @@ CREATE TABLE IF NOT EXISTS observation_code_date (
   PRIMARY KEY (patient, param, code, date_lo, rid)
 ) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS observation_code_date_by_rid ON observation_code_date (rid);
--- Observation.encounter as 'Encounter/id', shaped like clinical_ref so one reference filter serves
--- both. A table rather than a column: CREATE TABLE IF NOT EXISTS adds it to an existing file (a new
--- column would need ALTER TABLE), and the key answers both plans. With a patient, the patient's few
--- thousand observations are walked and each is checked by (rid, param, target); without one,
--- (param, target) finds the encounter's observations directly.
-CREATE TABLE IF NOT EXISTS observation_ref (
-  rid INTEGER NOT NULL,
-  param TEXT NOT NULL,
-  target TEXT NOT NULL,
-  PRIMARY KEY (rid, param, target)
-) WITHOUT ROWID;
-CREATE INDEX IF NOT EXISTS observation_ref_by_target ON observation_ref (param, target);
+-- Observation.encounter. A table rather than a column: CREATE TABLE IF NOT EXISTS adds it to an
+-- existing file (a new column would need ALTER TABLE).
+${refTable('observation')}
 -- :text search: every distinct normalised text of a coded field (CodeableConcept.text, Coding.display)
 -- once, and which observations carry it. A search scans the few distinct texts, not every row.
 CREATE TABLE IF NOT EXISTS token_text (
@@ -120,27 +149,10 @@ CREATE TABLE IF NOT EXISTS observation_text (
   PRIMARY KEY (rid, tid)
 ) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS observation_text_by_tid ON observation_text (tid, rid);
--- The chart's types (search/clinical.ts declares which elements feed which parameter): one row per
--- resource with its patient and clinical date, so "this patient's conditions, newest first" walks
--- one index range; tokens, further dates and references in narrow tables beside it.
-CREATE TABLE IF NOT EXISTS clinical (
-  rid INTEGER PRIMARY KEY,
-  type TEXT NOT NULL,
-  patient TEXT,
-  date_lo INTEGER,
-  date_hi INTEGER,
-  last_updated INTEGER NOT NULL
-);
-CREATE INDEX IF NOT EXISTS clinical_by_patient_date ON clinical (type, patient, date_lo, rid);
-CREATE INDEX IF NOT EXISTS clinical_by_date ON clinical (type, date_lo, rid);
-CREATE TABLE IF NOT EXISTS clinical_token (
-  rid INTEGER NOT NULL,
-  param TEXT NOT NULL,
-  system TEXT NOT NULL,
-  code TEXT NOT NULL,
-  PRIMARY KEY (rid, param, code, system)
-) WITHOUT ROWID;
-CREATE INDEX IF NOT EXISTS clinical_token_by_code ON clinical_token (param, code, system);
+-- The chart's types (search/clinical.ts declares which elements feed which parameter) in one row
+-- table; tokens, further dates and references in narrow tables beside it.
+${rowTable('clinical', { type: true })}
+${tokenTable('clinical')}
 CREATE TABLE IF NOT EXISTS clinical_date (
   rid INTEGER NOT NULL,
   param TEXT NOT NULL,
@@ -149,11 +161,5 @@ CREATE TABLE IF NOT EXISTS clinical_date (
   PRIMARY KEY (rid, param, lo, hi)
 ) WITHOUT ROWID;
 -- References (encounter, medication, result, ...) as 'Type/id'.
-CREATE TABLE IF NOT EXISTS clinical_ref (
-  rid INTEGER NOT NULL,
-  param TEXT NOT NULL,
-  target TEXT NOT NULL,
-  PRIMARY KEY (rid, param, target)
-) WITHOUT ROWID;
-CREATE INDEX IF NOT EXISTS clinical_ref_by_target ON clinical_ref (param, target);
+${refTable('clinical')}
 `;
