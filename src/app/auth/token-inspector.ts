@@ -1,3 +1,4 @@
+import { NgTemplateOutlet } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
 import { OktaAuthStateService } from '@okta/okta-angular';
@@ -18,7 +19,7 @@ import { checkAccessToken, decodeJwt, describeExpiry, describeSession } from './
  */
 @Component({
   selector: 'app-token-inspector',
-  imports: [LaunchContextView],
+  imports: [NgTemplateOutlet, LaunchContextView],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './token-inspector.html',
 })

@@ -11,6 +11,7 @@ import { MatButtonToggleModule } from '@angular/material/button-toggle';
 import { MatCheckboxModule } from '@angular/material/checkbox';
 import { nothingShownNote } from '../fhir/patient-compartment';
 import { BundlePager } from '../shared/bundle-pager';
+import { FactList } from '../shared/fact-list';
 import { LoadStateView } from '../shared/load-state-view';
 import { SearchNotices } from '../shared/search-notices';
 import { AttachmentPanel } from './attachment-panel';
@@ -35,6 +36,7 @@ let sectionCount = 0;
     NgTemplateOutlet,
     AttachmentPanel,
     BundlePager,
+    FactList,
     LoadStateView,
     SearchNotices,
   ],

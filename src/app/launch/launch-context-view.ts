@@ -1,52 +1,25 @@
 import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
+import { Fact, FactList } from '../shared/fact-list';
 import { EhrSession } from './ehr-session';
 import { LaunchContext } from './launch-context';
 
 /** The token inspector's account of an EHR session: which EHR, how it was opened, its launch context. */
 @Component({
   selector: 'app-launch-context-view',
+  imports: [FactList],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <section aria-labelledby="ehr-heading" data-testid="ehr-session">
       <h2 id="ehr-heading">EHR</h2>
-      <dl class="launch-facts">
-        <div>
-          <dt>EHR</dt>
-          <dd>{{ session().ehr.name }}</dd>
-        </div>
-        <div>
-          <dt>FHIR base (iss)</dt>
-          <dd>
-            <code>{{ session().ehr.iss }}</code>
-          </dd>
-        </div>
-        <div>
-          <dt>Client id</dt>
-          <dd>
-            <code>{{ session().ehr.clientId }}</code>
-          </dd>
-        </div>
-        <div>
-          <dt>Opened</dt>
-          <dd>{{ opened() }}</dd>
-        </div>
-        <div>
-          <dt>Token endpoint</dt>
-          <dd>
-            <code>{{ session().endpoints.tokenEndpoint }}</code>
-          </dd>
-        </div>
-      </dl>
+      <dl app-fact-list class="launch-facts" [facts]="ehrFacts()"></dl>
       <h3>Launch context</h3>
       @if (context(); as context) {
-        <dl class="launch-facts" data-testid="launch-context">
-          @for (fact of facts(); track fact.term) {
-            <div>
-              <dt>{{ fact.term }}</dt>
-              <dd>{{ fact.value }}</dd>
-            </div>
-          }
-        </dl>
+        <dl
+          app-fact-list
+          class="launch-facts"
+          data-testid="launch-context"
+          [facts]="contextFacts()"
+        ></dl>
         @if (context.ignored.length > 0) {
           <p data-testid="launch-context-ignored">
             Sent by the EHR but not used: {{ context.ignored.join('; ') }}.
@@ -62,13 +35,25 @@ export class LaunchContextView {
   readonly session = input.required<EhrSession>();
   readonly context = input<LaunchContext>();
 
-  protected readonly opened = computed(() =>
-    this.session().launch === undefined
-      ? `From the sign-in page (standalone launch), asking for ${this.session().scopes.join(' ')}`
-      : `By the EHR (EHR launch), asking for ${this.session().scopes.join(' ')}`,
-  );
+  protected readonly ehrFacts = computed((): Fact[] => {
+    const { ehr, launch, scopes, endpoints } = this.session();
+    const asking = `asking for ${scopes.join(' ')}`;
+    return [
+      { term: 'EHR', value: ehr.name },
+      { term: 'FHIR base (iss)', value: ehr.iss, code: true },
+      { term: 'Client id', value: ehr.clientId, code: true },
+      {
+        term: 'Opened',
+        value:
+          launch === undefined
+            ? `From the sign-in page (standalone launch), ${asking}`
+            : `By the EHR (EHR launch), ${asking}`,
+      },
+      { term: 'Token endpoint', value: endpoints.tokenEndpoint, code: true },
+    ];
+  });
 
-  protected readonly facts = computed(() => {
+  protected readonly contextFacts = computed((): Fact[] => {
     const context = this.context();
     if (!context) return [];
     const none = 'not sent';

@@ -18,7 +18,7 @@ import { TrendTarget, buildFlowsheet } from './flowsheet-grid';
 import { columnLabel } from './flowsheet-columns';
 import { FLOWSHEET_MAX_PAGES, FLOWSHEET_PAGE_SIZE } from './flowsheet-window';
 import { ObservationFilters } from './observation-filters';
-import { ObservationService } from './observation.service';
+import { OBSERVATIONS_NOT_PERMITTED, ObservationService } from './observation.service';
 
 /**
  * Vitals and labs as a flowsheet: a row per measurement, a column per day (per hour where a day holds
@@ -71,4 +71,5 @@ export class ObservationFlowsheet {
   /** Said instead of "none match" when every reading the server sent was not the patient's. */
   protected readonly nothingShown = nothingShownNote;
   protected readonly readsAtMost = `${FLOWSHEET_MAX_PAGES} pages of ${FLOWSHEET_PAGE_SIZE}`;
+  protected readonly notPermitted = OBSERVATIONS_NOT_PERMITTED;
 }

@@ -28,7 +28,7 @@ import {
 import { groupByCategory, visibleRows } from './observation-groups';
 import { toObservationRow } from './observation-row';
 import { ObservationTable } from './observation-table';
-import { ObservationService } from './observation.service';
+import { OBSERVATIONS_NOT_PERMITTED, ObservationService } from './observation.service';
 import { TrendChart } from './trend-chart';
 
 /** One patient's observations: banner, latest vitals, filters, then a flowsheet or a paged list; trends. */
@@ -114,6 +114,7 @@ export class ObservationsPage {
   });
   /** Said instead of "none match" when every entry the server sent was not the patient's. */
   protected readonly nothingShown = nothingShownNote;
+  protected readonly notPermitted = OBSERVATIONS_NOT_PERMITTED;
   protected readonly pastTheEnd = computed(() => {
     const page = this.list.data();
     return page !== undefined && isPastTheEnd(page, this.listFilters().page);

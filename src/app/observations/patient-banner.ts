@@ -1,6 +1,7 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
 import { PatientSummary } from '../fhir/patient-summary';
 import { LaunchSession } from '../launch/launch-session';
+import { Fact, FactList } from '../shared/fact-list';
 
 /**
  * Who a chart or its observations belong to, always visible above them; unless the EHR that launched the
@@ -9,19 +10,13 @@ import { LaunchSession } from '../launch/launch-session';
  */
 @Component({
   selector: 'app-patient-banner',
+  imports: [FactList],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <section [class.patient-banner]="shown()" [attr.aria-label]="shown() ? 'Patient' : null">
       @if (shown()) {
         <h1 class="patient-name">{{ patient().name }}</h1>
-        <dl class="patient-facts">
-          @for (fact of facts(); track fact.term) {
-            <div>
-              <dt>{{ fact.term }}</dt>
-              <dd>{{ fact.value }}</dd>
-            </div>
-          }
-        </dl>
+        <dl app-fact-list class="patient-facts" layout="inline" [facts]="facts()"></dl>
         @if (patient().deceased) {
           <p class="deceased-marker">
             Deceased{{ patient().deceasedDate ? ' ' + patient().deceasedDate : '' }}
@@ -43,7 +38,7 @@ export class PatientBanner {
   private readonly launch = inject(LaunchSession);
   protected readonly shown = computed(() => this.launch.showsBannerFor(this.patient().id));
 
-  protected readonly facts = computed(() => {
+  protected readonly facts = computed((): Fact[] => {
     const patient = this.patient();
     return [
       { term: 'Sex', value: patient.gender },
