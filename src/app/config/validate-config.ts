@@ -18,11 +18,13 @@ import {
   SESSION_DEFAULTS,
   SessionSettings,
 } from './runtime-config';
+import type { Outcome } from '../shared/outcome';
 import { checkEhrs } from './validate-ehrs';
 
-export type ConfigValidation =
-  | { readonly ok: true; readonly config: RuntimeConfig }
-  | { readonly ok: false; readonly problems: readonly ConfigProblem[] };
+export type ConfigValidation = Outcome<
+  { config: RuntimeConfig },
+  { problems: readonly ConfigProblem[] }
+>;
 
 const API_KEY_PATTERN = new RegExp(CONFIG_PATTERNS.apiKey);
 
