@@ -1,7 +1,8 @@
 /**
  * The rules of config.json that more than one part of it shares: its fields, patterns and bounds, and
- * the checks of a URL, a client id and unknown fields. `public/config.schema.json` states the same rules
- * for editors, and `config-schema.spec.ts` fails when the two drift apart.
+ * the reading of one of its objects: unknown fields refused, then each field checked by its rule.
+ * `public/config.schema.json` states the same rules for editors, and `config-schema.spec.ts` fails
+ * when the two drift apart.
  *
  * The doctor (tools/doctor) validates config.json with these same rules in Node, so nothing here (nor
  * in validate-config.ts, validate-ehrs.ts or runtime-config.ts) imports Angular.
@@ -121,54 +122,90 @@ export function checkUnknownFields(
 }
 
 /**
- * An absolute http(s) URL that the browser will not rewrite: https, or http for localhost (the local
- * stack); no query, fragment, credentials, spaces, backslashes, empty or dot path segments. Returns the
- * URL without its trailing slash, or what is wrong with it (`fix` says what to write instead).
+ * What keeps a base URL from being one the browser will not rewrite, in words; undefined when nothing
+ * does. Such a URL is https, or http for localhost (the local stack), with no query, fragment,
+ * credentials, spaces, backslashes, empty or dot path segments.
  */
-export function checkBaseUrl(value: unknown, field: string, fix: string): ConfigProblem | string {
-  if (typeof value !== 'string' || value.trim() === '') {
-    return { field, message: 'is missing', fix };
-  }
-  let url: URL;
-  try {
-    url = new URL(value);
-  } catch {
-    return { field, message: `is not a valid URL: "${value}"`, fix };
-  }
+function baseUrlFault(value: unknown): string | undefined {
+  if (typeof value !== 'string' || value.trim() === '') return 'is missing';
+  if (!URL.canParse(value)) return `is not a valid URL: "${value}"`;
+  const url = new URL(value);
   const isLocal = url.hostname === 'localhost' || url.hostname === '127.0.0.1';
   if (url.protocol !== 'https:' && !(url.protocol === 'http:' && isLocal)) {
-    return { field, message: 'must use https (http is allowed only for localhost)', fix };
+    return 'must use https (http is allowed only for localhost)';
   }
   if (url.search || url.hash || url.username || url.password) {
-    return { field, message: 'must not contain a query, fragment or credentials', fix };
+    return 'must not contain a query, fragment or credentials';
   }
   const path = value.replace(AFTER_AUTHORITY, '');
-  if (DOT_SEGMENT.test(path)) {
-    return { field, message: `must not contain "." or ".." path segments: "${value}"`, fix };
-  }
-  if (path.includes('//')) {
-    return {
-      field,
-      message: `must not contain an empty path segment ("//"): "${value}"`,
-      fix,
-    };
-  }
+  if (DOT_SEGMENT.test(path)) return `must not contain "." or ".." path segments: "${value}"`;
+  if (path.includes('//')) return `must not contain an empty path segment ("//"): "${value}"`;
   if (!URL_PATTERN.test(value)) {
-    return {
-      field,
-      message: `must be a plain URL (lower-case scheme, no spaces or backslashes): "${value}"`,
-      fix,
-    };
+    return `must be a plain URL (lower-case scheme, no spaces or backslashes): "${value}"`;
   }
-  return value.replace(/\/$/, '');
+  return undefined;
 }
 
-/** A client id as Okta and EHRs issue them: letters, digits, "-" and "_". */
-export function checkClientId(value: unknown, field: string, fix: string): ConfigProblem | string {
-  if (typeof value === 'string' && CLIENT_ID_PATTERN.test(value)) return value;
-  return {
-    field,
-    message: typeof value === 'string' ? 'contains unexpected characters' : 'is missing',
-    fix,
-  };
+/**
+ * One object of config.json, `at` where it sits ("okta", "ehrs[0]"): refused unless it is a JSON
+ * object (`fix` says what to write instead); then its fields that `CONFIG_FIELDS[kind]` does not
+ * list.
+ */
+export function checkObject(
+  value: unknown,
+  kind: keyof typeof CONFIG_FIELDS,
+  at: string,
+  fix: string,
+  problems: ConfigProblem[],
+): JsonObject | undefined {
+  if (!isObject(value)) {
+    problems.push({ field: at, message: 'must be a JSON object', fix });
+    return undefined;
+  }
+  problems.push(...checkUnknownFields(value, CONFIG_FIELDS[kind], at));
+  return value;
+}
+
+/**
+ * Reads the fields of one object of config.json (`at` is where it sits: "okta", "ehrs[0]"), each
+ * by its rule. A field that breaks its rule adds a problem to `problems`, with the fix that `fixes`
+ * gives for that field, and reads as undefined.
+ */
+export class FieldReader<Name extends string> {
+  constructor(
+    private readonly object: JsonObject,
+    private readonly at: string,
+    private readonly fixes: Readonly<Record<Name, string>>,
+    private readonly problems: ConfigProblem[],
+  ) {}
+
+  /** Adds what is wrong with the field; `fix` where this problem has a fix of its own. */
+  refuse(name: Name, message: string, fix = this.fixes[name]): undefined {
+    this.problems.push({ field: `${this.at}.${name}`, message, fix });
+    return undefined;
+  }
+
+  /** An absolute http(s) URL that the browser will not rewrite, without its trailing slash. */
+  baseUrl(name: Name): string | undefined {
+    const value = this.object[name];
+    const fault = baseUrlFault(value);
+    return fault === undefined ? (value as string).replace(/\/$/, '') : this.refuse(name, fault);
+  }
+
+  /** A client id as Okta and EHRs issue them: letters, digits, "-" and "_". */
+  clientId(name: Name): string | undefined {
+    const value = this.object[name];
+    if (typeof value === 'string' && CLIENT_ID_PATTERN.test(value)) return value;
+    return this.refuse(
+      name,
+      typeof value === 'string' ? 'contains unexpected characters' : 'is missing',
+    );
+  }
+
+  /** true, false, or absent. */
+  optionalBoolean(name: Name): boolean | undefined {
+    const value = this.object[name];
+    if (value === undefined || typeof value === 'boolean') return value;
+    return this.refuse(name, 'must be true or false');
+  }
 }

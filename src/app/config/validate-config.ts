@@ -5,8 +5,8 @@ import {
   REQUIRED_FIELDS,
   SESSION_LIMITS,
   CONFIG_FIELDS,
-  checkBaseUrl,
-  checkClientId,
+  FieldReader,
+  checkObject,
   checkUnknownFields,
   isObject,
   isScope,
@@ -18,11 +18,13 @@ import {
   SESSION_DEFAULTS,
   SessionSettings,
 } from './runtime-config';
+import type { Outcome } from '../shared/outcome';
 import { checkEhrs } from './validate-ehrs';
 
-export type ConfigValidation =
-  | { readonly ok: true; readonly config: RuntimeConfig }
-  | { readonly ok: false; readonly problems: readonly ConfigProblem[] };
+export type ConfigValidation = Outcome<
+  { config: RuntimeConfig },
+  { problems: readonly ConfigProblem[] }
+>;
 
 const API_KEY_PATTERN = new RegExp(CONFIG_PATTERNS.apiKey);
 
@@ -37,28 +39,34 @@ function urlFix(field: string, example: string): string {
   return `Set "${field}" to an absolute https URL, for example "${example}".`;
 }
 
-function checkScopes(value: unknown): ConfigProblem | string[] {
-  const field = 'okta.scopes';
-  const fix =
+/** What to write in each field of "okta" and "fhir", for the person fixing the file. */
+const OKTA_FIXES = {
+  issuer: urlFix('okta.issuer', 'https://your-org.okta.com/oauth2/default'),
+  clientId: 'Set "okta.clientId" to the Client ID of your Okta single-page app integration.',
+  scopes:
     'Set "okta.scopes" to an array of scope strings that includes "openid", for example ' +
-    '["openid", "profile", "email", "offline_access", "user/*.read"].';
+    '["openid", "profile", "email", "offline_access", "user/*.read"].',
+  useClassicEngine: 'Remove "okta.useClassicEngine" or set it to true or false.',
+  dpop: 'Remove "okta.dpop" or set it to true (DPoP-bound tokens) or false (Bearer).',
+};
+
+const FHIR_FIXES = {
+  baseUrl: urlFix('fhir.baseUrl', 'https://fhir.example.com/r4'),
+  apiKey: 'Set "fhir.apiKey" to the key exactly as the FHIR server issued it, or remove it.',
+  apiKeyIsPublic: 'Remove "fhir.apiKeyIsPublic", or set it to true together with "fhir.apiKey".',
+};
+
+/** A list of scopes, or one space-separated string of them, that includes "openid". */
+function checkScopes(value: unknown, okta: FieldReader<'scopes'>): string[] | undefined {
   const scopes = typeof value === 'string' ? value.split(/\s+/).filter(Boolean) : value;
   if (!Array.isArray(scopes) || scopes.length === 0) {
-    return { field, message: 'is missing or empty', fix };
+    return okta.refuse('scopes', 'is missing or empty');
   }
   if (!scopes.every(isScope)) {
-    return { field, message: 'must contain only non-empty strings without spaces', fix };
+    return okta.refuse('scopes', 'must contain only non-empty strings without spaces');
   }
-  if (!scopes.includes('openid')) {
-    return { field, message: 'must include "openid"', fix };
-  }
+  if (!scopes.includes('openid')) return okta.refuse('scopes', 'must include "openid"');
   return scopes as string[];
-}
-
-function checkOptionalBoolean(value: unknown, field: string, fix: string): ConfigProblem[] {
-  return value === undefined || typeof value === 'boolean'
-    ? []
-    : [{ field, message: 'must be true or false', fix }];
 }
 
 /** A section ("okta", "fhir") must be present, and an object; its unknown fields are refused. */
@@ -78,19 +86,11 @@ function section(
     });
     return undefined;
   }
-  if (isObject(value)) {
-    problems.push(...checkUnknownFields(value, CONFIG_FIELDS[name], name));
-    return value;
-  }
-  problems.push({
-    field: name,
-    message: 'must be a JSON object',
-    fix:
-      name === 'session'
-        ? 'Make "session" an object such as { "idleMinutes": 15, "warningSeconds": 60 }, or remove it.'
-        : `Make "${name}" an object with ${required}, like the one in public/config.json.`,
-  });
-  return undefined;
+  const fix =
+    name === 'session'
+      ? 'Make "session" an object such as { "idleMinutes": 15, "warningSeconds": 60 }, or remove it.'
+      : `Make "${name}" an object with ${required}, like the one in public/config.json.`;
+  return checkObject(value, name, name, fix, problems);
 }
 
 function checkNumber(
@@ -139,39 +139,12 @@ function checkSession(session: JsonObject, problems: ConfigProblem[]): SessionSe
 
 function checkOkta(okta: JsonObject, problems: ConfigProblem[]): RuntimeConfig['okta'] | undefined {
   const before = problems.length;
-  const issuer = checkBaseUrl(
-    okta['issuer'],
-    'okta.issuer',
-    urlFix('okta.issuer', 'https://your-org.okta.com/oauth2/default'),
-  );
-  if (typeof issuer !== 'string') problems.push(issuer);
-
-  const clientId = checkClientId(
-    okta['clientId'],
-    'okta.clientId',
-    'Set "okta.clientId" to the Client ID of your Okta single-page app integration.',
-  );
-  if (typeof clientId !== 'string') problems.push(clientId);
-
-  const scopes = checkScopes(okta['scopes']);
-  if (!Array.isArray(scopes)) problems.push(scopes);
-
-  const useClassicEngine = okta['useClassicEngine'];
-  problems.push(
-    ...checkOptionalBoolean(
-      useClassicEngine,
-      'okta.useClassicEngine',
-      'Remove "okta.useClassicEngine" or set it to true or false.',
-    ),
-  );
-  const dpop = okta['dpop'];
-  problems.push(
-    ...checkOptionalBoolean(
-      dpop,
-      'okta.dpop',
-      'Remove "okta.dpop" or set it to true (DPoP-bound tokens) or false (Bearer).',
-    ),
-  );
+  const field = new FieldReader(okta, 'okta', OKTA_FIXES, problems);
+  const issuer = field.baseUrl('issuer');
+  const clientId = field.clientId('clientId');
+  const scopes = checkScopes(okta['scopes'], field);
+  const useClassicEngine = field.optionalBoolean('useClassicEngine');
+  const dpop = field.optionalBoolean('dpop');
   if (problems.length > before) return undefined;
   return {
     issuer: issuer as string,
@@ -184,42 +157,30 @@ function checkOkta(okta: JsonObject, problems: ConfigProblem[]): RuntimeConfig['
 
 function checkFhir(fhir: JsonObject, problems: ConfigProblem[]): RuntimeConfig['fhir'] | undefined {
   const before = problems.length;
-  const baseUrl = checkBaseUrl(
-    fhir['baseUrl'],
-    'fhir.baseUrl',
-    urlFix('fhir.baseUrl', 'https://fhir.example.com/r4'),
-  );
-  if (typeof baseUrl !== 'string') problems.push(baseUrl);
-
-  const apiKey = fhir['apiKey'];
+  const field = new FieldReader(fhir, 'fhir', FHIR_FIXES, problems);
+  const baseUrl = field.baseUrl('baseUrl');
+  field.optionalBoolean('apiKeyIsPublic');
+  // As written: a value that is not true or false has its problem already, and is not also "required".
   const acknowledged = fhir['apiKeyIsPublic'];
-  problems.push(
-    ...checkOptionalBoolean(
-      acknowledged,
-      'fhir.apiKeyIsPublic',
-      'Remove "fhir.apiKeyIsPublic", or set it to true together with "fhir.apiKey".',
-    ),
-  );
+  const apiKey = fhir['apiKey'];
   if (apiKey !== undefined) {
     if (typeof apiKey !== 'string' || !API_KEY_PATTERN.test(apiKey)) {
-      problems.push({
-        field: 'fhir.apiKey',
-        message: 'must be a non-empty string of visible ASCII characters, without spaces',
-        fix: 'Set "fhir.apiKey" to the key exactly as the FHIR server issued it, or remove it.',
-      });
+      field.refuse(
+        'apiKey',
+        'must be a non-empty string of visible ASCII characters, without spaces',
+      );
     }
     if (
       acknowledged !== true &&
       (acknowledged === undefined || typeof acknowledged === 'boolean')
     ) {
-      problems.push({
-        field: 'fhir.apiKeyIsPublic',
-        message: `${acknowledged === undefined ? 'is required' : 'must be true'} when "fhir.apiKey" is set`,
-        fix:
-          `${API_KEY_RISK} Prefer removing "fhir.apiKey" and relying on the Okta access token. ` +
+      field.refuse(
+        'apiKeyIsPublic',
+        `${acknowledged === undefined ? 'is required' : 'must be true'} when "fhir.apiKey" is set`,
+        `${API_KEY_RISK} Prefer removing "fhir.apiKey" and relying on the Okta access token. ` +
           'If the FHIR server insists on a key, use one that grants nothing without a valid token, ' +
           'and add "apiKeyIsPublic": true to "fhir" to acknowledge that it is public.',
-      });
+      );
     }
   }
   if (problems.length > before) return undefined;

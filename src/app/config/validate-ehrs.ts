@@ -1,12 +1,9 @@
 import {
-  CONFIG_FIELDS,
   CONFIG_PATTERNS,
   ConfigProblem,
+  FieldReader,
   REQUIRED_FIELDS,
-  checkBaseUrl,
-  checkClientId,
-  checkUnknownFields,
-  isObject,
+  checkObject,
   isScope,
 } from './config-rules';
 import { EhrEntry } from './runtime-config';
@@ -16,15 +13,20 @@ const NAME_PATTERN = new RegExp(CONFIG_PATTERNS.name);
 const EXAMPLE_ENTRY =
   '{ "name": "Hospital EHR", "iss": "https://ehr.example.org/fhir/r4", "clientId": "my-app" }';
 
-const FIX = {
-  name: (at: string) =>
-    `Set "${at}.name" to the EHR's name as users know it: the login page shows "Sign in with <name>".`,
-  iss: (at: string) =>
-    `Set "${at}.iss" to the EHR's FHIR base URL, exactly as the EHR sends it in a launch's "iss" ` +
-    'parameter (https; http only for localhost), for example "https://ehr.example.org/fhir/r4".',
-  clientId: (at: string) =>
-    `Set "${at}.clientId" to the client id that the EHR registered for this app (letters, digits, "-" and "_").`,
-};
+/** What to write in each field of the entry at `at` ("ehrs[0]"), for the person fixing the file. */
+function fixes(at: string) {
+  return {
+    name: `Set "${at}.name" to the EHR's name as users know it: the login page shows "Sign in with <name>".`,
+    iss:
+      `Set "${at}.iss" to the EHR's FHIR base URL, exactly as the EHR sends it in a launch's "iss" ` +
+      'parameter (https; http only for localhost), for example "https://ehr.example.org/fhir/r4".',
+    clientId: `Set "${at}.clientId" to the client id that the EHR registered for this app (letters, digits, "-" and "_").`,
+    scopes:
+      `Set "${at}.scopes" to the scopes to ask this EHR for, such as ` +
+      '["launch", "openid", "fhirUser", "patient/*.rs"], or remove it to let the app choose from ' +
+      'what the EHR advertises.',
+  };
+}
 
 /**
  * The EHRs allowed to launch the app (`ehrs`): each entry's fields, then names and FHIR bases that
@@ -45,47 +47,28 @@ export function checkEhrs(value: unknown, problems: ConfigProblem[]): EhrEntry[]
   return entries.filter((entry): entry is EhrEntry => entry !== undefined);
 }
 
-function checkEntry(raw: unknown, at: string, problems: ConfigProblem[]): EhrEntry | undefined {
-  if (!isObject(raw)) {
-    problems.push({
-      field: at,
-      message: 'must be a JSON object',
-      fix: `Make "${at}" an object such as ${EXAMPLE_ENTRY}.`,
-    });
-    return undefined;
-  }
+function checkEntry(value: unknown, at: string, problems: ConfigProblem[]): EhrEntry | undefined {
   const before = problems.length;
-  problems.push(...checkUnknownFields(raw, CONFIG_FIELDS.ehrs, at));
+  const fix = `Make "${at}" an object such as ${EXAMPLE_ENTRY}.`;
+  const raw = checkObject(value, 'ehrs', at, fix, problems);
+  if (!raw) return undefined;
+  const field = new FieldReader(raw, at, fixes(at), problems);
+  // The missing fields first, then what is wrong with those present.
   for (const name of REQUIRED_FIELDS.ehrs) {
-    if (raw[name] === undefined) {
-      problems.push({ field: `${at}.${name}`, message: 'is missing', fix: FIX[name](at) });
-    }
+    if (raw[name] === undefined) field.refuse(name, 'is missing');
   }
   const name = raw['name'];
   if (name !== undefined && (typeof name !== 'string' || !NAME_PATTERN.test(name))) {
-    problems.push({ field: `${at}.name`, message: 'must be non-empty text', fix: FIX.name(at) });
+    field.refuse('name', 'must be non-empty text');
   }
-  const iss =
-    raw['iss'] === undefined ? undefined : checkBaseUrl(raw['iss'], `${at}.iss`, FIX.iss(at));
-  if (typeof iss === 'object') problems.push(iss);
-  const clientId =
-    raw['clientId'] === undefined
-      ? undefined
-      : checkClientId(raw['clientId'], `${at}.clientId`, FIX.clientId(at));
-  if (typeof clientId === 'object') problems.push(clientId);
+  const iss = raw['iss'] === undefined ? undefined : field.baseUrl('iss');
+  const clientId = raw['clientId'] === undefined ? undefined : field.clientId('clientId');
   const scopes = raw['scopes'];
   if (
     scopes !== undefined &&
     !(Array.isArray(scopes) && scopes.length > 0 && scopes.every(isScope))
   ) {
-    problems.push({
-      field: `${at}.scopes`,
-      message: 'must be a non-empty list of scopes, each without spaces',
-      fix:
-        `Set "${at}.scopes" to the scopes to ask this EHR for, such as ` +
-        '["launch", "openid", "fhirUser", "patient/*.rs"], or remove it to let the app choose from ' +
-        'what the EHR advertises.',
-    });
+    field.refuse('scopes', 'must be a non-empty list of scopes, each without spaces');
   }
   if (problems.length > before) return undefined;
   return {

@@ -12,6 +12,9 @@
 
 export type SearchParamType = 'string' | 'token' | 'date' | 'reference';
 
+/** The element through which a resource names its patient (FHIR R4's Patient CompartmentDefinition). */
+type PatientElement = 'subject' | 'patient';
+
 export interface ResourceSearchContract {
   /** Parameter as sent, e.g. `code:text`, and the type of the parameter (`code`: token). */
   readonly params: Readonly<Record<string, SearchParamType>>;
@@ -25,7 +28,39 @@ export interface ResourceSearchContract {
    * The element that says whose record a resource is (FHIR R4's Patient CompartmentDefinition): every
    * row the app shows on a patient's page is checked against it. Absent for Patient itself.
    */
-  readonly patientElement?: 'subject' | 'patient';
+  readonly patientElement?: PatientElement;
+}
+
+/**
+ * The owner parameters of a list on a patient's chart (chart-queries.ts sends its ListOwner): every
+ * list is one patient's, and the lists of an encounter's record are that encounter's too.
+ */
+const PATIENT_LIST = { patient: 'reference' } as const;
+const ENCOUNTER_RECORD_LIST = { ...PATIENT_LIST, encounter: 'reference' } as const;
+
+/** What a chart list's entry says of its own; `byEncounter`: an encounter's record lists the type. */
+interface ChartListSearch extends Pick<ResourceSearchContract, 'sorts' | 'maxCount' | 'includes'> {
+  readonly byEncounter?: true;
+}
+
+type ChartListContract<L extends ChartListSearch> = {
+  readonly patientElement: PatientElement;
+  readonly params: L extends { byEncounter: true }
+    ? typeof ENCOUNTER_RECORD_LIST
+    : typeof PATIENT_LIST;
+} & Omit<L, 'byEncounter'>;
+
+/**
+ * The entry of a list on a patient's chart, whose resources name their patient in `patientElement`:
+ * searched by the patient, and by the encounter too where an encounter's record lists the type.
+ */
+function chartList<const L extends ChartListSearch>(
+  patientElement: PatientElement,
+  { byEncounter, ...list }: L,
+): ChartListContract<L> {
+  const params = byEncounter ? ENCOUNTER_RECORD_LIST : PATIENT_LIST;
+  // TypeScript does not narrow the conditional return type by the value of `byEncounter`.
+  return { patientElement, params, ...list } as ChartListContract<L>;
 }
 
 export const SEARCH_CONTRACT = {
@@ -54,81 +89,31 @@ export const SEARCH_CONTRACT = {
   // src/app/chart/sections/: one query per section of a patient's chart, newest first where the
   // type has a clinical date, and the record of one encounter. Sorting is redone in the app, so a
   // server that cannot sort still shows each list in order.
-  Condition: {
-    patientElement: 'subject',
-    params: { patient: 'reference', encounter: 'reference' },
-    sorts: ['-onset-date'],
-    maxCount: 100,
-  },
-  AllergyIntolerance: {
-    patientElement: 'patient',
-    params: { patient: 'reference' },
-    sorts: [],
-    maxCount: 50,
-  },
-  MedicationRequest: {
-    patientElement: 'subject',
-    params: { patient: 'reference', encounter: 'reference' },
+  Condition: chartList('subject', { sorts: ['-onset-date'], maxCount: 100, byEncounter: true }),
+  AllergyIntolerance: chartList('patient', { sorts: [], maxCount: 50 }),
+  MedicationRequest: chartList('subject', {
     sorts: ['-authoredon'],
     maxCount: 50,
     includes: ['MedicationRequest:medication'],
-  },
-  MedicationStatement: {
-    patientElement: 'subject',
-    params: { patient: 'reference' },
+    byEncounter: true,
+  }),
+  MedicationStatement: chartList('subject', {
     sorts: ['-effective'],
     maxCount: 50,
     includes: ['MedicationStatement:medication'],
-  },
-  Immunization: {
-    patientElement: 'patient',
-    params: { patient: 'reference' },
-    sorts: ['-date'],
-    maxCount: 50,
-  },
-  Procedure: {
-    patientElement: 'subject',
-    params: { patient: 'reference', encounter: 'reference' },
-    sorts: ['-date'],
-    maxCount: 50,
-  },
-  Encounter: {
-    patientElement: 'subject',
-    params: { patient: 'reference' },
-    sorts: ['-date'],
-    maxCount: 20,
-  },
-  DiagnosticReport: {
-    patientElement: 'subject',
-    params: { patient: 'reference' },
+  }),
+  Immunization: chartList('patient', { sorts: ['-date'], maxCount: 50 }),
+  Procedure: chartList('subject', { sorts: ['-date'], maxCount: 50, byEncounter: true }),
+  Encounter: chartList('subject', { sorts: ['-date'], maxCount: 20 }),
+  DiagnosticReport: chartList('subject', {
     sorts: ['-date'],
     maxCount: 20,
     includes: ['DiagnosticReport:result'],
-  },
-  DocumentReference: {
-    patientElement: 'subject',
-    params: { patient: 'reference' },
-    sorts: ['-date'],
-    maxCount: 20,
-  },
-  CarePlan: {
-    patientElement: 'subject',
-    params: { patient: 'reference' },
-    sorts: [],
-    maxCount: 20,
-  },
-  Goal: {
-    patientElement: 'subject',
-    params: { patient: 'reference' },
-    sorts: [],
-    maxCount: 20,
-  },
-  FamilyMemberHistory: {
-    patientElement: 'patient',
-    params: { patient: 'reference' },
-    sorts: [],
-    maxCount: 50,
-  },
+  }),
+  DocumentReference: chartList('subject', { sorts: ['-date'], maxCount: 20 }),
+  CarePlan: chartList('subject', { sorts: [], maxCount: 20 }),
+  Goal: chartList('subject', { sorts: [], maxCount: 20 }),
+  FamilyMemberHistory: chartList('patient', { sorts: [], maxCount: 50 }),
 } as const satisfies Readonly<Record<string, ResourceSearchContract>>;
 
 export type SearchableType = keyof typeof SEARCH_CONTRACT;

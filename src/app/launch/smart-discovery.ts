@@ -3,15 +3,14 @@ import {
   readOauthUris,
   readSmartConfiguration,
 } from '../../../protocol/smart-discovery';
+import type { Outcome } from '../shared/outcome';
 
 /**
  * What the app accepts of an EHR's discovery (read by protocol/smart-discovery.ts, as the doctor reads
  * it): the app sends the user and the code only to plain http(s) URLs, and uses PKCE with S256 only.
  * Anything short of that is a problem in words, never worked around.
  */
-export type Discovery =
-  | { readonly ok: true; readonly endpoints: SmartDiscovery }
-  | { readonly ok: false; readonly problem: string };
+export type Discovery = Outcome<{ endpoints: SmartDiscovery }, { problem: string }>;
 
 /** An absolute http(s) URL with no user info: the only kind the app sends a user or a request to. */
 export function plainHttpUrl(value: unknown): string | undefined {

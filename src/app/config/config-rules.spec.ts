@@ -1,0 +1,66 @@
+import { ConfigProblem, FieldReader, checkObject } from './config-rules';
+
+const FIXES = { url: 'Write a URL.', id: 'Write an id.', flag: 'Write true or false.' };
+
+function read(object: Record<string, unknown>) {
+  const problems: ConfigProblem[] = [];
+  return { problems, field: new FieldReader(object, 'ehrs[1]', FIXES, problems) };
+}
+
+describe('reading one object of config.json', () => {
+  it('reads fields that follow their rules, a URL without its trailing slash, and adds no problem', () => {
+    const { problems, field } = read({
+      url: 'https://ehr.example/fhir/',
+      id: 'app_1-a',
+      flag: false,
+    });
+    expect(field.baseUrl('url')).toBe('https://ehr.example/fhir');
+    expect(field.clientId('id')).toBe('app_1-a');
+    expect(field.optionalBoolean('flag')).toBeFalse();
+    expect(problems).toEqual([]);
+  });
+
+  it('names a field that breaks its rule by where it sits, with the fix given for it, and reads it as undefined', () => {
+    const { problems, field } = read({ url: 'ftp://ehr.example', id: 'a b', flag: 'yes' });
+    expect(field.baseUrl('url')).toBeUndefined();
+    expect(field.clientId('id')).toBeUndefined();
+    expect(field.optionalBoolean('flag')).toBeUndefined();
+    expect(problems).toEqual([
+      {
+        field: 'ehrs[1].url',
+        message: 'must use https (http is allowed only for localhost)',
+        fix: 'Write a URL.',
+      },
+      { field: 'ehrs[1].id', message: 'contains unexpected characters', fix: 'Write an id.' },
+      { field: 'ehrs[1].flag', message: 'must be true or false', fix: 'Write true or false.' },
+    ]);
+  });
+
+  it('says a required field is missing, and lets an optional one be absent', () => {
+    const { problems, field } = read({});
+    expect(field.baseUrl('url')).toBeUndefined();
+    expect(field.clientId('id')).toBeUndefined();
+    expect(field.optionalBoolean('flag')).toBeUndefined();
+    expect(problems.map((p) => [p.field, p.message])).toEqual([
+      ['ehrs[1].url', 'is missing'],
+      ['ehrs[1].id', 'is missing'],
+    ]);
+  });
+
+  it('refuses a field with a fix of its own where the problem needs one', () => {
+    const { problems, field } = read({});
+    field.refuse('flag', 'is required', 'Add it.');
+    expect(problems).toEqual([{ field: 'ehrs[1].flag', message: 'is required', fix: 'Add it.' }]);
+  });
+
+  it('refuses an object that is not one, and its unknown fields', () => {
+    const problems: ConfigProblem[] = [];
+    expect(checkObject(['x'], 'okta', 'okta', 'Make it an object.', problems)).toBeUndefined();
+    const okta = { issuer: 'x', issuerr: 'y' };
+    expect(checkObject(okta, 'okta', 'okta', 'Make it an object.', problems)).toBe(okta);
+    expect(problems.map((p) => [p.field, p.message])).toEqual([
+      ['okta', 'must be a JSON object'],
+      ['okta.issuerr', 'is not a known field'],
+    ]);
+  });
+});
