@@ -4,7 +4,8 @@
 // seeded one: click to chart rendered, the flowsheet's first window, the heart-rate trend as it opens
 // and at each span, the observation list's first page. Each patient gets its own sign-in, then a cold
 // journey and --runs warm ones. Timed in the page, from the click event to the first complete frame;
-// FHIR requests and response bytes counted per screen. A printout, never an assertion.
+// FHIR requests and response bytes counted per screen: on the wire (compressed as Chromium asked and
+// the server answered) and decoded. A printout, never an assertion.
 // `node --import tsx bench/long-history.ts [--runs 5] [--long-history 100000]`
 import type { Page } from '@playwright/test';
 import { seedLongHistory, startStack } from '../e2e/stack.ts';
@@ -93,6 +94,7 @@ const median = (values: readonly number[]) =>
 
 const stack = await startStack({ variants: { redirect: {} } });
 const results = new Map<string, { cold: Journey; warm: Journey[] }>();
+const codings: ReturnType<FhirTraffic['codings']>[] = [];
 try {
   process.stdout.write(`adding ${LONG_HISTORY_PATIENT} with ${longHistory} observations ...\n`);
   await seedLongHistory(stack, longHistory);
@@ -108,6 +110,7 @@ try {
       const warm: Journey[] = [];
       for (let run = 0; run < runs; run++) warm.push(await journey(page, patient.id, traffic));
       results.set(patient.label, { cold, warm });
+      codings.push(traffic.codings());
     } finally {
       await browser.close();
     }
@@ -121,21 +124,30 @@ const cell = (r: { cold: Journey; warm: Journey[] } | undefined, screen: string)
   const warm = r?.warm.map((j) => j.get(screen)).filter((f) => f !== undefined) ?? [];
   const ms = median(warm.map((f) => f.ms));
   const requests = median(warm.map((f) => f.requests));
-  const kb = median(warm.map((f) => f.bytes)) / 1024;
+  const kb = (bytes: number) => (bytes / 1024).toFixed(bytes < 10 * 1024 ? 1 : 0);
+  const wire = kb(median(warm.map((f) => f.bytes)));
+  const raw = kb(median(warm.map((f) => f.rawBytes)));
   return {
     ms,
-    text: `${ms.toFixed(0)} ms (cold ${r?.cold.get(screen)?.ms.toFixed(0)}), ${requests} req, ${kb.toFixed(0)} KB`,
+    text: `${ms.toFixed(0)} ms (cold ${r?.cold.get(screen)?.ms.toFixed(0)}), ${requests} req, ${wire} KB (${raw} raw)`,
   };
 };
+/** "gzip, deflate, br: 210; (none): 2" from the counts of every journey. */
+const tally = (pick: (c: (typeof codings)[number]) => Map<string, number>) => {
+  const all = new Map<string, number>();
+  for (const c of codings) for (const [k, n] of pick(c)) all.set(k, (all.get(k) ?? 0) + n);
+  return [...all].map(([k, n]) => `${k}: ${n}`).join('; ');
+};
 process.stdout.write(
-  `\nmedian of ${runs} warm runs per screen; FHIR requests and response KB per screen\n`,
+  `\nmedian of ${runs} warm runs per screen; FHIR requests, and response KB on the wire (raw: decoded)\n` +
+    `Chromium sent Accept-Encoding ${tally((c) => c.asked)}; the server answered ${tally((c) => c.answered)}\n`,
 );
 process.stdout.write(
-  `${'screen'.padEnd(26)}${PATIENTS[0]?.label.padEnd(42)}${PATIENTS[1]?.label.padEnd(42)}ratio\n`,
+  `${'screen'.padEnd(26)}${PATIENTS[0]?.label.padEnd(52)}${PATIENTS[1]?.label.padEnd(52)}ratio\n`,
 );
 for (const screen of ordinary?.cold.keys() ?? []) {
   const [a, b] = [cell(ordinary, screen), cell(long, screen)];
   process.stdout.write(
-    `${screen.padEnd(26)}${a.text.padEnd(42)}${b.text.padEnd(42)}${(b.ms / a.ms).toFixed(2)}×\n`,
+    `${screen.padEnd(26)}${a.text.padEnd(52)}${b.text.padEnd(52)}${(b.ms / a.ms).toFixed(2)}×\n`,
   );
 }

@@ -18,28 +18,57 @@ export interface ScreenFigures {
   readonly ms: number;
   /** FHIR requests made between the click and the complete frame. */
   readonly requests: number;
-  /** Their response bodies, as received (this server sends them uncompressed). */
+  /** Their response bodies on the wire: as the server sent them, compressed if it compressed them. */
   readonly bytes: number;
+  /** The same bodies decoded, as the app reads them. */
+  readonly rawBytes: number;
 }
+
+export type Traffic = Omit<ScreenFigures, 'ms'>;
 
 export interface FhirTraffic {
   /** The requests since the last call, and their bytes. */
-  take(): Promise<{ requests: number; bytes: number }>;
+  take(): Promise<Traffic>;
+  /** The Accept-Encoding values Chromium sent and the Content-Encodings that came back, with counts. */
+  codings(): { asked: Map<string, number>; answered: Map<string, number> };
 }
 
-/** Counts the FHIR requests a page makes, screen by screen. */
+/**
+ * Counts the FHIR requests a page makes, screen by screen. Their sizes are asked of the browser in
+ * `take`, after the screen is timed, so reading two megabytes of bodies back costs the timing nothing.
+ */
 export function fhirTraffic(page: Page, fhirBase: string): FhirTraffic {
-  let finished: Promise<number>[] = [];
+  let finished: Request[] = [];
+  const asked = new Map<string, number>();
+  const answered = new Map<string, number>();
+  const count = (map: Map<string, number>, key: string) => map.set(key, (map.get(key) ?? 0) + 1);
   page.on('requestfinished', (request: Request) => {
-    if (request.url().startsWith(fhirBase) && request.method() === 'GET')
-      finished.push(request.sizes().then((sizes) => sizes.responseBodySize));
+    if (request.url().startsWith(fhirBase) && request.method() === 'GET') finished.push(request);
   });
+  const measure = async (request: Request) => {
+    const response = await request.response();
+    const [sizes, body, sent, coding] = await Promise.all([
+      request.sizes(),
+      response?.body(),
+      request.headerValue('accept-encoding'),
+      response?.headerValue('content-encoding'),
+    ]);
+    count(asked, sent ?? '(none)');
+    count(answered, coding ?? 'identity');
+    return { bytes: sizes.responseBodySize, rawBytes: body?.length ?? 0 };
+  };
   return {
     async take() {
-      const sizes = await Promise.all(finished);
+      const taken = finished;
       finished = [];
-      return { requests: sizes.length, bytes: sizes.reduce((a, b) => a + b, 0) };
+      const sizes = await Promise.all(taken.map(measure));
+      return {
+        requests: sizes.length,
+        bytes: sizes.reduce((sum, s) => sum + s.bytes, 0),
+        rawBytes: sizes.reduce((sum, s) => sum + s.rawBytes, 0),
+      };
     },
+    codings: () => ({ asked, answered }),
   };
 }
 

@@ -274,8 +274,16 @@ export async function startMisbehavingFhir(): Promise<MisbehavingFhir> {
         path = `${path.split('?')[0]}?${query.toString()}`;
       }
     }
+    // Asks for the content as it is, as a rewriting proxy must (nginx's sub_filter needs the same).
+    const upstreamHeaders = { ...req.headers, 'accept-encoding': 'identity' };
     const upstream = httpRequest(
-      { host: target.hostname, port: target.port, method: req.method, path, headers: req.headers },
+      {
+        host: target.hostname,
+        port: target.port,
+        method: req.method,
+        path,
+        headers: upstreamHeaders,
+      },
       (answer) => {
         if (!/json/.test(answer.headers['content-type'] ?? '')) {
           res.writeHead(answer.statusCode ?? 502, answer.headers);

@@ -25,7 +25,20 @@ export const defaults = {
   dpopMaxAgeSeconds: 300,
   /** The most proof `jti`s remembered at once; a flood beyond it shortens the window (ReplayGuard). */
   dpopReplayMaxEntries: 100_000,
-  /** JSON request bodies above this are refused with 413 before parsing. */
+  /**
+   * Answers at least this long are compressed when the client accepts gzip or br; below it the
+   * coding's framing and the work outweigh the bytes saved (refusals and counts stay plain).
+   */
+  compressMinBytes: 1024,
+  /**
+   * Brotli's quality for answers: 5 packs a 200-reading page smaller than gzip at about its speed;
+   * the default, 11, is for static files and takes a hundred times longer.
+   */
+  brotliQuality: 5,
+  /**
+   * JSON request bodies above this are refused with 413 before parsing; a compressed body counts
+   * at its decompressed size, so a small compressed bomb is refused too.
+   */
   bodyLimit: '50mb',
   /**
    * Deepest JSON nesting a Bundle may have (real FHIR stays below 20): reference rewriting and

@@ -36,6 +36,13 @@ function asFhirError(err: unknown): FhirError {
   const e = err as { status?: number; type?: string } | undefined;
   if (e?.type === 'entity.parse.failed')
     return new FhirError(400, 'invalid', 'The request body is not valid JSON');
+  if (e?.type === 'encoding.unsupported') {
+    return new FhirError(
+      415,
+      'not-supported',
+      "The request body's Content-Encoding is not supported: send it as is, or as gzip, deflate or br",
+    );
+  }
   if (e?.type === 'entity.too.large') {
     return new FhirError(413, 'too-costly', `The request body exceeds ${defaults.bodyLimit}`);
   }

@@ -49,6 +49,15 @@ describe('deploy/nginx.conf.template', () => {
     for (const body of locations) assert.doesNotMatch(body ?? '', /add_header/);
   });
 
+  it("sends the app's scripts, styles and JSON gzip-compressed, as the bundle figures assume", () => {
+    assert.match(template, /^\s*gzip on;/m);
+    assert.match(template, /^\s*gzip_vary on;/m);
+    const types = /^\s*gzip_types ([^;]+);/m.exec(template)?.[1]?.split(/\s+/) ?? [];
+    for (const type of ['application/javascript', 'text/css', 'application/json']) {
+      assert.ok(types.includes(type), type);
+    }
+  });
+
   it('never caches config.json or the HTML shell; only hashed assets are cached', () => {
     assert.match(template, /^\s*\/config\.json\s+"no-store";/m);
     assert.match(template, /^\s*default\s+"no-store";/m);

@@ -3,7 +3,7 @@ import { authorize } from '../auth/scopes.ts';
 import type { Caller } from '../auth/token.ts';
 import { isReadableType } from '../config.ts';
 import { NotFound } from '../errors.ts';
-import { sendFhir, setResultCount } from '../respond.ts';
+import { sendFhir, sendNotModified, setResultCount } from '../respond.ts';
 import type { FhirStore } from '../store/store.ts';
 
 /**
@@ -29,7 +29,7 @@ export function read(store: FhirStore) {
     res.setHeader('Last-Modified', new Date(found.lastUpdated).toUTCString());
     setResultCount(res, 1);
     if (req.headers['if-none-match'] === etag) {
-      res.status(304).end();
+      sendNotModified(res);
       return;
     }
     sendFhir(res, 200, found.json);

@@ -1,6 +1,7 @@
 import type { Request, Response } from 'express';
 import { DPOP_ALGORITHMS } from '../../../protocol/dpop.ts';
 import { LAUNCH_SCOPES, OIDC_SCOPES, SMART_SCOPES } from '../../auth/defaults.ts';
+import { sendJson } from '../respond.ts';
 
 /**
  * What the local authorization server backs, each tested end to end (servers/auth/smart-launch.test.ts,
@@ -48,6 +49,6 @@ export function smartConfiguration(issuer: string) {
     capabilities: [...SMART_CAPABILITIES],
   };
   return (_req: Request, res: Response): void => {
-    res.status(200).json(body);
+    sendJson(res, 200, body);
   };
 }
