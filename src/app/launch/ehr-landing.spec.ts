@@ -1,7 +1,6 @@
 import { TestBed } from '@angular/core/testing';
 import { Router, provideRouter } from '@angular/router';
 import { EHR_SESSION } from '../fhir/fhir-session';
-import { SessionEndNotices } from '../session/session-end';
 import { testEhrSession } from '../../testing/ehr-session';
 import { EhrLanding } from './ehr-landing';
 import { saveEhrSession } from './ehr-session';
@@ -29,15 +28,10 @@ describe('EhrLanding (where a new EHR session starts)', () => {
     await TestBed.inject(EhrLanding).open();
   }
 
-  it('opens the launch patient’s chart in the EHR’s style, with an earlier session’s notice gone', async () => {
-    sessionStorage.setItem(
-      'fhirokta.session-end',
-      JSON.stringify({ reason: 'signed-out-of-ehr', returnPath: '/patients' }),
-    );
+  it('opens the launch patient’s chart in the EHR’s style', async () => {
     await land({ patient: 'pat-7' });
     expect(navigate).toHaveBeenCalledOnceWith(['/patients', 'pat-7'], { replaceUrl: true });
     expect(applyStyle).toHaveBeenCalled();
-    expect(TestBed.inject(SessionEndNotices).current()).toBeUndefined();
   });
 
   it('opens the patient list on the EHR’s server when the EHR named no patient', async () => {

@@ -2,12 +2,18 @@ import { TestBed } from '@angular/core/testing';
 import { convertToParamMap } from '@angular/router';
 import { OKTA_AUTH } from '@okta/okta-angular';
 import { EHR_SESSION } from '../fhir/fhir-session';
+import { SessionEndNotices } from '../session/session-end';
 import { testEhrSession } from '../../testing/ehr-session';
 import { EhrTokenExchange } from './ehr-token-exchange';
+
+/** How an earlier session in this tab ended, as the sign-in page told the user. */
+const EARLIER = { reason: 'signed-out-of-ehr', returnPath: '/patients' } as const;
 
 describe('EhrTokenExchange (the EHR’s answer on the callback URL)', () => {
   let parseFromUrl: jasmine.Spy;
   let setTokens: jasmine.Spy;
+
+  afterEach(() => sessionStorage.removeItem('fhirokta.session-end'));
 
   function exchange(query: Record<string, string>) {
     setTokens = jasmine.createSpy('setTokens');
@@ -21,14 +27,16 @@ describe('EhrTokenExchange (the EHR’s answer on the callback URL)', () => {
   }
 
   beforeEach(() => {
+    sessionStorage.setItem('fhirokta.session-end', JSON.stringify(EARLIER));
     parseFromUrl = jasmine
       .createSpy('parseFromUrl')
       .and.resolveTo({ tokens: { accessToken: { accessToken: 'a' } } });
   });
 
-  it('keeps the tokens the code is exchanged for', async () => {
+  it('keeps the tokens the code is exchanged for; the notice of an earlier session’s end has done its work', async () => {
     expect(await exchange({ code: 'c', state: 'state-1' })).toBeUndefined();
     expect(setTokens).toHaveBeenCalledOnceWith({ accessToken: { accessToken: 'a' } });
+    expect(TestBed.inject(SessionEndNotices).current()).toBeUndefined();
   });
 
   it('an error on the redirect comes back in words, and nothing is exchanged', async () => {
@@ -36,6 +44,7 @@ describe('EhrTokenExchange (the EHR’s answer on the callback URL)', () => {
     expect(problem?.title).toBe('Access was not granted');
     expect(parseFromUrl).not.toHaveBeenCalled();
     expect(setTokens).not.toHaveBeenCalled();
+    expect(TestBed.inject(SessionEndNotices).current()).toEqual(EARLIER);
   });
 
   it('a refusal at the token endpoint comes back in words, and no tokens are kept', async () => {

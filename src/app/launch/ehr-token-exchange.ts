@@ -2,6 +2,7 @@ import { Injectable, inject } from '@angular/core';
 import { ParamMap } from '@angular/router';
 import { OKTA_AUTH } from '@okta/okta-angular';
 import { EHR_SESSION } from '../fhir/fhir-session';
+import { SessionEndNotices } from '../session/session-end';
 import { EhrSession } from './ehr-session';
 import { LaunchProblem, authorizationRefused, openedFrom, tokenRefused } from './launch-problems';
 
@@ -13,6 +14,7 @@ import { LaunchProblem, authorizationRefused, openedFrom, tokenRefused } from '.
 export class EhrTokenExchange {
   private readonly oktaAuth = inject(OKTA_AUTH);
   private readonly session = inject(EHR_SESSION) as EhrSession;
+  private readonly notices = inject(SessionEndNotices);
 
   /** Keeps the tokens; a refusal by the EHR or its token service comes back in words instead. */
   async exchange(params: ParamMap): Promise<LaunchProblem | undefined> {
@@ -29,9 +31,11 @@ export class EhrTokenExchange {
     try {
       const { tokens } = await this.oktaAuth.token.parseFromUrl();
       this.oktaAuth.tokenManager.setTokens(tokens);
-      return undefined;
     } catch (failure) {
       return tokenRefused(opened, failure);
     }
+    // Signed in again: the notice of how the last session ended has done its work.
+    this.notices.clear();
+    return undefined;
   }
 }

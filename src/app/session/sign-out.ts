@@ -1,5 +1,4 @@
 import { Injectable, inject } from '@angular/core';
-import { Router } from '@angular/router';
 import { SessionChannel } from './session-channel';
 import { SessionEndNotices, SessionEndReason } from './session-end';
 import { SessionExit } from './session-exit';
@@ -12,7 +11,6 @@ import { SessionExit } from './session-exit';
  */
 @Injectable({ providedIn: 'root' })
 export class SignOut {
-  private readonly router = inject(Router);
   private readonly channel = inject(SessionChannel);
   private readonly notices = inject(SessionEndNotices);
   private readonly exit = inject(SessionExit);
@@ -22,7 +20,7 @@ export class SignOut {
   async everywhere(reason: 'user' | 'idle'): Promise<void> {
     if (this.signingOut) return;
     this.signingOut = true;
-    if (reason === 'idle') this.notices.record({ reason, returnPath: this.router.url });
+    if (reason === 'idle') this.notices.recordHere(reason);
     this.channel.post({ kind: 'signed-out', reason });
     if (reason === 'user' && this.exit.signInStays) {
       // The sign-in page then waits for the user instead of signing in again on the EHR's session.
@@ -31,10 +29,7 @@ export class SignOut {
     if (await this.exit.endAtIssuer()) return;
     // Revocation or logout failed (server down): still forget the tokens and leave the data, and
     // say so, so the login page does not silently sign back in on the Okta session that remains.
-    this.notices.record({
-      reason: reason === 'idle' ? 'idle' : 'sign-out-incomplete',
-      returnPath: this.router.url,
-    });
+    this.notices.recordHere(reason === 'idle' ? 'idle' : 'sign-out-incomplete');
     this.exit.forgetAndReload();
   }
 
@@ -42,7 +37,7 @@ export class SignOut {
   endHere(reason: SessionEndReason): void {
     if (this.signingOut) return;
     this.signingOut = true;
-    this.notices.record({ reason, returnPath: this.router.url });
+    this.notices.recordHere(reason);
     this.exit.forgetAndReload();
   }
 }
