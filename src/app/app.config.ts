@@ -27,7 +27,9 @@ import { resumeEhrSession } from './launch/ehr-session';
 import { keepLaunchContext } from './launch/launch-session';
 import { SmartStyle } from './launch/smart-style';
 import { SessionEndNotices } from './session/session-end';
-import { SessionWatch } from './session/session-watch';
+import { IdleSignOut } from './session/idle-sign-out';
+import { OtherTabs } from './session/other-tabs';
+import { RestoredPage } from './session/restored-page';
 import { PhiSafeErrorHandler } from './shell/phi-safe-error-handler';
 
 /**
@@ -56,7 +58,12 @@ export function createAppConfig(config: RuntimeConfig): ApplicationConfig {
       provideAppInitializer(() =>
         installReturnToOriginalUri(inject(OKTA_AUTH), inject(Router), inject(SessionEndNotices)),
       ),
-      provideAppInitializer(() => inject(SessionWatch).start()),
+      // The session across tabs: what the others say, the idle clock, and pages Back brings back.
+      provideAppInitializer(() => {
+        inject(OtherTabs).start();
+        inject(IdleSignOut).start();
+        inject(RestoredPage).start();
+      }),
       // Not awaited: the app starts at once, and searches wait for the statement (or its failure).
       provideAppInitializer(() => inject(CapabilityService).load()),
       // An EHR session's theme, again after a reload (the callback applies it the first time).

@@ -10,7 +10,7 @@ import { EHR_SESSION } from '../fhir/fhir-session';
 import { saveEhrSession } from '../launch/ehr-session';
 import { recordedLaunchProblem } from '../launch/launch-problems';
 import { PAGE_LOCATION } from '../session/page-location';
-import { SessionWatch } from '../session/session-watch';
+import { IdleSignOut } from '../session/idle-sign-out';
 import { ErrorPanel } from '../shared/error-panel';
 import { testEhrSession } from '../../testing/ehr-session';
 import { fakeAuthStateService, fakeOktaAuth, jwtWithClaims } from '../../testing/fake-okta';
@@ -135,7 +135,7 @@ describe('in a session from an EHR', () => {
         } as unknown as AccessToken,
       });
       TestBed.overrideProvider(OktaAuthStateService, { useValue: authState.service });
-      TestBed.overrideProvider(SessionWatch, { useValue: { idleDeadline: signal(undefined) } });
+      TestBed.overrideProvider(IdleSignOut, { useValue: { idleDeadline: signal(undefined) } });
       const fixture = TestBed.createComponent(TokenInspector);
       await fixture.whenStable();
       const el = fixture.nativeElement as HTMLElement;

@@ -5,7 +5,7 @@ import { AccessToken, IDToken } from '@okta/okta-auth-js';
 import { RUNTIME_CONFIG } from '../config/runtime-config-token';
 import { fakeAuthStateService } from '../../testing/fake-okta';
 import { TEST_CONFIG, TEST_FHIR_BASE } from '../../testing/test-config';
-import { SessionWatch } from '../session/session-watch';
+import { IdleSignOut } from '../session/idle-sign-out';
 import { TokenInspector } from './token-inspector';
 
 const encode = (value: object) => btoa(JSON.stringify(value)).replace(/=+$/, '');
@@ -30,7 +30,7 @@ describe('TokenInspector', () => {
       providers: [
         { provide: RUNTIME_CONFIG, useValue: TEST_CONFIG },
         { provide: OktaAuthStateService, useValue: authState.service },
-        { provide: SessionWatch, useValue: { idleDeadline: signal(Date.now() + 600_000) } },
+        { provide: IdleSignOut, useValue: { idleDeadline: signal(Date.now() + 600_000) } },
       ],
     });
     const fixture = TestBed.createComponent(TokenInspector);

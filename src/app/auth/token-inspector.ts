@@ -8,7 +8,7 @@ import { EHR_SESSION, FHIR_SESSION } from '../fhir/fhir-session';
 import { LaunchContextView } from '../launch/launch-context-view';
 import { LaunchSession } from '../launch/launch-session';
 import { tokenScopes } from '../../../protocol/smart-scopes';
-import { SessionWatch } from '../session/session-watch';
+import { IdleSignOut } from '../session/idle-sign-out';
 import { checkAccessToken, decodeJwt, describeExpiry, describeSession } from './token-checks';
 
 /**
@@ -25,7 +25,7 @@ import { checkAccessToken, decodeJwt, describeExpiry, describeSession } from './
 })
 export class TokenInspector {
   private readonly config = inject(RUNTIME_CONFIG);
-  private readonly sessionWatch = inject(SessionWatch);
+  private readonly idleSignOut = inject(IdleSignOut);
   private readonly fhirBase = inject(FHIR_SESSION).baseUrl;
   protected readonly ehr = inject(EHR_SESSION);
   protected readonly launchContext = inject(LaunchSession).context();
@@ -74,7 +74,7 @@ export class TokenInspector {
   protected readonly session = computed(() =>
     describeSession({
       settings: this.config.session,
-      idleDeadlineMs: this.sessionWatch.idleDeadline(),
+      idleDeadlineMs: this.idleSignOut.idleDeadline(),
       nowSeconds: this.nowSeconds(),
       hasRefreshToken: this.authState()?.refreshToken !== undefined,
       ehrName: this.ehr?.ehr.name,

@@ -70,11 +70,6 @@ describe('EhrCallback (the EHR sends the user back)', () => {
     expect(location.replace).not.toHaveBeenCalled();
   });
 
-  it('opens the patient list on the EHR’s server when the EHR named no patient', async () => {
-    await arrive({ code: 'c', state: 'state-1' }, {});
-    expect(navigate).toHaveBeenCalledOnceWith(['/patients'], { replaceUrl: true });
-  });
-
   it('an error on the redirect ends in words, without exchanging anything or trying again', async () => {
     await arrive({
       error: 'invalid_scope',

@@ -1,14 +1,9 @@
 import { ChangeDetectionStrategy, Component, OnInit, inject } from '@angular/core';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
-import { ActivatedRoute, Router } from '@angular/router';
-import { OKTA_AUTH } from '@okta/okta-angular';
-import { EHR_SESSION } from '../fhir/fhir-session';
-import { SessionEndNotices } from '../session/session-end';
+import { ActivatedRoute } from '@angular/router';
 import { EhrExit } from './ehr-exit';
-import { EhrSession } from './ehr-session';
-import { authorizationRefused, openedFrom, tokenRefused } from './launch-problems';
-import { LaunchSession } from './launch-session';
-import { SmartStyle } from './smart-style';
+import { EhrLanding } from './ehr-landing';
+import { EhrTokenExchange } from './ehr-token-exchange';
 
 /**
  * `/login/callback` when it answers an EHR's authorization request (app.routes.ts picks it by the
@@ -26,35 +21,14 @@ import { SmartStyle } from './smart-style';
   `,
 })
 export class EhrCallback implements OnInit {
-  private readonly oktaAuth = inject(OKTA_AUTH);
-  private readonly router = inject(Router);
-  private readonly exit = inject(EhrExit);
   private readonly route = inject(ActivatedRoute);
-  private readonly launch = inject(LaunchSession);
-  private readonly style = inject(SmartStyle);
-  private readonly notices = inject(SessionEndNotices);
-  private readonly session = inject(EHR_SESSION) as EhrSession;
+  private readonly tokens = inject(EhrTokenExchange);
+  private readonly exit = inject(EhrExit);
+  private readonly landing = inject(EhrLanding);
 
   async ngOnInit(): Promise<void> {
-    const params = this.route.snapshot.queryParamMap;
-    const error = params.get('error');
-    const opened = openedFrom(this.session);
-    if (error !== null) {
-      return this.exit.endWithProblem(
-        authorizationRefused(opened, error, params.get('error_description'), this.session.scopes),
-      );
-    }
-    try {
-      const { tokens } = await this.oktaAuth.token.parseFromUrl();
-      this.oktaAuth.tokenManager.setTokens(tokens);
-    } catch (failure) {
-      return this.exit.endWithProblem(tokenRefused(opened, failure));
-    }
-    this.notices.clear();
-    this.style.apply();
-    const patient = this.launch.context()?.patient;
-    await this.router.navigate(patient ? ['/patients', patient] : ['/patients'], {
-      replaceUrl: true,
-    });
+    const problem = await this.tokens.exchange(this.route.snapshot.queryParamMap);
+    if (problem) return this.exit.endWithProblem(problem);
+    await this.landing.open();
   }
 }

@@ -2,7 +2,7 @@ import { signal } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
 import { IdlePhase } from './idle-phase';
 import { IdleWarning } from './idle-warning';
-import { SessionWatch } from './session-watch';
+import { IdleSignOut } from './idle-sign-out';
 import { SignOut } from './sign-out';
 
 describe('IdleWarning', () => {
@@ -16,7 +16,7 @@ describe('IdleWarning', () => {
     everywhere = jasmine.createSpy('everywhere').and.resolveTo(undefined);
     TestBed.configureTestingModule({
       providers: [
-        { provide: SessionWatch, useValue: { phase, staySignedIn } },
+        { provide: IdleSignOut, useValue: { phase, staySignedIn } },
         { provide: SignOut, useValue: { everywhere } },
       ],
     });

@@ -8,7 +8,7 @@ import {
   viewChild,
 } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
-import { SessionWatch } from './session-watch';
+import { IdleSignOut } from './idle-sign-out';
 import { SignOut } from './sign-out';
 
 /**
@@ -60,7 +60,7 @@ import { SignOut } from './sign-out';
   `,
 })
 export class IdleWarning {
-  private readonly watch = inject(SessionWatch);
+  private readonly idle = inject(IdleSignOut);
   private readonly signOut = inject(SignOut);
   private readonly dialog = viewChild.required<ElementRef<HTMLDialogElement>>('dialog');
   private readonly stayButton = viewChild.required('stayButton', {
@@ -68,13 +68,13 @@ export class IdleWarning {
   });
 
   protected readonly secondsLeft = computed(() => {
-    const phase = this.watch.phase();
+    const phase = this.idle.phase();
     return phase.kind === 'warning' ? phase.secondsLeft : 0;
   });
 
   constructor() {
     effect(() => {
-      const warning = this.watch.phase().kind === 'warning';
+      const warning = this.idle.phase().kind === 'warning';
       const dialog = this.dialog().nativeElement;
       if (warning && !dialog.open) {
         dialog.showModal();
@@ -88,7 +88,7 @@ export class IdleWarning {
   /** Escape counts as staying: it is the user, at the keyboard. */
   protected stay(event?: Event): void {
     event?.preventDefault();
-    this.watch.staySignedIn();
+    this.idle.staySignedIn();
   }
 
   protected signOutNow(): void {

@@ -1,3 +1,5 @@
+import { TestBed } from '@angular/core/testing';
+import { Router } from '@angular/router';
 import { SessionEndNotices, renewalFailureReason, sessionEndMessage } from './session-end';
 
 describe('session end', () => {
@@ -22,7 +24,7 @@ describe('session end', () => {
   });
 
   it('keeps a notice for this tab until the user signs in again, and ignores a tampered one', () => {
-    const notices = new SessionEndNotices();
+    const notices = TestBed.inject(SessionEndNotices);
     notices.record({ reason: 'idle', returnPath: '/patients/pat-0001' });
     expect(notices.current()).toEqual({ reason: 'idle', returnPath: '/patients/pat-0001' });
     expect(notices.current()).toEqual({ reason: 'idle', returnPath: '/patients/pat-0001' });
@@ -36,7 +38,7 @@ describe('session end', () => {
   });
 
   it('keeps no search terms: the way back is the page, not its search', () => {
-    const notices = new SessionEndNotices();
+    const notices = TestBed.inject(SessionEndNotices);
     notices.record({
       reason: 'signed-out-elsewhere',
       returnPath: '/patients?name=Ann%20Smith&birthdate=1970-01-01#results',
@@ -51,6 +53,17 @@ describe('session end', () => {
       '{"reason":"idle","returnPath":"/observations/pat-0001?code=8867-4"}',
     );
     expect(notices.current()).toEqual({ reason: 'idle', returnPath: '/observations/pat-0001' });
+    notices.clear();
+  });
+
+  it('a notice recorded here returns to the page the user is on, without its search', () => {
+    spyOnProperty(TestBed.inject(Router), 'url').and.returnValue('/patients/pat-0001?tab=labs');
+    const notices = TestBed.inject(SessionEndNotices);
+    notices.recordHere('signed-out-elsewhere');
+    expect(notices.current()).toEqual({
+      reason: 'signed-out-elsewhere',
+      returnPath: '/patients/pat-0001',
+    });
     notices.clear();
   });
 });

@@ -1,4 +1,5 @@
-import { Injectable } from '@angular/core';
+import { Injectable, inject } from '@angular/core';
+import { Router } from '@angular/router';
 import { SessionSettings } from '../config/runtime-config';
 import { describeIdleLimit } from './idle-phase';
 
@@ -79,12 +80,18 @@ export function returnPathOf(url: string): string {
  */
 @Injectable({ providedIn: 'root' })
 export class SessionEndNotices {
+  private readonly router = inject(Router);
   /** Why the last renewal of this tab's token failed, for the "Sign in again" that follows. */
   lastRenewalFailure?: SessionEndReason;
 
   record(notice: SessionEndNotice): void {
     const kept: SessionEndNotice = { ...notice, returnPath: returnPathOf(notice.returnPath) };
     sessionStorage.setItem(KEY, JSON.stringify(kept));
+  }
+
+  /** Records why the session ended, with the way back to the page the user is on. */
+  recordHere(reason: SessionEndReason): void {
+    this.record({ reason, returnPath: this.router.url });
   }
 
   /** The notice left for this tab, if any. */

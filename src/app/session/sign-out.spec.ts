@@ -4,7 +4,8 @@ import { OKTA_AUTH } from '@okta/okta-angular';
 import { FakeOktaAuth, fakeOktaAuth } from '../../testing/fake-okta';
 import { PAGE_LOCATION } from './page-location';
 import { SessionChannel } from './session-channel';
-import { SessionEndNotices } from './session-end';
+import { SessionEndNotice, SessionEndNotices } from './session-end';
+import { SessionExit } from './session-exit';
 import { SignOut } from './sign-out';
 
 describe('SignOut', () => {
@@ -77,5 +78,48 @@ describe('SignOut', () => {
     signOut().endHere('ended-elsewhere');
     expect(stored()).not.toMatch(/Ann|1970/);
     expect(notices.current()).toEqual({ reason: 'ended-elsewhere', returnPath: '/patients' });
+  });
+});
+
+describe('SignOut in a session from an EHR', () => {
+  afterEach(() => sessionStorage.removeItem('fhirokta.session-end'));
+
+  let exit: { signInStays: boolean; endAtIssuer: jasmine.Spy; forgetAndReload: jasmine.Spy };
+  let posted: jasmine.Spy;
+
+  beforeEach(() => {
+    exit = {
+      signInStays: true,
+      endAtIssuer: jasmine.createSpy('endAtIssuer').and.resolveTo(true),
+      forgetAndReload: jasmine.createSpy('forgetAndReload'),
+    };
+    TestBed.configureTestingModule({
+      providers: [provideRouter([]), { provide: SessionExit, useValue: exit }],
+    });
+    posted = spyOn(TestBed.inject(SessionChannel), 'post');
+    spyOnProperty(TestBed.inject(Router), 'url').and.returnValue('/patients/pat-0001');
+  });
+
+  it('tells the other tabs, and says on the sign-in page, before leaving, that the EHR’s own sign-in stays', async () => {
+    const notices = TestBed.inject(SessionEndNotices);
+    let noticeAsItLeaves: SessionEndNotice | undefined;
+    exit.endAtIssuer.and.callFake(async () => {
+      noticeAsItLeaves = notices.current();
+      return true;
+    });
+    await TestBed.inject(SignOut).everywhere('user');
+    expect(posted).toHaveBeenCalledWith({ kind: 'signed-out', reason: 'user' });
+    // The sign-in page says so and waits, rather than sign in again on a session that lives on.
+    expect(noticeAsItLeaves).toEqual({ reason: 'signed-out-of-ehr', returnPath: '/patients' });
+    expect(exit.forgetAndReload).not.toHaveBeenCalled();
+  });
+
+  it('an idle sign-out says it was idle, with the way back', async () => {
+    await TestBed.inject(SignOut).everywhere('idle');
+    expect(exit.endAtIssuer).toHaveBeenCalledTimes(1);
+    expect(TestBed.inject(SessionEndNotices).current()).toEqual({
+      reason: 'idle',
+      returnPath: '/patients/pat-0001',
+    });
   });
 });
