@@ -7,9 +7,9 @@ import {
   input,
   signal,
 } from '@angular/core';
-import { MatButtonToggleModule } from '@angular/material/button-toggle';
 import { MatCheckboxModule } from '@angular/material/checkbox';
 import { nothingShownNote } from '../fhir/patient-compartment';
+import { Choice, ChoiceToggle } from '../shared/choice-toggle';
 import { BundlePager } from '../shared/bundle-pager';
 import { FactList } from '../shared/fact-list';
 import { LoadStateView } from '../shared/load-state-view';
@@ -21,6 +21,12 @@ import { ChartRow, visibleChartRows } from './chart-row';
 /** Numbers the sections' headings: the same list can appear twice (in two open encounters). */
 let sectionCount = 0;
 
+/** A filterable section shows its active entries, or all of them. */
+const ACTIVE_OR_ALL: readonly Choice<'active' | 'all'>[] = [
+  { key: 'active', label: 'Active only' },
+  { key: 'all', label: 'All' },
+];
+
 /**
  * One section of the chart, whatever it lists: its own loading, error (Retry) and not-permitted states,
  * statuses in words, an "Active only" filter where the type has a lifecycle, entered-in-error behind a
@@ -31,11 +37,11 @@ let sectionCount = 0;
 @Component({
   selector: 'app-chart-section',
   imports: [
-    MatButtonToggleModule,
     MatCheckboxModule,
     NgTemplateOutlet,
     AttachmentPanel,
     BundlePager,
+    ChoiceToggle,
     FactList,
     LoadStateView,
     SearchNotices,
@@ -54,6 +60,7 @@ export class ChartSection {
   readonly rowExtra = input<TemplateRef<{ $implicit: ChartRow }>>();
 
   protected readonly activeOnly = signal(true);
+  protected readonly activeOrAll = ACTIVE_OR_ALL;
   protected readonly showEnteredInError = signal(false);
   protected readonly headingId = `chart-section-${++sectionCount}`;
 

@@ -178,10 +178,15 @@ describe('ObservationsPage flowsheet', () => {
     windowSearch().flush(bundle([]));
   });
 
+  const viewChoice = (name: string) =>
+    [...el().querySelectorAll<HTMLButtonElement>('.view-switch button[role="radio"]')].find(
+      (button) => button.textContent?.trim() === name,
+    ) as HTMLButtonElement;
+
   it('switches to the list and back, keeping the view in the URL', async () => {
     windowSearch().flush(bundle([on(heartRate, '2023-05-03')]));
     await settle();
-    (el().querySelector('mat-button-toggle[value="list"] button') as HTMLButtonElement).click();
+    viewChoice('List').click();
     await settle();
     expect(TestBed.inject(Router).url).toBe('/observations/pat-0001');
     const list = searches();
@@ -191,9 +196,7 @@ describe('ObservationsPage flowsheet', () => {
     expect(el().querySelector('table caption')?.textContent?.trim()).toBe('Observations');
     expect(el().querySelector('.flowsheet-table')).toBeNull();
 
-    (
-      el().querySelector('mat-button-toggle[value="flowsheet"] button') as HTMLButtonElement
-    ).click();
+    viewChoice('Flowsheet').click();
     await settle();
     expect(TestBed.inject(Router).url).toBe('/observations/pat-0001?view=flowsheet');
     windowSearch().flush(bundle([]));

@@ -1,10 +1,10 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
-import { MatButtonToggleModule } from '@angular/material/button-toggle';
 import { ActivatedRoute, Router } from '@angular/router';
 import { EMPTY } from 'rxjs';
 import { AccessContext } from '../auth/access-context';
 import { nothingShownNote, othersInTotalNote } from '../fhir/patient-compartment';
 import { describeResultSize, isPastTheEnd } from '../fhir/search-page';
+import { Choice, ChoiceToggle } from '../shared/choice-toggle';
 import { BundlePager, PageTurn } from '../shared/bundle-pager';
 import { restartExpiredSearch } from '../shared/expired-search';
 import { createLoader } from '../shared/load-state';
@@ -31,14 +31,20 @@ import { ObservationTable } from './observation-table';
 import { OBSERVATIONS_NOT_PERMITTED, ObservationService } from './observation.service';
 import { TrendChart } from './trend-chart';
 
+/** The observations as a flowsheet (a grid of measurements by date) or a list. */
+const VIEWS: readonly Choice<ObservationView>[] = [
+  { key: 'flowsheet', label: 'Flowsheet' },
+  { key: 'list', label: 'List' },
+];
+
 /** One patient's observations: banner, latest vitals, filters, then a flowsheet or a paged list; trends. */
 const OBSERVATIONS = { one: 'observation', many: 'observations' };
 
 @Component({
   selector: 'app-observations-page',
   imports: [
-    MatButtonToggleModule,
     BundlePager,
+    ChoiceToggle,
     EnteredInErrorToggle,
     LoadStateView,
     ObservationFilterForm,
@@ -69,6 +75,7 @@ export class ObservationsPage {
   protected readonly ignoredParams = this.query.ignored;
   protected readonly showEnteredInError = signal(false);
   protected readonly trend = signal<TrendTarget | undefined>(undefined);
+  protected readonly views = VIEWS;
 
   protected readonly header = patientHeader(this.id);
   protected readonly vitals = createLoader({

@@ -9,10 +9,10 @@ import {
   signal,
 } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
-import { MatButtonToggleModule } from '@angular/material/button-toggle';
 import { map } from 'rxjs';
 import { formatNumber } from '../fhir/format-datatypes';
 import { nothingShownNote, notThePatientsNotice } from '../fhir/patient-compartment';
+import { ChoiceToggle } from '../shared/choice-toggle';
 import { createLoader } from '../shared/load-state';
 import { LoadStateView } from '../shared/load-state-view';
 import { SearchNotices } from '../shared/search-notices';
@@ -32,7 +32,7 @@ const GEOMETRY: ChartGeometry = { width: 640, height: 240, padding: 32 };
  */
 @Component({
   selector: 'app-trend-chart',
-  imports: [MatButtonModule, MatButtonToggleModule, LoadStateView, SearchNotices],
+  imports: [MatButtonModule, ChoiceToggle, LoadStateView, SearchNotices],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './trend-chart.html',
   styleUrl: './trend-chart.scss',
