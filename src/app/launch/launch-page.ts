@@ -29,25 +29,7 @@ import { PAGE_STORAGE_LASTS } from './page-storage';
   selector: 'app-launch-page',
   imports: [MatButtonModule, MatProgressBarModule],
   changeDetection: ChangeDetectionStrategy.OnPush,
-  template: `
-    <section class="launch" aria-labelledby="launch-heading">
-      @if (ownWindowFor(); as ehrName) {
-        <h1 id="launch-heading">Open fhirokta in its own window</h1>
-        <p>
-          This browser keeps nothing for fhirokta inside {{ ehrName }}’s page (it blocks third-party
-          cookies and storage there), so fhirokta cannot sign you in here.
-        </p>
-        <button mat-flat-button type="button" (click)="openOwnWindow()">Open fhirokta</button>
-        @if (openedOwnWindow()) {
-          <p role="status">fhirokta is open in its own window.</p>
-        }
-      } @else {
-        <h1 id="launch-heading">Opening fhirokta</h1>
-        <p role="status">{{ status() }}</p>
-        <mat-progress-bar mode="indeterminate" aria-label="Opening fhirokta" />
-      }
-    </section>
-  `,
+  templateUrl: './launch-page.html',
 })
 export class LaunchPage implements OnInit {
   private readonly ehrs = inject(RUNTIME_CONFIG).ehrs;
