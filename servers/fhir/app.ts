@@ -5,7 +5,7 @@ import { authorizeSomeWrite } from './auth/scopes.ts';
 import type { Caller, TokenVerifier } from './auth/token.ts';
 import { defaults } from './config.ts';
 import { cors } from './cors.ts';
-import { errorHandler } from './error-handler.ts';
+import { checkBodyCoding, errorHandler } from './error-handler.ts';
 import { FhirError, MethodNotAllowed, NotFound } from './errors.ts';
 import { metadata } from './interactions/metadata.ts';
 import { read } from './interactions/read.ts';
@@ -81,6 +81,7 @@ export function createApp(ctx: AppContext): express.Express {
       authorizeSomeWrite(caller.grants, caller.scheme);
       next();
     },
+    checkBodyCoding,
     express.json({
       type: ['application/fhir+json', 'application/json'],
       limit: defaults.bodyLimit,

@@ -30,19 +30,30 @@ export function errorHandler(log: Logger) {
   };
 }
 
+/** The Content-Encodings a request body may come in: body-parser undoes these (and, on newer Node, zstd). */
+const BODY_CODINGS = new Set(['identity', 'gzip', 'deflate', 'br']);
+
+const unsupportedBodyCoding = () =>
+  new FhirError(
+    415,
+    'not-supported',
+    "The request body's Content-Encoding is not supported: send it as is, or as gzip, deflate or br",
+  );
+
+/** Refuses a body in any other coding before it is read, whatever the Node version's zlib can undo. */
+export function checkBodyCoding(req: Request, _res: Response, next: NextFunction): void {
+  const coding = (req.headers['content-encoding'] ?? 'identity').trim().toLowerCase();
+  if (!BODY_CODINGS.has(coding)) throw unsupportedBodyCoding();
+  next();
+}
+
 /** Express and body-parser errors carry `status`/`type`; map them, and hide anything unexpected. */
 function asFhirError(err: unknown): FhirError {
   if (err instanceof FhirError) return err;
   const e = err as { status?: number; type?: string } | undefined;
   if (e?.type === 'entity.parse.failed')
     return new FhirError(400, 'invalid', 'The request body is not valid JSON');
-  if (e?.type === 'encoding.unsupported') {
-    return new FhirError(
-      415,
-      'not-supported',
-      "The request body's Content-Encoding is not supported: send it as is, or as gzip, deflate or br",
-    );
-  }
+  if (e?.type === 'encoding.unsupported') return unsupportedBodyCoding();
   if (e?.type === 'entity.too.large') {
     return new FhirError(413, 'too-costly', `The request body exceeds ${defaults.bodyLimit}`);
   }

@@ -49,6 +49,10 @@ describe('request bodies with a Content-Encoding', () => {
   });
 
   it('refuses a coding it cannot undo with 415 and an OperationOutcome that says which it can', async () => {
+    for (const coding of ['zstd', 'gzip, br']) {
+      const res = await post(Buffer.from(JSON.stringify(batch('packed-z'))), coding);
+      assert.equal(res.status, 415, coding);
+    }
     const res = await post(Buffer.from(JSON.stringify(batch('packed-x'))), 'compress');
     assert.equal(res.status, 415);
     const outcome = (await res.json()) as { resourceType: string; issue: Json[] };

@@ -141,12 +141,22 @@ describe('onlyThePatients', () => {
   });
 
   it("says a server's total counts the entries that were not shown, and nothing when none", () => {
-    expect(othersInTotalNote(0)).toBe('');
-    expect(othersInTotalNote(1)).toBe(
+    expect(othersInTotalNote(0, 'all')).toBe('');
+    expect(othersInTotalNote(0, 'this page')).toBe('');
+    expect(othersInTotalNote(1, 'all')).toBe(
       "; the server's count includes 1 entry that does not name this patient",
     );
-    expect(othersInTotalNote(3)).toBe(
+    expect(othersInTotalNote(3, 'all')).toBe(
       "; the server's count includes 3 entries that do not name this patient",
+    );
+  });
+
+  it('says how many it saw, never how many there are, when pages were not read', () => {
+    expect(othersInTotalNote(1, 'this page')).toBe(
+      "; the server's count includes entries that do not name this patient (1 on this page)",
+    );
+    expect(othersInTotalNote(3, 'the pages read')).toBe(
+      "; the server's count includes entries that do not name this patient (3 on the pages read)",
     );
   });
 });

@@ -87,10 +87,16 @@ export function notThePatientsNotice(others: number): string[] {
 
 /**
  * Said after a server's total for a patient's search that sent entries not naming the patient: the
- * server counted them, so its total is not the patient's count.
+ * server counted them, so its total is not the patient's count. How many it counted is known only
+ * when every page was read; otherwise the note says how many were seen, and where.
  */
-export function othersInTotalNote(others: number): string {
+export function othersInTotalNote(
+  others: number,
+  read: 'all' | 'this page' | 'the pages read',
+): string {
   if (others === 0) return '';
+  if (read !== 'all')
+    return `; the server's count includes entries that do not name this patient (${others} on ${read})`;
   const entries = others === 1 ? '1 entry that does' : `${others} entries that do`;
   return `; the server's count includes ${entries} not name this patient`;
 }

@@ -35,7 +35,7 @@ export interface ResourceSearchContract {
  * The owner parameters of a list on a patient's chart (chart-queries.ts sends its ListOwner): every
  * list is one patient's, and the lists of an encounter's record are that encounter's too.
  */
-const PATIENT_LIST = { patient: 'reference' } as const;
+const PATIENT_LIST = Object.freeze({ patient: 'reference' } as const);
 const ENCOUNTER_RECORD_LIST = { ...PATIENT_LIST, encounter: 'reference' } as const;
 
 /** What a chart list's entry says of its own; `byEncounter`: an encounter's record lists the type. */

@@ -131,6 +131,19 @@ describe('ObservationsPage flowsheet over dense days', () => {
     );
   });
 
+  it('reads on past a full window when the server cannot sort, so the newest days are the ones shown', async () => {
+    // A reading a day for 300 days, sent oldest first: the first page holds only old days.
+    const daily = readingsUpTo(heartRate, noon('2026-10-31'), 300, 24 * 60);
+    await harness.fixture.whenStable();
+    const urls = await serveObservations(controller, () => harness.fixture.whenStable(), daily, {
+      sorts: false,
+    });
+    expect(urls.filter((url) => new URL(url).searchParams.get('_count') === '200').length).toBe(2);
+    expect(columnHeaders()[0]).toBe('Oct 31, 2026');
+    expect(columnHeaders().length).toBe(8);
+    expect(el().textContent).not.toContain('does not sort observations by date');
+  });
+
   it('says nothing of order when the server cannot sort but every page was read', async () => {
     await harness.fixture.whenStable();
     await serveObservations(controller, () => harness.fixture.whenStable(), [...visits], {

@@ -45,8 +45,8 @@ export interface FlowsheetWindow extends PatientPage {
   /** The window's one column holds more observations than a window reads. */
   readonly incomplete: boolean;
   /**
-   * The server did not sort by date and pages were left unread: the columns stand on whichever
-   * readings came first, so they may miss some, and newer ones may exist.
+   * The server did not sort by date and pages were left after the most a window reads: the columns
+   * stand on whichever readings came first, so they may miss some, and newer ones may exist.
    */
   readonly unordered: boolean;
   readonly notices: string[];
@@ -195,10 +195,12 @@ export class ObservationService {
       return times.sort((a, b) => (side === 'older' ? b - a : a - b));
     };
     // The first page says how dense the readings are; the unit holds for the rest of the window.
+    // Pages out of date order say nothing of where a window ends: read on, within the cap.
     let unit: ColumnUnit | undefined;
     const enough = (read: PagesRead) => {
       const times = timesOf(read);
       unit ??= unitFor(times);
+      if (read.unsorted) return false;
       return side === 'newer'
         ? unit === 'hour' || enoughColumns(times, unit)
         : enoughColumns(times, unit);

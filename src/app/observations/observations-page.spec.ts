@@ -180,6 +180,22 @@ describe('ObservationsPage', () => {
     expect(vitals.textContent).not.toContain('No vital signs on record for this patient.');
   });
 
+  it("says the server's total counts entries not naming the patient, as seen on this page", async () => {
+    const first = observationBundle([heartRate], [ofAnotherPatient(baseExcess)]);
+    first.total = 120;
+    first.link = [
+      { relation: 'next', url: `${TEST_FHIR_BASE}/Observation?patient=pat-0001&_offset=50` },
+    ];
+    patientRequest().flush({ resourceType: 'Patient', id: 'pat-0001' });
+    const requests = observationRequests();
+    pageRequest(requests).flush(first);
+    vitalsRequest(requests).flush(observationBundle([]));
+    await harness.fixture.whenStable();
+    expect(el().querySelector('[data-testid="observation-total"]')?.textContent?.trim()).toBe(
+      "120 observations; the server's count includes entries that do not name this patient (1 on this page)",
+    );
+  });
+
   it('follows an opaque page link the server gave for this patient, as HAPI sends them', async () => {
     const next = `${TEST_FHIR_BASE}?_getpages=abc&_getpagesoffset=50`;
     const first = observationBundle([heartRate]);

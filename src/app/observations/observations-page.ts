@@ -117,7 +117,9 @@ export class ObservationsPage {
     const page = this.list.data();
     if (!page) return '';
     const size = describeResultSize(page, this.listFilters().page, OBSERVATIONS);
-    return page.total === undefined ? size : size + othersInTotalNote(page.notThePatients);
+    if (page.total === undefined) return size;
+    const onePage = !page.nextLink && !page.previousLink;
+    return size + othersInTotalNote(page.notThePatients, onePage ? 'all' : 'this page');
   });
   /** Said instead of "none match" when every entry the server sent was not the patient's. */
   protected readonly nothingShown = nothingShownNote;

@@ -33,8 +33,19 @@ describe('what a trend says it shows', () => {
     });
     const { shown } = describeCoverage(cut, 198, ALL_DRAWN, undefined);
     expect(shown).toMatch(
-      /^198 of 400 readings from the last 24 hours on record \(.*\); the server's count includes 2 entries that do not name this patient\.$/,
+      /^198 of 400 readings from the last 24 hours on record \(.*\); the server's count includes entries that do not name this patient \(2 on the pages read\)\.$/,
     );
+  });
+
+  it('speaks of no server count when the server gave none', () => {
+    const cut = read({
+      total: undefined,
+      complete: false,
+      observations: readings(200),
+      notThePatients: 3,
+    });
+    const { shown } = describeCoverage(cut, 200, ALL_DRAWN, undefined);
+    expect(shown).toMatch(/^200 readings from the last 24 hours on record \([^)]*\)\.$/);
   });
 
   it('never implies completeness when the server did not count and pages were left', () => {

@@ -36,6 +36,15 @@ export function readingCount(read: Pick<TrendRead, 'observations' | 'total'>): s
     : `${n.toLocaleString('en-US')} of ${plural(read.total, 'reading')}`;
 }
 
+/**
+ * A span read to its end counts what was read (see TrendRead.total); one cut short shows the server's
+ * count, which includes the entries not naming the patient.
+ */
+const othersInServerTotal = (read: TrendRead) =>
+  read.complete || read.total === undefined
+    ? ''
+    : othersInTotalNote(read.notThePatients, 'the pages read');
+
 /** A bucket's length as people say it: "5 minutes", "2 hours", "3 days". */
 export function periodWords(ms: number): string {
   const minutes = ms / 60_000;
@@ -62,7 +71,7 @@ export function describeCoverage(
   const n = read.observations.length;
   const pages = `the ${TREND_MAX_PAGES} pages a trend reads`;
   return {
-    shown: `${readingCount(read)} ${SPAN_WORDS[read.span]}${dates}${read.complete ? '' : othersInTotalNote(read.notThePatients)}.`,
+    shown: `${readingCount(read)} ${SPAN_WORDS[read.span]}${dates}${othersInServerTotal(read)}.`,
     incomplete: read.complete
       ? ''
       : read.newestFirst

@@ -22,7 +22,7 @@ export class SessionExit {
 
   /**
    * Ends the session where it was issued, and leaves the page. False when Okta could not be reached:
-   * nothing is forgotten yet.
+   * the tab stays on its page, its tokens still held (okta-auth-js may have revoked them first).
    */
   async endAtIssuer(): Promise<boolean> {
     if (this.ehr) {
