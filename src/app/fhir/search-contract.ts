@@ -36,7 +36,7 @@ export interface ResourceSearchContract {
  * list is one patient's, and the lists of an encounter's record are that encounter's too.
  */
 const PATIENT_LIST = Object.freeze({ patient: 'reference' } as const);
-const ENCOUNTER_RECORD_LIST = { ...PATIENT_LIST, encounter: 'reference' } as const;
+const ENCOUNTER_RECORD_LIST = Object.freeze({ ...PATIENT_LIST, encounter: 'reference' } as const);
 
 /** What a chart list's entry says of its own; `byEncounter`: an encounter's record lists the type. */
 interface ChartListSearch extends Pick<ResourceSearchContract, 'sorts' | 'maxCount' | 'includes'> {
