@@ -6,11 +6,16 @@ import { describeIdleLimit } from '../session/idle-phase';
 
 export type JsonObject = Record<string, unknown>;
 
+export interface DecodedJwt {
+  readonly header: JsonObject;
+  readonly claims: JsonObject;
+}
+
 /**
  * A JWT's header and claims, read in the browser without verifying them (for display only, the token
  * never leaves it) by okta-auth-js; undefined for an opaque or broken token.
  */
-export function decodeJwt(token: string): { header: JsonObject; claims: JsonObject } | undefined {
+export function decodeJwt(token: string): DecodedJwt | undefined {
   try {
     const { header, payload } = decodeToken(token);
     return { header: { ...header }, claims: { ...payload } };

@@ -50,8 +50,21 @@ describe('TokenInspector', () => {
     expect(el.querySelector('[data-testid="session-renews"]')?.textContent).toContain(
       'hidden iframe',
     );
+    const regions = [...el.querySelectorAll('pre[role="region"]')];
+    expect(regions.map((region) => region.getAttribute('aria-label'))).toEqual([
+      'Access token header',
+      'Access token claims',
+      'ID token header',
+      'ID token claims',
+    ]);
     expect(el.querySelector('[aria-label="Access token header"]')?.textContent).toContain(
       '"kid": "k1"',
+    );
+    expect(el.querySelector('[aria-label="Access token claims"]')?.textContent).toContain(
+      '"client_id": "0oatestclient"',
+    );
+    expect(el.querySelector('[aria-label="ID token header"]')?.textContent).toContain(
+      '"alg": "RS256"',
     );
     expect(el.querySelector('[aria-label="ID token claims"]')?.textContent).toContain(
       '"name": "Casey"',

@@ -9,6 +9,7 @@ import { LaunchContextView } from '../launch/launch-context-view';
 import { LaunchSession } from '../launch/launch-session';
 import { tokenScopes } from '../../../protocol/smart-scopes';
 import { IdleSignOut } from '../session/idle-sign-out';
+import { JwtPartsTemplate } from './jwt-parts';
 import { checkAccessToken, decodeJwt, describeExpiry, describeSession } from './token-checks';
 
 /**
@@ -19,7 +20,7 @@ import { checkAccessToken, decodeJwt, describeExpiry, describeSession } from './
  */
 @Component({
   selector: 'app-token-inspector',
-  imports: [NgTemplateOutlet, LaunchContextView],
+  imports: [NgTemplateOutlet, JwtPartsTemplate, LaunchContextView],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './token-inspector.html',
 })
