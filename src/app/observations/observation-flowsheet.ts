@@ -18,7 +18,8 @@ import { TrendTarget, buildFlowsheet } from './flowsheet-grid';
 import { columnLabel } from './flowsheet-columns';
 import { FLOWSHEET_MAX_PAGES, FLOWSHEET_PAGE_SIZE } from './flowsheet-window';
 import { ObservationFilters } from './observation-filters';
-import { OBSERVATIONS_NOT_PERMITTED, ObservationService } from './observation.service';
+import { OBSERVATIONS_NOT_PERMITTED } from './observation-words';
+import { ObservationService } from './observation.service';
 
 /**
  * Vitals and labs as a flowsheet: a row per measurement, a column per day (per hour where a day holds

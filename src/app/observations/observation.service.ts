@@ -76,10 +76,6 @@ function ownObservations(
 /** A page of one patient's observations, newest first. */
 export type ObservationPage = SearchPage<Observation> & PatientPage;
 
-/** What the list and the flowsheet say in place of observations the user's access does not include. */
-export const OBSERVATIONS_NOT_PERMITTED =
-  'Observations are outside your access. Your account may view patient details only.';
-
 /** The page of the patient's own observations, its notes saying what was left out. */
 function toObservationPage(bundle: Bundle<Observation>, scope: PatientScope): ObservationPage {
   const { page, others } = ownObservations(bundle, scope);

@@ -28,7 +28,8 @@ import {
 import { groupByCategory, visibleRows } from './observation-groups';
 import { toObservationRow } from './observation-row';
 import { ObservationTable } from './observation-table';
-import { OBSERVATIONS_NOT_PERMITTED, ObservationService } from './observation.service';
+import { OBSERVATIONS_NOT_PERMITTED } from './observation-words';
+import { ObservationService } from './observation.service';
 import { TrendChart } from './trend-chart';
 
 /** The observations as a flowsheet (a grid of measurements by date) or a list. */
