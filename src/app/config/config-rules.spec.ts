@@ -1,6 +1,11 @@
 import { ConfigProblem, FieldReader, checkObject } from './config-rules';
 
-const FIXES = { url: 'Write a URL.', id: 'Write an id.', flag: 'Write true or false.' };
+const FIXES = {
+  url: 'Write a URL.',
+  id: 'Write an id.',
+  flag: 'Write true or false.',
+  count: 'Write a count.',
+};
 
 function read(object: Record<string, unknown>) {
   const problems: ConfigProblem[] = [];
@@ -45,6 +50,27 @@ describe('reading one object of config.json', () => {
       ['ehrs[1].url', 'is missing'],
       ['ehrs[1].id', 'is missing'],
     ]);
+  });
+
+  it('reads a number within its bounds, lets it be absent, and refuses any other value', () => {
+    const bounds = { minimum: 5, maximum: 600 };
+    for (const count of [5, 60.5, 600]) {
+      expect(read({ count }).field.optionalNumber('count', bounds)).toBe(count);
+    }
+    const absent = read({});
+    expect(absent.field.optionalNumber('count', bounds)).toBeUndefined();
+    expect(absent.problems).toEqual([]);
+    for (const count of [4, 601, -5, Number.NaN, Number.POSITIVE_INFINITY, '60', null, true]) {
+      const { problems, field } = read({ count });
+      expect(field.optionalNumber('count', bounds)).toBeUndefined();
+      expect(problems).toEqual([
+        {
+          field: 'ehrs[1].count',
+          message: 'must be a number from 5 to 600',
+          fix: 'Write a count.',
+        },
+      ]);
+    }
   });
 
   it('refuses a field with a fix of its own where the problem needs one', () => {

@@ -34,6 +34,11 @@ export const REQUIRED_FIELDS = {
   ehrs: ['name', 'iss', 'clientId'],
 } as const;
 
+export interface NumericRange {
+  readonly minimum: number;
+  readonly maximum: number;
+}
+
 /** Bounds shared with the schema: a working day at most; a warning of at least a few seconds. */
 export const SESSION_LIMITS = {
   idleMinutes: { minimum: 0, maximum: 720 },
@@ -126,8 +131,7 @@ export function checkUnknownFields(
  * does. Such a URL is https, or http for localhost (the local stack), with no query, fragment,
  * credentials, spaces, backslashes, empty or dot path segments.
  */
-function baseUrlFault(value: unknown): string | undefined {
-  if (typeof value !== 'string' || value.trim() === '') return 'is missing';
+function baseUrlFault(value: string): string | undefined {
   if (!URL.canParse(value)) return `is not a valid URL: "${value}"`;
   const url = new URL(value);
   const isLocal = url.hostname === 'localhost' || url.hostname === '127.0.0.1';
@@ -188,8 +192,9 @@ export class FieldReader<Name extends string> {
   /** An absolute http(s) URL that the browser will not rewrite, without its trailing slash. */
   baseUrl(name: Name): string | undefined {
     const value = this.object[name];
+    if (typeof value !== 'string' || value.trim() === '') return this.refuse(name, 'is missing');
     const fault = baseUrlFault(value);
-    return fault === undefined ? (value as string).replace(/\/$/, '') : this.refuse(name, fault);
+    return fault === undefined ? value.replace(/\/$/, '') : this.refuse(name, fault);
   }
 
   /** A client id as Okta and EHRs issue them: letters, digits, "-" and "_". */
@@ -200,6 +205,15 @@ export class FieldReader<Name extends string> {
       name,
       typeof value === 'string' ? 'contains unexpected characters' : 'is missing',
     );
+  }
+
+  /** A number from `minimum` to `maximum`, or absent. */
+  optionalNumber(name: Name, { minimum, maximum }: NumericRange): number | undefined {
+    const value = this.object[name];
+    if (value === undefined) return undefined;
+    const inRange =
+      typeof value === 'number' && Number.isFinite(value) && value >= minimum && value <= maximum;
+    return inRange ? value : this.refuse(name, `must be a number from ${minimum} to ${maximum}`);
   }
 
   /** true, false, or absent. */

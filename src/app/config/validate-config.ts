@@ -56,6 +56,15 @@ const FHIR_FIXES = {
   apiKeyIsPublic: 'Remove "fhir.apiKeyIsPublic", or set it to true together with "fhir.apiKey".',
 };
 
+const SESSION_FIXES = {
+  idleMinutes:
+    'Set "session.idleMinutes" to the minutes without activity before automatic sign-out ' +
+    `(${SESSION_DEFAULTS.idleMinutes} by default; 0 turns it off).`,
+  warningSeconds:
+    'Set "session.warningSeconds" to how many seconds before sign-out the warning appears ' +
+    `(${SESSION_DEFAULTS.warningSeconds} by default).`,
+};
+
 /** A list of scopes, or one space-separated string of them, that includes "openid". */
 function checkScopes(value: unknown, okta: FieldReader<'scopes'>): string[] | undefined {
   const scopes = typeof value === 'string' ? value.split(/\s+/).filter(Boolean) : value;
@@ -93,46 +102,19 @@ function section(
   return checkObject(value, name, name, fix, problems);
 }
 
-function checkNumber(
-  value: unknown,
-  field: 'idleMinutes' | 'warningSeconds',
-  fallback: number,
-  problems: ConfigProblem[],
-): number {
-  if (value === undefined) return fallback;
-  const { minimum, maximum } = SESSION_LIMITS[field];
-  if (typeof value === 'number' && Number.isFinite(value) && value >= minimum && value <= maximum)
-    return value;
-  problems.push({
-    field: `session.${field}`,
-    message: `must be a number from ${minimum} to ${maximum}`,
-    fix:
-      field === 'idleMinutes'
-        ? 'Set "session.idleMinutes" to the minutes without activity before automatic sign-out (15 by default; 0 turns it off).'
-        : 'Set "session.warningSeconds" to how many seconds before sign-out the warning appears (60 by default).',
-  });
-  return fallback;
-}
-
 function checkSession(session: JsonObject, problems: ConfigProblem[]): SessionSettings {
-  const idleMinutes = checkNumber(
-    session['idleMinutes'],
-    'idleMinutes',
-    SESSION_DEFAULTS.idleMinutes,
-    problems,
-  );
-  const warningSeconds = checkNumber(
-    session['warningSeconds'],
-    'warningSeconds',
-    SESSION_DEFAULTS.warningSeconds,
-    problems,
-  );
+  const field = new FieldReader(session, 'session', SESSION_FIXES, problems);
+  const idleMinutes =
+    field.optionalNumber('idleMinutes', SESSION_LIMITS.idleMinutes) ?? SESSION_DEFAULTS.idleMinutes;
+  const warningSeconds =
+    field.optionalNumber('warningSeconds', SESSION_LIMITS.warningSeconds) ??
+    SESSION_DEFAULTS.warningSeconds;
   if (idleMinutes > 0 && warningSeconds >= idleMinutes * 60) {
-    problems.push({
-      field: 'session.warningSeconds',
-      message: `must be shorter than the idle limit (${idleMinutes * 60} seconds)`,
-      fix: 'Lower "session.warningSeconds" or raise "session.idleMinutes".',
-    });
+    field.refuse(
+      'warningSeconds',
+      `must be shorter than the idle limit (${idleMinutes * 60} seconds)`,
+      'Lower "session.warningSeconds" or raise "session.idleMinutes".',
+    );
   }
   return { idleMinutes, warningSeconds };
 }
