@@ -30,9 +30,11 @@ export class IdleSignOut implements OnDestroy {
   private activityHere?: Subscription;
   private readonly subscriptions = new Subscription();
 
-  private setLastActivity(at: number): void {
+  /** Activity at `at` (here or in another tab): the clock counts from it again, and a warning ends. */
+  private restartClock(at: number): void {
     this.lastActivityMs = at;
     if (this.timer !== undefined) this.deadline.set(at + this.settings.idleMinutes * 60_000);
+    if (this.current().kind === 'warning') this.current.set({ kind: 'active' });
   }
 
   start(): void {
@@ -58,7 +60,7 @@ export class IdleSignOut implements OnDestroy {
     if (this.timer !== undefined || this.settings.idleMinutes <= 0) return;
     // The timer first: the deadline is published only while counting.
     this.timer = setInterval(() => this.tick(), 1000);
-    this.setLastActivity(Date.now());
+    this.restartClock(Date.now());
     this.activityHere = this.activity.here.subscribe(() => this.noteActivity(false));
   }
 
@@ -90,15 +92,11 @@ export class IdleSignOut implements OnDestroy {
 
   private noteActivity(shareNow: boolean): void {
     const now = Date.now();
-    this.setLastActivity(now);
-    if (this.current().kind === 'warning') this.current.set({ kind: 'active' });
+    this.restartClock(now);
     this.activity.share(now, shareNow);
   }
 
   private activityElsewhere(at: number): void {
-    if (at > this.lastActivityMs) {
-      this.setLastActivity(Math.min(at, Date.now()));
-      if (this.current().kind === 'warning') this.current.set({ kind: 'active' });
-    }
+    if (at > this.lastActivityMs) this.restartClock(Math.min(at, Date.now()));
   }
 }
