@@ -24,26 +24,33 @@ export function sendJson(
   res.setHeader('Content-Type', `${type}; charset=utf-8`);
   res.vary('Accept-Encoding');
   const bytes = Buffer.from(typeof body === 'string' ? body : JSON.stringify(body), 'utf8');
-  // A fresh conditional GET becomes a bodiless 304 in res.send, which must name no coding.
   const coding =
-    bytes.length >= defaults.compressMinBytes && !res.req.fresh
+    bytes.length >= defaults.compressMinBytes
       ? preferredCoding(res.req.headers['accept-encoding'])
       : undefined;
   if (coding === undefined) {
-    res.send(bytes);
+    sendBytes(res, bytes);
     return;
   }
-  // res.send sets Content-Length from what it is given, and sends headers only for HEAD.
   compress(bytes, coding)
     .then(
       (packed) => {
         res.setHeader('Content-Encoding', coding);
-        res.send(packed);
+        sendBytes(res, packed);
       },
-      () => res.send(bytes),
+      () => sendBytes(res, bytes),
     )
     // Only if writing itself failed: end this connection, never the process.
     .catch(() => res.destroy());
+}
+
+/**
+ * Not Express's res.send, which would also turn a request it finds fresh into a 304 by its own rule:
+ * a read decides that (conditional.ts). Node sends the headers alone for HEAD, Content-Length included.
+ */
+function sendBytes(res: Response, bytes: Buffer): void {
+  res.setHeader('Content-Length', bytes.length);
+  res.end(bytes);
 }
 
 /** 304 Not Modified: no body, but the Vary a 200 would have carried (RFC 9110 §15.4.5). */
