@@ -1,5 +1,5 @@
-import type { Response } from 'express';
-import { compress, preferredCoding } from './compression.ts';
+import type { Express, Response } from 'express';
+import { CompressionSlots, preferredCoding } from './compression.ts';
 import { defaults, FHIR_JSON } from './config.ts';
 
 /** Sends a FHIR JSON body; strings are sent as they are (search bundles are assembled as text). */
@@ -32,17 +32,27 @@ export function sendJson(
     sendBytes(res, bytes);
     return;
   }
-  compress(bytes, coding)
+  slots(res)
+    .compress(bytes, coding)
     .then(
       (packed) => {
-        res.setHeader('Content-Encoding', coding);
-        sendBytes(res, packed);
+        if (packed) res.setHeader('Content-Encoding', coding);
+        sendBytes(res, packed ?? bytes);
       },
       () => sendBytes(res, bytes),
     )
     // Only if writing itself failed: end this connection, never the process.
     .catch(() => res.destroy());
 }
+
+const SLOTS = 'compressionSlots';
+
+/** Bounds the compressions in flight for every answer `app` sends (config.ts `maxCompressions`). */
+export function boundCompressions(app: Express, limit: number): void {
+  app.locals[SLOTS] = new CompressionSlots(limit);
+}
+
+const slots = (res: Response) => res.app.locals[SLOTS] as CompressionSlots;
 
 /**
  * Not Express's res.send, which would also turn a request it finds fresh into a 304 by its own rule:
