@@ -184,11 +184,11 @@ export const APP_ORIGIN = 'http://localhost:4200';
 
 /**
  * A FHIR server on a free port with a temporary data directory and its own issuer. `options` passes
- * `introspection` through (default on, answered by the stand-in issuer).
+ * `introspection` (default on, answered by the stand-in issuer) and `maxCompressions` through.
  */
 export async function startHarness(
   reuse?: { issuer: TestIssuer; dataDir: string },
-  options: Pick<FhirServerOptions, 'introspection'> = {},
+  options: Pick<FhirServerOptions, 'introspection' | 'maxCompressions'> = {},
 ): Promise<Harness> {
   const issuer = reuse?.issuer ?? (await startIssuer());
   const dataDir = reuse?.dataDir ?? mkdtempSync(join(tmpdir(), 'fhir-test-'));

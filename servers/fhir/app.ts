@@ -12,6 +12,7 @@ import { read } from './interactions/read.ts';
 import { search } from './interactions/search.ts';
 import { smartConfiguration } from './interactions/smart-configuration.ts';
 import { transaction } from './interactions/transaction.ts';
+import { boundCompressions } from './respond.ts';
 import type { Logger } from '../../protocol/logger.ts';
 import type { FhirStore } from './store/store.ts';
 
@@ -23,6 +24,8 @@ export interface AppContext {
   verifyToken: TokenVerifier;
   audit: AuditLog;
   log: Logger;
+  /** Answers compressed at once; past it they go out as they are (`defaults.maxCompressions`). */
+  maxCompressions: number;
 }
 
 /** The HTTP surface, in the order checks happen: CORS, open endpoints, the token, then interactions. */
@@ -31,6 +34,7 @@ export function createApp(ctx: AppContext): express.Express {
   app.disable('x-powered-by');
   // Express's body-hash ETags would contradict ours (versions); reads set their own.
   app.set('etag', false);
+  boundCompressions(app, ctx.maxCompressions);
   const basePath = new URL(ctx.baseUrl).pathname;
   const origin = new URL(ctx.baseUrl).origin;
 

@@ -40,10 +40,31 @@ const gzipAsync = promisify(gzip);
 const brotliAsync = promisify(brotliCompress);
 
 /**
- * Compresses on libuv's thread pool, not the event loop: a 2 MB page takes milliseconds to pack, and
- * every other request goes on meanwhile.
+ * Bounds the compressions in flight. zlib's async calls run on libuv's thread pool (four threads),
+ * which DNS lookups (the issuer's keys, introspection) and file access share: a burst of multi-MB pages
+ * must not make a token check wait. Past the bound an answer goes out as it is rather than queue.
  */
-export function compress(bytes: Buffer, coding: Coding): Promise<Buffer> {
+export class CompressionSlots {
+  private inFlight = 0;
+
+  constructor(private readonly limit: number) {}
+
+  /**
+   * The bytes packed off the event loop, or undefined when every slot is taken. The slot is counted
+   * before the first await, so concurrent answers cannot overshoot the bound.
+   */
+  async compress(bytes: Buffer, coding: Coding): Promise<Buffer | undefined> {
+    if (this.inFlight >= this.limit) return undefined;
+    this.inFlight++;
+    try {
+      return await pack(bytes, coding);
+    } finally {
+      this.inFlight--;
+    }
+  }
+}
+
+function pack(bytes: Buffer, coding: Coding): Promise<Buffer> {
   if (coding === 'gzip') return gzipAsync(bytes);
   return brotliAsync(bytes, {
     params: {

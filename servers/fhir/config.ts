@@ -36,6 +36,11 @@ export const defaults = {
    */
   brotliQuality: 5,
   /**
+   * Answers compressed at once (per server): compression shares libuv's four threads with DNS and
+   * file access, so past this an answer goes out uncompressed rather than wait (compression.ts).
+   */
+  maxCompressions: 2,
+  /**
    * JSON request bodies above this are refused with 413 before parsing; a compressed body counts
    * at its decompressed size, so a small compressed bomb is refused too.
    */

@@ -1,5 +1,5 @@
-import type { Response } from 'express';
-import { compress, preferredCoding } from './compression.ts';
+import type { Express, Response } from 'express';
+import { CompressionSlots, preferredCoding } from './compression.ts';
 import { defaults, FHIR_JSON } from './config.ts';
 
 /** Sends a FHIR JSON body; strings are sent as they are (search bundles are assembled as text). */
@@ -24,26 +24,43 @@ export function sendJson(
   res.setHeader('Content-Type', `${type}; charset=utf-8`);
   res.vary('Accept-Encoding');
   const bytes = Buffer.from(typeof body === 'string' ? body : JSON.stringify(body), 'utf8');
-  // A fresh conditional GET becomes a bodiless 304 in res.send, which must name no coding.
   const coding =
-    bytes.length >= defaults.compressMinBytes && !res.req.fresh
+    bytes.length >= defaults.compressMinBytes
       ? preferredCoding(res.req.headers['accept-encoding'])
       : undefined;
   if (coding === undefined) {
-    res.send(bytes);
+    sendBytes(res, bytes);
     return;
   }
-  // res.send sets Content-Length from what it is given, and sends headers only for HEAD.
-  compress(bytes, coding)
+  slots(res)
+    .compress(bytes, coding)
     .then(
       (packed) => {
-        res.setHeader('Content-Encoding', coding);
-        res.send(packed);
+        if (packed) res.setHeader('Content-Encoding', coding);
+        sendBytes(res, packed ?? bytes);
       },
-      () => res.send(bytes),
+      () => sendBytes(res, bytes),
     )
     // Only if writing itself failed: end this connection, never the process.
     .catch(() => res.destroy());
+}
+
+const SLOTS = 'compressionSlots';
+
+/** Bounds the compressions in flight for every answer `app` sends (config.ts `maxCompressions`). */
+export function boundCompressions(app: Express, limit: number): void {
+  app.locals[SLOTS] = new CompressionSlots(limit);
+}
+
+const slots = (res: Response) => res.app.locals[SLOTS] as CompressionSlots;
+
+/**
+ * Not Express's res.send, which would also turn a request it finds fresh into a 304 by its own rule:
+ * a read decides that (conditional.ts). Node sends the headers alone for HEAD, Content-Length included.
+ */
+function sendBytes(res: Response, bytes: Buffer): void {
+  res.setHeader('Content-Length', bytes.length);
+  res.end(bytes);
 }
 
 /** 304 Not Modified: no body, but the Vary a 200 would have carried (RFC 9110 §15.4.5). */

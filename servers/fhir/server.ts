@@ -28,6 +28,8 @@ export interface FhirServerOptions {
    * on; `false` verifies JWTs locally only, as most real FHIR servers (IRIS, HAPI) do.
    */
   introspection?: boolean | IntrospectionOptions;
+  /** Answers compressed at once (default `defaults.maxCompressions`); 0 sends every answer as it is. */
+  maxCompressions?: number;
   /** Silences the request log on stdout (tests); the audit log is always written. */
   quiet?: boolean;
 }
@@ -77,6 +79,7 @@ export async function startFhirServer(options: FhirServerOptions): Promise<FhirS
     ),
     audit,
     log,
+    maxCompressions: options.maxCompressions ?? defaults.maxCompressions,
   });
   server.on('request', app);
   log.info(

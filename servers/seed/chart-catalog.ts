@@ -16,7 +16,7 @@ export const problems = {
   ankleSprain: snomed('44465007', 'Sprain of ankle (disorder)'),
   laceration: snomed('284551006', 'Laceration of forearm (disorder)'),
   pneumonia: snomed('233604007', 'Pneumonia (disorder)'),
-};
+} satisfies Record<string, Code>;
 
 export interface Drug extends Code {
   /** RxNorm code; also the id of its Medication resource (`med-<rxnorm>`). */
@@ -168,7 +168,7 @@ export const vaccines = {
     'SARS-COV-2 (COVID-19) vaccine, mRNA, spike protein, LNP, preservative free, 30 mcg/0.3mL dose',
   ),
   hpv: cvx('165', 'HPV9'),
-};
+} satisfies Record<string, Code>;
 
 export const procedures = {
   ecg: snomed('268400002', '12 lead electrocardiogram (procedure)'),
@@ -176,7 +176,7 @@ export const procedures = {
   colonoscopy: snomed('73761001', 'Colonoscopy (procedure)'),
   chestXray: snomed('399208008', 'Plain X-ray of chest (procedure)'),
   suture: snomed('288086009', 'Suture open wound (procedure)'),
-};
+} satisfies Record<string, Code>;
 
 export interface Panel extends Code {
   /** LOINC codes of the results it groups (catalog.ts `labs`). */
@@ -187,19 +187,19 @@ export interface Panel extends Code {
 export const panels: readonly Panel[] = [
   {
     ...loinc('51990-0', 'Basic metabolic panel - Blood'),
-    members: [labs.glucose, labs.creatinine, labs.potassium, labs.sodium].map((m) => m.loinc),
+    members: [labs.glucose, labs.creatinine, labs.potassium, labs.sodium].map((m) => m.code),
   },
   {
-    ...loinc(labs.hba1c.loinc, labs.hba1c.display),
-    members: [labs.hba1c.loinc],
+    ...loinc(labs.hba1c.code, labs.hba1c.display),
+    members: [labs.hba1c.code],
   },
   {
     ...loinc('24331-1', 'Lipid 1996 panel - Serum or Plasma'),
-    members: [labs.cholesterol, labs.hdl, labs.ldl, labs.triglycerides].map((m) => m.loinc),
+    members: [labs.cholesterol, labs.hdl, labs.ldl, labs.triglycerides].map((m) => m.code),
   },
   {
     ...loinc('58410-2', 'CBC panel - Blood by Automated count'),
-    members: [labs.hemoglobin, labs.wbc, labs.platelets].map((m) => m.loinc),
+    members: [labs.hemoglobin, labs.wbc, labs.platelets].map((m) => m.code),
   },
 ];
 
@@ -208,11 +208,11 @@ export const noteTypes = {
   historyAndPhysical: loinc('34117-2', 'History and physical note'),
   emergency: loinc('34111-5', 'Emergency department Note'),
   discharge: loinc('18842-5', 'Discharge summary'),
-};
+} satisfies Record<string, Code>;
 
 export const encounterTypes = {
   checkUp: snomed('185349003', 'Encounter for check up (procedure)'),
   followUp: snomed('390906007', 'Follow-up encounter (procedure)'),
   emergency: snomed('50849002', 'Emergency room admission (procedure)'),
   admission: snomed('32485007', 'Hospital admission (procedure)'),
-};
+} satisfies Record<string, Code>;

@@ -59,7 +59,7 @@ export function* chartResources(
     ...hospitalEpisodes(story, emergency, admission, penicillin),
   ];
   const lipid = visits.find((v) =>
-    v.observations.some((o) => codeOf(o) === labs.cholesterol.loinc),
+    v.observations.some((o) => codeOf(o) === labs.cholesterol.code),
   )?.encounter;
   const added = chartConditions(c, story, chronic.length, first, lipid, episodes);
   yield* added;

@@ -1,6 +1,5 @@
 import { bpPanel, vitals, type Measure } from './catalog.ts';
 import {
-  LOINC,
   MRN_SYSTEM,
   IDENTIFIER_TYPE,
   TERMINOLOGY,
@@ -8,6 +7,7 @@ import {
   categoryOf,
   interpretation,
   concept,
+  conceptOf,
   instant,
   reference,
   round,
@@ -125,13 +125,8 @@ export function* longHistoryResources(
       effectiveDateTime: instant(when),
     });
     const measured = (m: Measure, value: number): Observation =>
-      withRange(
-        base(concept(LOINC, m.loinc, m.display)),
-        m,
-        round(value, m.decimals),
-        m.range?.('female'),
-      );
-    const panel = base(concept(LOINC, bpPanel.loinc, bpPanel.display));
+      withRange(base(conceptOf(m)), m, round(value, m.decimals), m.range?.('female'));
+    const panel = base(conceptOf(bpPanel));
     const sys = round(systolic.next(-30 * ill), 0);
     const dia = round(diastolic.next(-18 * ill), 0);
     const parts: [Measure, number][] = [
@@ -139,7 +134,7 @@ export function* longHistoryResources(
       [vitals.diastolic, dia],
     ];
     panel.component = parts.map(([m, value]) =>
-      withRange({ code: concept(LOINC, m.loinc, m.display) }, m, value, m.range?.('female')),
+      withRange({ code: conceptOf(m) }, m, value, m.range?.('female')),
     );
     // As the seeded panels: flagged as a whole when a part is out of range.
     const flag = interpretation(sys > 120 || dia > 80 ? 1 : sys < 90 || dia < 60 ? -1 : 0, {

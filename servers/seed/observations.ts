@@ -1,8 +1,7 @@
 import { bpPanel, labs, vitals, type Measure } from './catalog.ts';
 import {
-  LOINC,
   categoryOf,
-  concept,
+  conceptOf,
   instant,
   interpretation,
   pad,
@@ -83,14 +82,14 @@ export function visitObservations(
   const measured = (m: Measure, raw: number): Observation => {
     const value = round(raw, m.decimals);
     const range = m.range?.(p.gender);
-    return withRange(base(concept(LOINC, m.loinc, m.display), m.category), m, value, range);
+    return withRange(base(conceptOf(m), m.category), m, value, range);
   };
   const y = visit.years;
 
   // Blood pressure as a panel: the value lives in the two components, as US Core expects.
   const sys = round(p.systolic + (p.hypertension ? 1.5 * y : 0.3 * y) + rnd.normal(0, 7), 0);
   const dia = round(p.diastolic + (p.hypertension ? 0.8 * y : 0) + rnd.normal(0, 5), 0);
-  const panel = base(concept(LOINC, bpPanel.loinc, bpPanel.display), 'vital-signs');
+  const panel = base(conceptOf(bpPanel), 'vital-signs');
   const components = [component(vitals.systolic, sys, p), component(vitals.diastolic, dia, p)];
   panel['component'] = components;
   if (components.some((c) => c['interpretation'])) {
@@ -158,7 +157,7 @@ export function withRange<T extends Observation | ObservationComponent>(
 }
 
 function component(m: Measure, value: number, p: Profile): ObservationComponent {
-  return withRange({ code: concept(LOINC, m.loinc, m.display) }, m, value, m.range?.(p.gender));
+  return withRange({ code: conceptOf(m) }, m, value, m.range?.(p.gender));
 }
 
 export function observationId(p: Profile): () => string {

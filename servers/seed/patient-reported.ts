@@ -6,17 +6,7 @@
  */
 import type { FamilyMemberHistory, MedicationStatement } from '../../src/app/fhir/fhir-types.ts';
 import { conditions } from './catalog.ts';
-import {
-  RXNORM,
-  UCUM,
-  concept,
-  conceptOf,
-  day,
-  hl7,
-  pad,
-  reference,
-  snomed,
-} from './fhir-shapes.ts';
+import { UCUM, conceptOf, day, hl7, pad, reference, rxnorm, snomed } from './fhir-shapes.ts';
 import type { Visit } from './observations.ts';
 import type { Profile } from './patient.ts';
 import { Random } from './random.ts';
@@ -34,17 +24,13 @@ export interface Reporter {
   meta: { versionId: string; lastUpdated: string };
 }
 
-/** Over-the-counter medicines and supplements, as patients name them (some with an RxNorm code). */
+/** Over-the-counter medicines (by RxNorm) and supplements (by name alone), as patients name them. */
 const OVER_THE_COUNTER = [
-  { code: '198440', display: 'acetaminophen 500 MG Oral Tablet', dose: 'Two tablets when needed' },
-  {
-    code: '310965',
-    display: 'ibuprofen 200 MG Oral Tablet',
-    dose: 'One or two tablets when needed',
-  },
-  { code: '', display: 'Vitamin D3 1000 IU', dose: 'One capsule daily' },
-  { code: '', display: 'Omega-3 fish oil 1000 mg', dose: 'One capsule daily' },
-  { code: '', display: 'Magnesium 250 mg', dose: 'One tablet at night' },
+  { ...rxnorm('198440', 'acetaminophen 500 MG Oral Tablet'), dose: 'Two tablets when needed' },
+  { ...rxnorm('310965', 'ibuprofen 200 MG Oral Tablet'), dose: 'One or two tablets when needed' },
+  { display: 'Vitamin D3 1000 IU', dose: 'One capsule daily' },
+  { display: 'Omega-3 fish oil 1000 mg', dose: 'One capsule daily' },
+  { display: 'Magnesium 250 mg', dose: 'One tablet at night' },
 ] as const;
 
 /** Everything one patient reported, story by story. */
@@ -72,9 +58,8 @@ function reportedMedications(r: Reporter): MedicationStatement[] {
       id: `medst-${pad(r.p.index)}-${pad(i + 1, 3)}`,
       meta: r.meta,
       status: rnd.chance(0.8) ? 'active' : 'stopped',
-      medicationCodeableConcept: medicine.code
-        ? concept(RXNORM, medicine.code, medicine.display)
-        : { text: medicine.display },
+      medicationCodeableConcept:
+        'code' in medicine ? conceptOf(medicine) : { text: medicine.display },
       subject: reference('Patient', r.p.id),
       effectivePeriod: { start: day(since) },
       dateAsserted: day(visit.when),

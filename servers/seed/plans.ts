@@ -1,7 +1,7 @@
 import { bpPanel, conditions, labs, vitals, type Measure } from './catalog.ts';
 import { problems } from './chart-catalog.ts';
 import { refTo, type ChartContext } from './encounters.ts';
-import { LOINC, UCUM, concept, conceptOf, day, hl7, snomed, type Code } from './fhir-shapes.ts';
+import { UCUM, concept, conceptOf, day, hl7, snomed, type Code } from './fhir-shapes.ts';
 import { codeOf } from './problems.ts';
 import type { CarePlan, Condition, Goal, Observation } from '../../src/app/fhir/fhir-types.ts';
 
@@ -14,7 +14,7 @@ interface PlanShape {
   goal?: {
     text: string;
     /** What the goal targets (its LOINC code), in the unit it is measured in. */
-    measure: Pick<Measure, 'loinc' | 'display' | 'unit'>;
+    measure: Pick<Measure, keyof Code | 'unit'>;
     high: number;
     value: (o: Observation) => number | undefined;
   };
@@ -91,7 +91,7 @@ export function carePlans(
     if (shape.goal) {
       const g = shape.goal;
       const values = observations
-        .filter((o) => codeOf(o) === g.measure.loinc)
+        .filter((o) => codeOf(o) === g.measure.code)
         .map(g.value)
         .filter((v): v is number => v !== undefined);
       const [first, last] = [values[0], values.at(-1)];
@@ -115,7 +115,7 @@ export function carePlans(
         startDate: start,
         target: [
           {
-            measure: concept(LOINC, g.measure.loinc, g.measure.display),
+            measure: conceptOf(g.measure),
             detailQuantity: {
               value: g.high,
               comparator: '<',

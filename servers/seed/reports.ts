@@ -45,7 +45,7 @@ export function visitNoteText(
   observations: readonly Observation[],
   problemNames: readonly string[],
 ): string {
-  const bp = observations.find((o) => codeOf(o) === bpPanel.loinc);
+  const bp = observations.find((o) => codeOf(o) === bpPanel.code);
   const [sys, dia] = (
     (bp?.['component'] as { valueQuantity: { value: number } }[] | undefined) ?? []
   ).map((x) => x.valueQuantity.value);

@@ -1,6 +1,7 @@
 import type { Request, Response } from 'express';
 import { authorize } from '../auth/scopes.ts';
 import type { Caller } from '../auth/token.ts';
+import { notModified, type Validators } from '../conditional.ts';
 import { isReadableType } from '../config.ts';
 import { NotFound } from '../errors.ts';
 import { sendFhir, sendNotModified, setResultCount } from '../respond.ts';
@@ -24,11 +25,14 @@ export function read(store: FhirStore) {
     ) {
       throw new NotFound(`${type}/${id} is not known`);
     }
-    const etag = `W/"${found.version}"`;
-    res.setHeader('ETag', etag);
-    res.setHeader('Last-Modified', new Date(found.lastUpdated).toUTCString());
+    const validators: Validators = {
+      etag: `W/"${found.version}"`,
+      lastModified: new Date(found.lastUpdated).toUTCString(),
+    };
+    res.setHeader('ETag', validators.etag);
+    res.setHeader('Last-Modified', validators.lastModified);
     setResultCount(res, 1);
-    if (req.headers['if-none-match'] === etag) {
+    if (notModified(req.headers, validators)) {
       sendNotModified(res);
       return;
     }
