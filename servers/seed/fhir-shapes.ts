@@ -13,7 +13,7 @@ export const OBSERVATION_CATEGORY = 'http://terminology.hl7.org/CodeSystem/obser
 export const INTERPRETATION = 'http://terminology.hl7.org/CodeSystem/v3-ObservationInterpretation';
 export const MRN_SYSTEM = 'urn:oid:2.16.840.1.113883.19.5';
 export const IDENTIFIER_TYPE = 'http://terminology.hl7.org/CodeSystem/v2-0203';
-export const RXNORM = 'http://www.nlm.nih.gov/research/umls/rxnorm';
+const RXNORM = 'http://www.nlm.nih.gov/research/umls/rxnorm';
 const CVX = 'http://hl7.org/fhir/sid/cvx';
 export const TERMINOLOGY = 'http://terminology.hl7.org/CodeSystem';
 
